@@ -1,0 +1,70 @@
+"""Median time from process start to first paint: this application (`main.py --smoke`) against a bare
+PySide6 window, measured in the same run.
+
+    .venv/bin/python bench/startup.py [RUNS]
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import statistics
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+BARE = r'''
+import sys
+sys.path.insert(0, sys.argv[1])
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtWidgets import QApplication, QMainWindow
+from ui.startup import seconds_since_process_start
+app = QApplication(sys.argv[:1])
+window = QMainWindow()
+class Watch(QObject):
+    def eventFilter(self, obj, event):
+        if event.type() == QEvent.Type.Paint:
+            print(f"first_paint_ms={round(seconds_since_process_start() * 1000)}", flush=True)
+            QTimer.singleShot(0, app.quit)
+        return False
+watch = Watch()
+window.installEventFilter(watch)
+window.resize(1280, 800)
+window.show()
+app.exec()
+'''
+
+
+def first_paint(cmd: list[str], env: dict) -> int:
+    out = subprocess.run(cmd, capture_output=True, text=True, env=env, check=True).stdout
+    return int(re.search(r"first_paint_ms=(\d+)", out).group(1))
+
+
+def main(runs: int = 7) -> None:
+    with tempfile.TemporaryDirectory() as tmp:
+        env = dict(os.environ, QT_QPA_PLATFORM=os.environ.get("QT_QPA_PLATFORM", "offscreen"),
+                   CHANGNING_DOCUMENTS=str(Path(tmp) / "docs"), CHANGNING_STATE_DIR=str(Path(tmp) / "state"),
+                   XDG_CONFIG_HOME=str(Path(tmp) / "config"))
+        park = Path(tmp) / "park.sqlite"
+        subprocess.run([sys.executable, str(ROOT / "main.py"), "new", str(park)], env=env, check=True,
+                       capture_output=True)
+        app_cmd = [sys.executable, str(ROOT / "main.py"), "--smoke", str(park)]
+        bare_cmd = [sys.executable, "-c", BARE, str(ROOT)]
+        first_paint(app_cmd, env)  # warm the disk cache once for both
+        first_paint(bare_cmd, env)
+        app, bare = [], []
+        for _ in range(runs):
+            app.append(first_paint(app_cmd, env))
+            bare.append(first_paint(bare_cmd, env))
+    a, b = statistics.median(app), statistics.median(bare)
+    print(f"runs={runs}")
+    print(f"app_first_paint_ms_median={a:.0f}  (all: {app})")
+    print(f"bare_window_first_paint_ms_median={b:.0f}  (all: {bare})")
+    print(f"ratio={a / b:.2f}  (target: at most 2.0)")
+
+
+if __name__ == "__main__":
+    main(int(sys.argv[1]) if len(sys.argv) > 1 else 7)

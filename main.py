@@ -1,0 +1,70 @@
+"""Changning Park plan monitor (长宁园规划监测): start the window, or run a batch subcommand.
+
+    python main.py [PATH]            open the window (on PATH, else the last file, else a new one)
+    python main.py --smoke [PATH]    start, paint, visit every tab, print first_paint_ms=N, quit
+    python main.py new PATH          create a park file from the template
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+
+def cmd_new(args: argparse.Namespace) -> int:
+    from models.db import ParkFileError, create_park
+
+    try:
+        create_park(Path(args.path))
+    except ParkFileError as exc:
+        print(exc, file=sys.stderr)
+        return 2
+    print(args.path)
+    return 0
+
+
+def add_new(sub) -> None:
+    p = sub.add_parser("new", help="create a park file from the template (never overwrites)")
+    p.add_argument("path")
+    p.set_defaults(func=cmd_new)
+
+
+# Each subcommand module adds its parser here; the work itself lives in models/.
+SUBCOMMANDS = {
+    "new": add_new,
+}
+
+
+def gui_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="main.py", description="长宁园规划监测 Changning Park plan monitor")
+    parser.add_argument("path", nargs="?", help="park file to open")
+    parser.add_argument("--smoke", action="store_true",
+                        help="start, paint, visit every tab, print first_paint_ms=N and quit")
+    return parser
+
+
+def command_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="main.py")
+    sub = parser.add_subparsers(dest="command", required=True)
+    for add in SUBCOMMANDS.values():
+        add(sub)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    for stream in (sys.stdout, sys.stderr):
+        if stream is not None and hasattr(stream, "reconfigure"):
+            stream.reconfigure(encoding="utf-8", errors="replace")
+    if argv and argv[0] in SUBCOMMANDS:
+        args = command_parser().parse_args(argv)
+        return args.func(args)
+    args = gui_parser().parse_args(argv)
+    from ui.app import run_gui
+
+    return run_gui(Path(args.path) if args.path else None, smoke=args.smoke)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,58 @@
+"""matplotlib set-up: Chinese fonts, no pyplot, and a persistent cache folder.
+
+Import this module instead of matplotlib itself; it is imported lazily, only when a chart is drawn.
+"""
+
+from __future__ import annotations
+
+import os
+from functools import lru_cache
+
+from . import paths
+
+FONT_FILE = "NotoSansSC-GB2312.ttf"
+BUNDLED_FAMILY = "Noto Sans CJK SC"
+# System fonts preferred when present: they cover rarer characters than the bundled GB 2312 cut.
+SYSTEM_FAMILIES = ("Microsoft YaHei", "PingFang SC", "Noto Sans CJK SC", "Source Han Sans SC", "SimHei")
+
+
+def _set_cache_dir() -> None:
+    # A frozen app's matplotlib hook points MPLCONFIGDIR at a new temporary folder on every launch,
+    # which rebuilds the font cache each start; keep one in the user's folder instead.
+    if os.environ.get("CHANGNING_KEEP_MPLCONFIGDIR"):
+        return
+    cache = paths.user_state_dir() / "matplotlib"
+    try:
+        cache.mkdir(parents=True, exist_ok=True)
+        os.environ["MPLCONFIGDIR"] = str(cache)
+    except OSError:
+        pass
+
+
+@lru_cache(maxsize=1)
+def setup() -> str:
+    """Configure matplotlib once; returns the CJK family in use."""
+    _set_cache_dir()
+    import matplotlib
+
+    matplotlib.use("Agg", force=False)
+    from matplotlib import font_manager
+
+    installed = {f.name for f in font_manager.fontManager.ttflist}
+    family = next((f for f in SYSTEM_FAMILIES if f in installed), None)
+    if family is None:
+        font_manager.fontManager.addfont(str(paths.resource_path("fonts", FONT_FILE)))
+        family = BUNDLED_FAMILY
+    matplotlib.rcParams["font.family"] = [family, "DejaVu Sans"]
+    matplotlib.rcParams["axes.unicode_minus"] = False
+    matplotlib.rcParams["pdf.fonttype"] = 42
+    matplotlib.rcParams["svg.fonttype"] = "path"
+    return family
+
+
+def new_figure(width: float = 6.4, height: float = 4.0, dpi: float = 100):
+    """A matplotlib Figure (no pyplot), fonts configured."""
+    setup()
+    from matplotlib.figure import Figure
+
+    return Figure(figsize=(width, height), dpi=dpi, layout="constrained")

@@ -1,0 +1,145 @@
+"""Plan objects read from a park file: indicators, industries, zones, talent categories, facts.
+
+Labels that the command line and the printed report need in Chinese (status names, groups, fields)
+are kept here in both languages, as (Chinese, English) pairs.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .schema import YEARS
+
+INDICATOR_CODES = (
+    "rd_intensity", "invention_patents_per_10k", "tech_contract_turnover", "total_revenue", "total_tax",
+    "high_tech_enterprises", "new_listed_companies", "returnee_foreign_share", "foreign_work_permits",
+    "mnc_rd_centres", "energy_per_value_added",
+)
+KINDS = ("level", "cumulative", "keep_pace", "assigned")
+KIND_LABELS = {
+    "level": ("期末值", "End-of-period level"),
+    "cumulative": ("五年累计", "Five-year cumulative"),
+    "keep_pace": ("与区同步", "Keep pace with the district"),
+    "assigned": ("市下达指标", "City-assigned target"),
+}
+STATUSES = ("achieved", "on_track", "slightly_behind", "behind", "unassessed")
+STATUS_LABELS = {
+    "achieved": ("达成目标", "Target met"),
+    "on_track": ("符合预期", "On track"),
+    "slightly_behind": ("略有滞后", "Slightly behind"),
+    "behind": ("滞后", "Behind"),
+    "unassessed": ("无法评估", "Not assessable"),
+}
+STATUS_COLORS = {
+    "achieved": "#1b7f3b",
+    "on_track": "#2f80c1",
+    "slightly_behind": "#e0a100",
+    "behind": "#c62828",
+    "unassessed": "#8a8a8a",
+}
+INDUSTRY_GROUPS = {
+    "key": ("“3+3”重点产业", "“3+3” key industries"),
+    "traditional": ("传统优势产业", "Traditional strengths"),
+    "pioneer": ("先导产业", "Pioneer industry"),
+    "other": ("其他", "Other"),
+}
+# Per-industry and per-zone yearly figures derived from returns (money in 亿元 once derived).
+INDUSTRY_FIELDS = ("enterprises", "revenue", "tax", "high_tech", "rd_expense", "employees")
+ZONE_FIELDS = INDUSTRY_FIELDS
+FIELD_LABELS = {
+    "enterprises": ("企业数", "Enterprises", "家"),
+    "revenue": ("营业收入", "Revenue", "亿元"),
+    "tax": ("纳税总额", "Tax", "亿元"),
+    "high_tech": ("高新技术企业", "High-tech enterprises", "家"),
+    "rd_expense": ("研发经费支出", "R&D spending", "亿元"),
+    "employees": ("从业人员", "Employees", "人"),
+}
+PARK_STATUSES = {
+    "planned": ("规划中", "Planned"),
+    "building": ("建设中", "Under construction"),
+    "built": ("已建成", "Built"),
+    "operating": ("已运营", "Operating"),
+}
+TALENT_GROUPS = {
+    "count": ("高层次人才", "High-level talent"),
+    "flow": ("外国人来华工作许可", "Work permits"),
+    "share": ("留学归国与外籍人员", "Returnees and foreign staff"),
+    "programme": ("人才计划", "Talent programmes"),
+}
+
+
+@dataclass(frozen=True)
+class Indicator:
+    """One of the plan's eleven headline indicators, as the park file holds it."""
+
+    code: str
+    seq: int
+    name: str
+    name_en: str
+    unit: str
+    target_text: str
+    target: float | None
+    baseline: float | None
+    kind: str
+    direction: str
+    source: str
+    baseline_source: str | None
+
+
+@dataclass(frozen=True)
+class Industry:
+    name: str
+    seq: int
+    name_en: str
+    grp: str
+    goal: str
+    source: str
+
+
+@dataclass(frozen=True)
+class Zone:
+    name: str
+    seq: int
+    short_name: str
+    name_en: str
+    role: str
+    source: str
+
+
+@dataclass(frozen=True)
+class TalentCategory:
+    code: str
+    seq: int
+    name: str
+    name_en: str
+    unit: str
+    grp: str
+    baseline: float | None
+    source: str
+
+
+def _rows(conn, cls, table: str, order: str = "seq"):
+    cols = ", ".join(cls.__dataclass_fields__)
+    return [cls(*row) for row in conn.execute(f"SELECT {cols} FROM {table} ORDER BY {order}")]
+
+
+def indicators(conn) -> list[Indicator]:
+    return _rows(conn, Indicator, "indicators")
+
+
+def industries(conn) -> list[Industry]:
+    return _rows(conn, Industry, "industries")
+
+
+def zones(conn) -> list[Zone]:
+    return _rows(conn, Zone, "zones")
+
+
+def talent_categories(conn) -> list[TalentCategory]:
+    return _rows(conn, TalentCategory, "talent_categories")
+
+
+__all__ = [
+    "YEARS", "INDICATOR_CODES", "KINDS", "STATUSES", "STATUS_LABELS", "Indicator", "Industry", "Zone",
+    "TalentCategory", "indicators", "industries", "zones", "talent_categories",
+]

@@ -1,0 +1,104 @@
+"""The enterprise return form: one table of columns that drives the Excel template, the importer,
+the park file's `returns` table and the documentation.
+
+Each `Column` says what the office asks for, how a cell is read (`kind`) and whether it is required.
+Rules that span columns are listed in `CROSS_RULES`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+SHEET_NAME = "企业报表"
+INSTRUCTIONS_SHEET = "填报说明"
+FORM_VERSION = "1"
+YEAR_RANGE = (2020, 2025)
+LISTED_YEAR_MIN = 1990
+
+# kind -> SQLite column type
+_SQL_TYPES = {
+    "credit_code": "TEXT",
+    "text": "TEXT",
+    "year": "INTEGER",
+    "industry": "TEXT",
+    "zone": "TEXT",
+    "amount": "REAL",
+    "count": "INTEGER",
+    "bool": "INTEGER",
+    "listed_year": "INTEGER",
+}
+
+
+@dataclass(frozen=True)
+class Column:
+    """One column of the return form.
+
+    Attributes:
+        key: the column's name in the park file's `returns` table and in code.
+        title: the header title on the form (Chinese, exactly as enterprises see it).
+        kind: how a cell is read and checked (see `_SQL_TYPES`).
+        required: whether a blank cell rejects the row.
+        help: the explanation written on the instructions sheet.
+    """
+
+    key: str
+    title: str
+    kind: str
+    required: bool
+    help: str
+
+    @property
+    def sql_type(self) -> str:
+        return _SQL_TYPES[self.kind]
+
+
+COLUMNS: tuple[Column, ...] = (
+    Column("credit_code", "统一社会信用代码", "credit_code", True,
+           "18位统一社会信用代码，须符合GB 32100-2015校验规则。"),
+    Column("name", "企业名称", "text", True, "企业全称，与营业执照一致。"),
+    Column("year", "报告年度", "year", True, "填报数据所属年度，2020至2025之间的整数。"),
+    Column("industry", "所属产业", "industry", True, "从下拉列表中选择企业所属产业。"),
+    Column("zone", "所属片区", "zone", True,
+           "东部中山公园片区、中部虹桥片区或西部临空片区（可省略“东部/中部/西部”）。"),
+    Column("revenue", "营业收入（万元）", "amount", True, "本年度营业收入，单位万元，不得为负。"),
+    Column("tax", "纳税总额（万元）", "amount", True, "本年度实际缴纳的各项税费合计，单位万元。"),
+    Column("rd_expense", "研发经费支出（万元）", "amount", False, "本年度研发经费内部支出，单位万元。"),
+    Column("value_added", "增加值（万元）", "amount", False, "本年度增加值，单位万元。"),
+    Column("energy", "综合能耗（吨标准煤）", "amount", False, "本年度综合能源消费量，折算为吨标准煤。"),
+    Column("employees", "从业人员期末人数（人）", "count", True, "年末从业人员人数，整数。"),
+    Column("returnees", "其中：留学归国人员（人）", "count", True, "从业人员中的留学归国人员，整数。"),
+    Column("foreign_staff", "其中：外籍常住人员（人）", "count", True, "从业人员中的外籍常住人员，整数。"),
+    Column("invention_patents", "有效发明专利拥有量（件）", "count", False, "年末拥有的有效发明专利件数。"),
+    Column("patent_apps", "当年专利申请量（件）", "count", False, "本年度专利申请件数。"),
+    Column("invention_apps", "其中：发明专利申请量（件）", "count", False, "本年度发明专利申请件数。"),
+    Column("patent_grants", "当年专利授权量（件）", "count", False, "本年度获得专利授权件数。"),
+    Column("invention_grants", "其中：发明专利授权量（件）", "count", False, "本年度获得发明专利授权件数。"),
+    Column("tech_contract", "技术合同成交额（万元）", "amount", False, "本年度登记的技术合同成交额，单位万元。"),
+    Column("high_tech", "是否高新技术企业", "bool", False, "填“是”或“否”（也可填Y/N、1/0），空白视为“否”。"),
+    Column("listed_year", "上市年份", "listed_year", False, "已上市企业填写上市年份（1990年至报告年度），未上市留空。"),
+    Column("mnc_rd", "是否跨国公司研发中心", "bool", False,
+           "填“是”或“否”（也可填Y/N、1/0），空白视为“否”。"),
+)
+
+COLUMNS_BY_KEY = {c.key: c for c in COLUMNS}
+
+# (smaller part, whole) pairs: the parts may not exceed the whole.
+CROSS_RULES: tuple[tuple[tuple[str, ...], str, str], ...] = (
+    (("returnees", "foreign_staff"), "employees", "留学归国人员与外籍常住人员之和不得超过从业人员期末人数"),
+    (("invention_apps",), "patent_apps", "发明专利申请量不得超过当年专利申请量"),
+    (("invention_grants",), "patent_grants", "发明专利授权量不得超过当年专利授权量"),
+)
+
+
+def returns_table_sql() -> str:
+    """The CREATE TABLE statement of the park file's `returns` table, one column per form column."""
+    cols = ",\n    ".join(f"{c.key} {c.sql_type}" for c in COLUMNS)
+    return f"""CREATE TABLE returns (
+    id INTEGER PRIMARY KEY,
+    batch_id INTEGER NOT NULL REFERENCES import_batches(id),
+    {cols},
+    source_file TEXT,
+    source_sheet TEXT,
+    source_row INTEGER,
+    UNIQUE (credit_code, year)
+)"""

@@ -1,0 +1,82 @@
+"""Shared fixtures: every test works on its own copy of park.sqlite.template in tmp_path, with the
+user's folders and settings redirected into tmp_path too."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sys
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+TEMPLATE = ROOT / "park.sqlite.template"
+SEED = ROOT / "scripts" / "seed" / "000_49581f62cfd03bd6.txt"
+
+
+@pytest.fixture(autouse=True)
+def user_folders(tmp_path, monkeypatch):
+    """Documents, state and settings folders inside tmp_path, never the real user's."""
+    docs = tmp_path / "Documents"
+    monkeypatch.setenv("CHANGNING_DOCUMENTS", str(docs))
+    monkeypatch.setenv("CHANGNING_STATE_DIR", str(tmp_path / "state"))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
+    return docs
+
+
+@pytest.fixture
+def park_path(tmp_path) -> Path:
+    """A fresh park file copied from the committed template."""
+    path = tmp_path / "park.sqlite"
+    shutil.copyfile(TEMPLATE, path)
+    return path
+
+
+@pytest.fixture
+def park(park_path):
+    from models.db import open_park
+
+    opened = open_park(park_path)
+    yield opened
+    opened.close()
+
+
+@pytest.fixture
+def settings(tmp_path):
+    from PySide6.QtCore import QSettings
+
+    return QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+
+
+@pytest.fixture
+def window(qtbot, settings, park_path):
+    """The main window, in Chinese, on a fresh park file."""
+    from ui.app import make_application
+    from ui.i18n import install_translators
+    from ui.main_window import MainWindow
+
+    app = make_application([])
+    install_translators(app, "zh_CN")
+    win = MainWindow(settings, "zh_CN")
+    win.interactive = False
+    qtbot.addWidget(win)
+    assert win.open_file(park_path)
+    win.show()
+    qtbot.waitExposed(win)
+    yield win
+    win.close()
+
+
+def run_main(*args: str, env: dict | None = None, timeout: float = 120, cwd: Path | None = None):
+    """Run `python main.py ARGS` in a subprocess; returns the CompletedProcess (text, UTF-8)."""
+    import subprocess
+
+    full_env = dict(os.environ)
+    full_env.update(env or {})
+    full_env["PYTHONIOENCODING"] = "utf-8"
+    return subprocess.run([sys.executable, str(ROOT / "main.py"), *args], capture_output=True, text=True,
+                          encoding="utf-8", env=full_env, timeout=timeout, cwd=cwd or ROOT)

@@ -1,0 +1,147 @@
+"""Opening, migrating and writing park files: one transaction per write, an audit row per change."""
+
+from __future__ import annotations
+
+import hashlib
+import sqlite3
+
+import pytest
+
+from models import db as parkdb
+from models.schema import MIGRATIONS, SCHEMA_VERSION
+
+
+def digest(path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def test_update_writes_value_and_audit_row(park):
+    park.update("indicator_years", {"code": "invention_patents_per_10k", "year": 2023}, {"official": 85.0})
+    assert park.conn.execute("SELECT official FROM indicator_years WHERE code = 'invention_patents_per_10k'"
+                             " AND year = 2023").fetchone()[0] == 85.0
+    rows = park.conn.execute("SELECT action, table_name, row_key, field, old_value, new_value, source"
+                             " FROM audit_log").fetchall()
+    assert rows == [("edit", "indicator_years", '{"code": "invention_patents_per_10k", "year": 2023}',
+                     "official", None, "85", "gui")]
+
+
+def test_a_failing_transaction_writes_nothing(park):
+    with pytest.raises(RuntimeError):
+        with park.transaction("edit") as tx:
+            tx.update("indicator_years", {"code": "rd_intensity", "year": 2021}, {"official": 3.9})
+            raise RuntimeError("boom")
+    assert park.conn.execute("SELECT official FROM indicator_years WHERE code = 'rd_intensity'"
+                             " AND year = 2021").fetchone()[0] is None
+    assert park.conn.execute("SELECT COUNT(*) FROM audit_log").fetchone()[0] == 0
+
+
+def test_constraint_violation_rolls_back_earlier_writes(park):
+    with pytest.raises(sqlite3.IntegrityError):
+        with park.transaction("edit") as tx:
+            tx.update("indicator_years", {"code": "rd_intensity", "year": 2021}, {"official": 3.9})
+            tx.insert("indicator_years", {"code": "no_such_code", "year": 2021}, ("code", "year"))
+    assert park.conn.execute("SELECT COUNT(*) FROM indicator_years WHERE official IS NOT NULL").fetchone()[0] == 0
+
+
+def test_not_a_park_file_is_refused_and_unchanged(tmp_path):
+    text = tmp_path / "notes.sqlite"
+    text.write_text("这不是数据库", encoding="utf-8")
+    with pytest.raises(parkdb.NotAParkFile, match="不是园区数据文件"):
+        parkdb.open_park(text)
+    other = tmp_path / "other.sqlite"
+    conn = sqlite3.connect(str(other))
+    conn.execute("CREATE TABLE t (x)")
+    conn.commit()
+    conn.close()
+    before = digest(other)
+    with pytest.raises(parkdb.NotAParkFile):
+        parkdb.open_park(other)
+    assert digest(other) == before
+
+
+def test_newer_version_is_refused_and_unchanged(park_path):
+    conn = sqlite3.connect(str(park_path))
+    conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
+    conn.commit()
+    conn.close()
+    before = digest(park_path)
+    with pytest.raises(parkdb.NewerVersionError, match="较新版本"):
+        parkdb.open_park(park_path)
+    assert digest(park_path) == before
+    assert list(park_path.parent.glob("*backup*")) == []
+
+
+def make_v1_file(path):
+    conn = sqlite3.connect(str(path))
+    parkdb.apply_migrations(conn, 0, 1)
+    conn.execute("INSERT INTO meta VALUES ('app', 'changning-plan')")
+    conn.execute("INSERT INTO indicators VALUES ('rd_intensity', 1, '全社会研发经费支出相当于全区生产总值比例',"
+                 " 'R&D', '%', '4.5', 4.5, NULL, 'level', 'higher', 's', NULL)")
+    conn.execute("INSERT INTO indicator_years (code, year, official) VALUES ('rd_intensity', 2021, 3.2)")
+    conn.execute("INSERT INTO audit_log (at, action, table_name, row_key) VALUES ('2021', 'edit', 't', 'k')")
+    conn.commit()
+    conn.close()
+
+
+def test_version_1_file_is_migrated_after_a_backup(tmp_path):
+    path = tmp_path / "old.sqlite"
+    make_v1_file(path)
+    before = digest(path)
+    park = parkdb.open_park(path)
+    try:
+        assert park.migrated_from == 1
+        assert park.schema_version == SCHEMA_VERSION == len(MIGRATIONS)
+        assert park.conn.execute("SELECT official FROM indicator_years").fetchone()[0] == 3.2
+        assert park.conn.execute("SELECT source FROM audit_log").fetchone()[0] == "gui"
+        assert park.conn.execute("SELECT COUNT(*) FROM returns").fetchone()[0] == 0
+    finally:
+        park.close()
+    assert park.backup is not None and park.backup.exists()
+    assert digest(park.backup) == before
+    backup_conn = sqlite3.connect(str(park.backup))
+    assert backup_conn.execute("PRAGMA user_version").fetchone()[0] == 1
+    backup_conn.close()
+
+
+def test_read_only_open_refuses_writes(park_path):
+    park = parkdb.open_park(park_path, read_only=True)
+    try:
+        with pytest.raises(parkdb.ReadOnlyError, match="只读"):
+            park.update("indicator_years", {"code": "rd_intensity", "year": 2021}, {"official": 1.0})
+    finally:
+        park.close()
+
+
+def test_create_refuses_to_overwrite(tmp_path, park_path):
+    with pytest.raises(parkdb.ParkFileError, match="已存在"):
+        parkdb.create_park(park_path)
+    new = parkdb.create_park(tmp_path / "sub" / "new.sqlite")
+    assert parkdb.open_park(new).schema_version == SCHEMA_VERSION
+
+
+def test_foreign_keys_are_on(park):
+    assert park.conn.execute("PRAGMA foreign_keys").fetchone()[0] == 1
+    assert park.conn.execute("PRAGMA journal_mode").fetchone()[0] == "delete"
+
+
+def test_lock_tells_a_second_instance(park_path):
+    from models.lock import try_lock
+
+    first = try_lock(park_path)
+    assert first is not None
+    assert try_lock(park_path) is None
+    first.unlock()
+    again = try_lock(park_path)
+    assert again is not None
+    again.unlock()
+
+
+def test_save_as_copy(park, tmp_path):
+    park.update("indicator_years", {"code": "rd_intensity", "year": 2022}, {"official": 4.1})
+    copy = parkdb.copy_to(park, tmp_path / "copy.sqlite")
+    other = parkdb.open_park(copy)
+    try:
+        assert other.conn.execute("SELECT official FROM indicator_years WHERE code = 'rd_intensity'"
+                                  " AND year = 2022").fetchone()[0] == 4.1
+    finally:
+        other.close()

@@ -1,0 +1,42 @@
+"""main.py's foundation subcommands: new, and the --smoke start."""
+
+from __future__ import annotations
+
+import re
+import shutil
+
+from tests.conftest import TEMPLATE, run_main
+
+
+def test_new_creates_a_park_file_and_refuses_to_overwrite(tmp_path):
+    target = tmp_path / "x.sqlite"
+    result = run_main("new", str(target))
+    assert result.returncode == 0, result.stderr
+    assert target.read_bytes() == TEMPLATE.read_bytes()
+    again = run_main("new", str(target))
+    assert again.returncode == 2
+    assert "已存在" in again.stderr
+
+
+def test_smoke_opens_the_given_file(tmp_path):
+    path = tmp_path / "p.sqlite"
+    shutil.copyfile(TEMPLATE, path)
+    result = run_main("--smoke", str(path), env={"QT_QPA_PLATFORM": "offscreen"})
+    assert result.returncode == 0, result.stderr
+    match = re.search(r"^first_paint_ms=(\d+)$", result.stdout, re.M)
+    assert match and 0 < int(match.group(1)) < 60_000
+    assert "tabs_visited=5" in result.stdout
+
+
+def test_smoke_on_first_start_creates_the_documents_file(user_folders):
+    result = run_main("--smoke", env={"QT_QPA_PLATFORM": "offscreen"})
+    assert result.returncode == 0, result.stderr
+    assert (user_folders / "长宁园规划监测" / "park.sqlite").exists()
+
+
+def test_smoke_fails_on_a_file_that_is_not_a_park_file(tmp_path):
+    bad = tmp_path / "bad.sqlite"
+    bad.write_text("hello", encoding="utf-8")
+    result = run_main("--smoke", str(bad), env={"QT_QPA_PLATFORM": "offscreen"})
+    assert result.returncode != 0
+    assert "不是园区数据文件" in result.stderr

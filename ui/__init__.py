@@ -1,0 +1,1 @@
+"""The main window, one module per tab, and dialogs."""

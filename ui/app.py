@@ -1,0 +1,75 @@
+"""The application object: fonts, language, settings, which file to open, and the window."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QSettings, QTimer
+from PySide6.QtWidgets import QApplication
+
+from models import paths
+from ui.i18n import choose_language, install_translators
+from ui.main_window import MainWindow
+from widgets.fonts import install_cjk_font
+
+
+def make_application(argv: list[str]) -> QApplication:
+    app = QApplication.instance() or QApplication(argv)
+    app.setOrganizationName(paths.ORG_NAME)
+    app.setApplicationName(paths.APP_NAME)
+    app.setApplicationDisplayName(paths.APP_DISPLAY_NAME)
+    install_cjk_font()
+    return app
+
+
+def default_settings() -> QSettings:
+    return QSettings(paths.ORG_NAME, paths.APP_NAME)
+
+
+class Controller:
+    """Owns the main window and rebuilds it when the interface language changes.
+
+    Attributes:
+        window: the current MainWindow.
+    """
+
+    def __init__(self, app: QApplication, settings: QSettings):
+        self.app = app
+        self.settings = settings
+        self.language = choose_language(settings)
+        install_translators(app, self.language)
+        self.window = self._new_window()
+
+    def _new_window(self) -> MainWindow:
+        window = MainWindow(self.settings, self.language)
+        window.language_requested.connect(self.on_language_requested)
+        return window
+
+    def on_language_requested(self, code: str) -> None:
+        park_path = self.window.session.park.path if self.window.session.park else None
+        self.window.close()
+        self.window.deleteLater()
+        self.language = code
+        install_translators(self.app, code)
+        self.window = self._new_window()
+        if park_path is not None:
+            self.window.open_file(park_path)
+        self.window.show()
+
+    def open_start_file(self, explicit: Path | None) -> bool:
+        return self.window.open_start_file(explicit)
+
+
+def run_gui(path: Path | None, smoke: bool = False, settings: QSettings | None = None) -> int:
+    app = make_application(sys.argv[:1])
+    controller = Controller(app, settings or default_settings())
+    if smoke:
+        from ui.smoke import SmokeRun
+
+        run = SmokeRun(controller, path)
+        return run.start()
+    controller.window.show()
+    # Opened once the event loop runs, so that the window paints first.
+    QTimer.singleShot(0, lambda: controller.open_start_file(path))
+    return app.exec()

@@ -1,0 +1,305 @@
+"""The main window: File/Edit/View/Help menus and one tab per part of the plan."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QSettings, Qt, Signal
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox, QTabWidget, QWidget
+
+from models import paths
+from models.version import __version__
+from ui.i18n import LANGUAGES, SETTINGS_KEY as LANGUAGE_KEY
+from ui.session import ParkSession
+
+MAX_RECENT = 8
+FILE_FILTER = "园区数据文件 (*.sqlite *.db);;All files (*)"
+
+
+def tab_classes() -> list[type]:
+    """The tab classes (ui.tabs.base.ParkTab), in the order of `MainWindow.tab_titles()`.
+
+    Imported when a file is first opened, after the window's first paint, to keep start-up light.
+    """
+    from ui.tabs import simple
+
+    return [simple.IndicatorsTab, simple.IndustriesTab, simple.ZonesTab, simple.TalentTab, simple.ReturnsTab]
+
+
+class MainWindow(QMainWindow):
+    """The application's one window.
+
+    Attributes:
+        session: the open park file and its undo stack, shared with the tabs.
+        tabs: the QTabWidget; `park_tabs` lists its ParkTab pages in order.
+    Signals:
+        language_requested(str): the user chose another interface language (the app rebuilds the window).
+    """
+
+    language_requested = Signal(str)
+
+    def __init__(self, settings: QSettings, language: str = "zh_CN", parent: QWidget | None = None):
+        super().__init__(parent)
+        self.settings = settings
+        self.language = language
+        # False in the smoke run and batch use: messages go to stderr and questions are answered "no".
+        self.interactive = True
+        self.session = ParkSession(self)
+        self.session.failed.connect(self.on_write_failed)
+        self.session.opened.connect(self.update_title)
+        self.tabs = QTabWidget(self)
+        self.park_tabs: list = []
+        self._charts_drawn: set[int] = set()
+        for title in self.tab_titles():
+            self.tabs.addTab(QWidget(self.tabs), title)
+        self.tabs.currentChanged.connect(self.on_tab_shown)
+        self.setCentralWidget(self.tabs)
+        self._build_menus()
+        self.update_title()
+        geometry = settings.value("window/geometry")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1280, 800)
+
+    def tab_titles(self) -> list[str]:
+        return [self.tr("Indicators"), self.tr("Industries"), self.tr("Zones"), self.tr("Talent"),
+                self.tr("Enterprise returns")]
+
+    def build_tabs(self) -> None:
+        """Replace the placeholder pages by the real tabs (once)."""
+        if self.park_tabs:
+            return
+        current = self.tabs.currentIndex()
+        self.tabs.blockSignals(True)
+        for index, (cls, title) in enumerate(zip(tab_classes(), self.tab_titles())):
+            tab = cls(self.session, self.tabs)
+            placeholder = self.tabs.widget(index)
+            self.tabs.removeTab(index)
+            self.tabs.insertTab(index, tab, title)
+            placeholder.deleteLater()
+            self.park_tabs.append(tab)
+        self.tabs.setCurrentIndex(current)
+        self.tabs.blockSignals(False)
+
+    # ------------------------------------------------------------------ menus
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        self.file_menu = bar.addMenu(self.tr("&File"))
+        self.action_new = self._action(self.file_menu, self.tr("&New…"), self.on_new, QKeySequence.StandardKey.New)
+        self.action_open = self._action(self.file_menu, self.tr("&Open…"), self.on_open, QKeySequence.StandardKey.Open)
+        self.action_save_as = self._action(self.file_menu, self.tr("Save &As…"), self.on_save_as,
+                                           QKeySequence.StandardKey.SaveAs)
+        self.recent_menu = self.file_menu.addMenu(self.tr("Recent files"))
+        self.file_menu.addSeparator()
+        self.file_extras_anchor = self.file_menu.addSeparator()
+        self._action(self.file_menu, self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit)
+
+        self.edit_menu = bar.addMenu(self.tr("&Edit"))
+        undo = self.session.undo_stack.createUndoAction(self, self.tr("&Undo"))
+        undo.setShortcut(QKeySequence.StandardKey.Undo)
+        redo = self.session.undo_stack.createRedoAction(self, self.tr("&Redo"))
+        redo.setShortcuts([QKeySequence("Ctrl+Y"), QKeySequence.StandardKey.Redo])
+        self.edit_menu.addAction(undo)
+        self.edit_menu.addAction(redo)
+
+        self.view_menu = bar.addMenu(self.tr("&View"))
+        language_menu = self.view_menu.addMenu(self.tr("Language"))
+        group = QActionGroup(self)
+        for code, name in LANGUAGES.items():
+            action = language_menu.addAction(name)
+            action.setCheckable(True)
+            action.setChecked(code == self.language)
+            action.triggered.connect(lambda checked=False, c=code: self.on_language(c))
+            group.addAction(action)
+
+        self.help_menu = bar.addMenu(self.tr("&Help"))
+        self._action(self.help_menu, self.tr("&About"), self.on_about)
+        self._refresh_recent_menu()
+
+    def _action(self, menu, text, slot, shortcut=None) -> QAction:
+        action = menu.addAction(text)
+        action.triggered.connect(slot)
+        if shortcut is not None:
+            action.setShortcut(shortcut)
+        return action
+
+    # ------------------------------------------------------------------ files
+    def open_file(self, path: Path, *, ask_read_only: bool = True) -> bool:
+        """Open a park file; shows the reason and keeps the current file if it cannot be opened."""
+        from models import db as parkdb
+        from models.lock import try_lock
+
+        path = Path(path)
+        lock = try_lock(path) if path.exists() else None
+        read_only = False
+        if path.exists() and lock is None:
+            if not ask_read_only:
+                return False
+            if not self.ask(self.tr("File in use"),
+                            self.tr("“%1” is open in another window or on another computer.\n"
+                                    "Open it read-only?").replace("%1", path.name)):
+                return False
+            read_only = True
+        try:
+            park = parkdb.open_park(path, read_only=read_only, lock=lock)
+        except parkdb.ParkFileError as exc:
+            if lock is not None:
+                lock.unlock()
+            self.warn(self.tr("Cannot open file"), str(exc))
+            return False
+        self.build_tabs()
+        self.session.set_park(park)
+        self._charts_drawn.clear()
+        self.on_tab_shown(self.tabs.currentIndex())
+        self._remember(path)
+        return True
+
+    def open_start_file(self, explicit: Path | None) -> bool:
+        """Open `explicit`, else the last file used, else (first start) a new file in the documents folder."""
+        if explicit is not None:
+            return self.open_file(explicit)
+        last = self.settings.value("last_file", "", str)
+        if last:
+            if Path(last).exists():
+                return self.open_file(Path(last))
+            self.inform(self.tr("File not found"),
+                        self.tr("The file used last time, “%1”, is no longer there. Use File ▸ New or "
+                                "File ▸ Open to continue.").replace("%1", last))
+            return False
+        from models import db as parkdb
+
+        target = paths.default_park_path()
+        if not target.exists():
+            try:
+                parkdb.create_park(target)
+            except parkdb.ParkFileError as exc:
+                self.warn(self.tr("Cannot create file"), str(exc))
+                return False
+        return self.open_file(target)
+
+    def on_new(self) -> None:
+        start = str(paths.default_park_path().parent)
+        name, _ = QFileDialog.getSaveFileName(self, self.tr("New park file"), start, FILE_FILTER)
+        if not name:
+            return
+        from models import db as parkdb
+
+        path = Path(name)
+        if path.exists():
+            self.warn(self.tr("Cannot create file"),
+                                self.tr("“%1” already exists; choose another name.").replace("%1", path.name))
+            return
+        try:
+            parkdb.create_park(path)
+        except parkdb.ParkFileError as exc:
+            self.warn(self.tr("Cannot create file"), str(exc))
+            return
+        self.open_file(path)
+
+    def on_open(self) -> None:
+        start = str(self.session.park.path.parent) if self.session.park else str(paths.default_park_path().parent)
+        name, _ = QFileDialog.getOpenFileName(self, self.tr("Open park file"), start, FILE_FILTER)
+        if name:
+            self.open_file(Path(name))
+
+    def on_save_as(self) -> None:
+        park = self.session.park
+        if park is None:
+            return
+        name, _ = QFileDialog.getSaveFileName(self, self.tr("Save a copy as"), str(park.path.parent), FILE_FILTER)
+        if not name:
+            return
+        from models import db as parkdb
+
+        target = Path(name)
+        if target.resolve() == park.path.resolve():
+            return
+        try:
+            if target.exists():
+                target.unlink()
+            parkdb.copy_to(park, target)
+        except (OSError, parkdb.ParkFileError) as exc:
+            self.warn(self.tr("Cannot save copy"), str(exc))
+            return
+        self.open_file(target)
+
+    def _remember(self, path: Path) -> None:
+        recent = [p for p in self.recent_files() if Path(p) != path]
+        recent.insert(0, str(path))
+        self.settings.setValue("recent_files", recent[:MAX_RECENT])
+        self.settings.setValue("last_file", str(path))
+        self._refresh_recent_menu()
+
+    def recent_files(self) -> list[str]:
+        value = self.settings.value("recent_files", [])
+        if isinstance(value, str):
+            value = [value]
+        return [str(v) for v in (value or [])]
+
+    def _refresh_recent_menu(self) -> None:
+        self.recent_menu.clear()
+        for name in self.recent_files():
+            action = self.recent_menu.addAction(name)
+            action.triggered.connect(lambda checked=False, p=name: self.open_file(Path(p)))
+        self.recent_menu.setEnabled(bool(self.recent_files()))
+
+    # ------------------------------------------------------------------ messages
+    def warn(self, title: str, text: str) -> None:
+        if self.interactive:
+            QMessageBox.warning(self, title, text)
+        else:
+            print(f"{title}: {text}", file=sys.stderr)
+
+    def inform(self, title: str, text: str) -> None:
+        if self.interactive:
+            QMessageBox.information(self, title, text)
+        else:
+            print(f"{title}: {text}", file=sys.stderr)
+
+    def ask(self, title: str, text: str) -> bool:
+        if not self.interactive:
+            print(f"{title}: {text}", file=sys.stderr)
+            return False
+        buttons = QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No
+        return QMessageBox.question(self, title, text, buttons) == QMessageBox.StandardButton.Yes
+
+    # ------------------------------------------------------------------ slots
+    def on_tab_shown(self, index: int) -> None:
+        if index < 0 or self.session.park is None or index in self._charts_drawn:
+            return
+        self._charts_drawn.add(index)
+        self.park_tabs[index].draw_charts()
+
+    def update_title(self) -> None:
+        park = self.session.park
+        name = park.path.name if park else ""
+        suffix = self.tr(" (read-only)") if park is not None and park.read_only else ""
+        app_name = self.tr("Changning Park Plan Monitor")
+        self.setWindowTitle(f"{name}{suffix} — {app_name}" if name else app_name)
+
+    def on_write_failed(self, message: str) -> None:
+        self.warn(self.tr("Not saved"), message)
+
+    def on_language(self, code: str) -> None:
+        if code == self.language:
+            return
+        self.settings.setValue(LANGUAGE_KEY, code)
+        self.language_requested.emit(code)
+
+    def on_about(self) -> None:
+        park = self.session.park
+        text = self.tr("Changning Park Plan Monitor, version %1").replace("%1", __version__)
+        if park is not None:
+            text += "\n" + self.tr("File: %1").replace("%1", str(park.path))
+            text += "\n" + self.tr("Data version: %1").replace("%1", str(park.schema_version))
+        QMessageBox.about(self, self.tr("About"), text)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.settings.setValue("window/geometry", self.saveGeometry())
+        if self.session.park is not None:
+            self.session.park.close()
+            self.session.park = None
+        super().closeEvent(event)

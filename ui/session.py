@@ -1,0 +1,89 @@
+"""The open park file shared by the main window and its tabs, with undoable edits."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QUndoCommand, QUndoStack
+
+from models.db import ParkFile, ParkFileError
+
+
+class EditCommand(QUndoCommand):
+    """Sets fields of one row; undo sets the old values back. Each direction is one audited transaction."""
+
+    def __init__(self, session: "ParkSession", table: str, key: dict[str, Any], new: dict[str, Any],
+                 old: dict[str, Any], text: str):
+        super().__init__(text)
+        self.session, self.table, self.key, self.new, self.old = session, table, key, new, old
+        self._already_applied = True  # ParkSession.edit writes before pushing, so a failure pushes nothing
+
+    def redo(self) -> None:
+        if self._already_applied:
+            self._already_applied = False
+            return
+        self.session.write(self.table, self.key, self.new, action="redo")
+
+    def undo(self) -> None:
+        self.session.write(self.table, self.key, self.old, action="undo")
+
+
+class ParkSession(QObject):
+    """The park file open in the window.
+
+    Attributes:
+        park: the open ParkFile, or None.
+        undo_stack: every edit made in this session, for Edit ▸ Undo/Redo.
+    Signals:
+        opened(): a (different) park file is now open; everything should reload.
+        changed(str): rows of the named table changed (an edit, an undo, an import).
+        failed(str): a write failed; the message is for the user and nothing was written.
+    """
+
+    opened = Signal()
+    changed = Signal(str)
+    failed = Signal(str)
+
+    def __init__(self, parent: QObject | None = None):
+        super().__init__(parent)
+        self.park: ParkFile | None = None
+        self.undo_stack = QUndoStack(self)
+
+    def set_park(self, park: ParkFile | None) -> None:
+        if self.park is not None and self.park is not park:
+            self.park.close()
+        self.park = park
+        self.undo_stack.clear()
+        self.opened.emit()
+
+    @property
+    def read_only(self) -> bool:
+        return self.park is None or self.park.read_only
+
+    def edit(self, table: str, key: dict[str, Any], changes: dict[str, Any], text: str) -> bool:
+        """Apply an edit through the undo stack; False (and `failed` emitted) if it could not be written."""
+        if self.park is None:
+            return False
+        cols = ", ".join(changes)
+        where = " AND ".join(f"{k} = ?" for k in key)
+        row = self.park.conn.execute(f"SELECT {cols} FROM {table} WHERE {where}", tuple(key.values())).fetchone()
+        if row is None:
+            return False
+        old = dict(zip(changes, row))
+        if old == changes:
+            return True
+        if not self.write(table, key, changes, action="edit"):
+            return False
+        self.undo_stack.push(EditCommand(self, table, key, dict(changes), old, text))
+        return True
+
+    def write(self, table: str, key: dict[str, Any], changes: dict[str, Any], action: str) -> bool:
+        """One audited transaction; emits `changed`, or `failed` with the user's message."""
+        try:
+            self.park.update(table, key, changes, action=action, source="gui")
+        except ParkFileError as exc:
+            self.failed.emit(str(exc))
+            return False
+        self.changed.emit(table)
+        return True

@@ -1,0 +1,1 @@
+"""Reusable Qt pieces that know nothing of a particular tab."""
