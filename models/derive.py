@@ -1,0 +1,138 @@
+"""Figures derived from accepted enterprise returns, per year (sums skip blanks).
+
+Money in the returns is in 万元 and is given here in 亿元. A figure is None when no return of that year
+gives it (never 0 for "nothing known"); a count over returns that exist but say 否 is 0.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .plan import INDUSTRY_FIELDS
+from .schema import YEARS
+
+WAN_PER_YI = 10_000  # 万元 in one 亿元
+
+_YEAR_SQL = """
+SELECT year,
+       COUNT(*),
+       SUM(tech_contract), SUM(revenue), SUM(tax),
+       SUM(high_tech = 1), SUM(listed_year = year),
+       SUM(COALESCE(returnees, 0) + COALESCE(foreign_staff, 0)), SUM(employees),
+       SUM(mnc_rd = 1),
+       SUM(CASE WHEN energy IS NOT NULL AND value_added IS NOT NULL THEN energy END),
+       SUM(CASE WHEN energy IS NOT NULL AND value_added IS NOT NULL THEN value_added END),
+       SUM(rd_expense), SUM(invention_patents),
+       SUM(returnees), SUM(foreign_staff)
+FROM returns GROUP BY year
+"""
+
+
+def _div(a: float | None, b: float | None, scale: float = 1.0) -> float | None:
+    if a is None or b is None or b == 0:
+        return None
+    return a / b * scale
+
+
+def _yi(value: float | None) -> float | None:
+    return None if value is None else value / WAN_PER_YI
+
+
+def reference_values(conn, code: str) -> dict[int, float | None]:
+    return {year: value for year, value in
+            conn.execute("SELECT year, value FROM reference_years WHERE code = ?", (code,))}
+
+
+def year_totals(conn) -> dict[int, dict[str, Any]]:
+    """Raw sums of each year's returns (money still in 万元)."""
+    out = {}
+    for row in conn.execute(_YEAR_SQL):
+        (year, n, tech, revenue, tax, high_tech, listed, ret_for, employees, mnc, energy, va, rd, patents,
+         returnees, foreign) = row
+        out[year] = dict(returns=n, tech_contract=tech, revenue=revenue, tax=tax, high_tech=high_tech,
+                         listed=listed, returnees_foreign=ret_for, employees=employees, mnc_rd=mnc,
+                         energy=energy, value_added=va, rd_expense=rd, invention_patents=patents,
+                         returnees=returnees, foreign_staff=foreign)
+    return out
+
+
+def indicator_derived(conn) -> dict[str, dict[int, float | None]]:
+    """{indicator code: {year: derived value or None}} for the eleven indicators, 2020–2025."""
+    totals = year_totals(conn)
+    gdp = reference_values(conn, "district_gdp")
+    population = reference_values(conn, "resident_population")
+    out: dict[str, dict[int, float | None]] = {}
+
+    def put(code, fn):
+        out[code] = {year: (fn(totals[year], year) if year in totals else None) for year in YEARS}
+
+    put("rd_intensity", lambda t, y: _div(_yi(t["rd_expense"]), gdp.get(y), 100.0))
+    put("invention_patents_per_10k", lambda t, y: _div(t["invention_patents"], population.get(y)))
+    put("tech_contract_turnover", lambda t, y: _yi(t["tech_contract"]))
+    put("total_revenue", lambda t, y: _yi(t["revenue"]))
+    put("total_tax", lambda t, y: _yi(t["tax"]))
+    put("high_tech_enterprises", lambda t, y: t["high_tech"])
+    put("new_listed_companies", lambda t, y: t["listed"])
+    put("returnee_foreign_share", lambda t, y: _div(t["returnees_foreign"], t["employees"], 100.0))
+    put("foreign_work_permits", lambda t, y: None)  # not on the return form: entered by the office
+    put("mnc_rd_centres", lambda t, y: t["mnc_rd"])
+    put("energy_per_value_added", lambda t, y: _div(t["energy"], t["value_added"]))
+    return out
+
+
+def group_derived(conn, by: str) -> dict[str, dict[int, dict[str, float | None]]]:
+    """Per industry (`by="industry"`) or zone (`by="zone"`): {name: {year: {field: value}}}.
+
+    Fields are INDUSTRY_FIELDS: enterprises, revenue (亿元), tax (亿元), high_tech, rd_expense (亿元),
+    employees. Names or years without returns are absent.
+    """
+    if by not in ("industry", "zone"):
+        raise ValueError(by)
+    out: dict[str, dict[int, dict[str, float | None]]] = {}
+    sql = (f"SELECT {by}, year, COUNT(*), SUM(revenue), SUM(tax), SUM(high_tech = 1), SUM(rd_expense),"
+           f" SUM(employees) FROM returns GROUP BY {by}, year")
+    for name, year, n, revenue, tax, high_tech, rd, employees in conn.execute(sql):
+        values = (n, _yi(revenue), _yi(tax), high_tech, _yi(rd), employees)
+        out.setdefault(name, {})[year] = dict(zip(INDUSTRY_FIELDS, values))
+    return out
+
+
+def talent_derived(conn) -> dict[str, dict[int, float | None]]:
+    """Returnees and foreign residents among employees, summed from returns: {code: {year: value}}."""
+    totals = year_totals(conn)
+    return {
+        "returnees": {y: totals[y]["returnees"] if y in totals else None for y in YEARS},
+        "foreign_residents": {y: totals[y]["foreign_staff"] if y in totals else None for y in YEARS},
+    }
+
+
+# The return-form column each indicator is summed from, for tracing a derived figure to its rows.
+TRACE_COLUMNS = {
+    "rd_intensity": ("rd_expense",),
+    "invention_patents_per_10k": ("invention_patents",),
+    "tech_contract_turnover": ("tech_contract",),
+    "total_revenue": ("revenue",),
+    "total_tax": ("tax",),
+    "high_tech_enterprises": ("high_tech",),
+    "new_listed_companies": ("listed_year",),
+    "returnee_foreign_share": ("returnees", "foreign_staff", "employees"),
+    "mnc_rd_centres": ("mnc_rd",),
+    "energy_per_value_added": ("energy", "value_added"),
+}
+
+
+def trace(conn, code: str, year: int) -> list[dict[str, Any]]:
+    """The returns a derived indicator figure of `year` came from, with file, sheet, row and batch."""
+    cols = TRACE_COLUMNS.get(code)
+    if not cols:
+        return []
+    where = {
+        "high_tech": "high_tech = 1",
+        "mnc_rd": "mnc_rd = 1",
+        "listed_year": "listed_year = year",
+    }.get(cols[0], " OR ".join(f"{c} IS NOT NULL" for c in cols))
+    sql = (f"SELECT credit_code, name, {', '.join(cols)}, source_file, source_sheet, source_row, batch_id"
+           f" FROM returns WHERE year = ? AND ({where}) ORDER BY credit_code")
+    cur = conn.execute(sql, (year,))
+    names = [d[0] for d in cur.description]
+    return [dict(zip(names, row)) for row in cur]
