@@ -25,7 +25,12 @@ def tab_classes() -> list[type]:
     """
     from ui.tabs import simple
 
-    return [simple.IndicatorsTab, simple.IndustriesTab, simple.ZonesTab, simple.TalentTab, simple.ReturnsTab]
+    indicators = simple.IndicatorsTab
+    industries = simple.IndustriesTab
+    zones = simple.ZonesTab
+    talent = simple.TalentTab
+    returns = simple.ReturnsTab
+    return [indicators, industries, zones, talent, returns]
 
 
 class MainWindow(QMainWindow):
