@@ -1,0 +1,323 @@
+"""Reading one cell of an enterprise return: numbers, counts, 是/否, years, names, credit codes, titles.
+
+Cells come from python-calamine (whole numbers as floats, empty cells as '', dates as datetime), from
+openpyxl, or from text an enterprise typed. Every reader takes the raw cell value and returns the
+normalised value (None for a blank cell where blank is allowed) or raises `CellError`, whose str() is a
+Chinese message for the user. The readers never raise anything else, whatever they are given.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import unicodedata
+from typing import Any, Iterable, Mapping
+
+from .return_form import LISTED_YEAR_MIN, YEAR_RANGE
+
+
+class CellError(ValueError):
+    """A cell that cannot be read as its column asks. `str(error)` is a Chinese message (no location:
+    the caller adds file, sheet, row and column)."""
+
+    def __init__(self, message: str):
+        super().__init__(message)
+        self.message = message
+
+    def __str__(self) -> str:
+        return self.message
+
+
+# GB 32100-2015: the code alphabet (no I, O, S, V, Z) and the weights 3^i mod 31 of positions 1..17.
+CREDIT_ALPHABET = "0123456789ABCDEFGHJKLMNPQRTUWXY"
+_CREDIT_VALUES = {ch: i for i, ch in enumerate(CREDIT_ALPHABET)}
+_CREDIT_WEIGHTS = (1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28)
+
+_NUMBER_RE = re.compile(r"[+-]?(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)?(?:\.[0-9]*)?", re.ASCII)
+_SPACES_RE = re.compile(r"\s+")
+_TITLE_DROP_RE = re.compile(r"[\s()\[\]{}【】〔〕<>《》:*＊·•]+")
+_TRUE = frozenset({"是", "Y", "YES", "1", "TRUE", "T", "√", "✓"})
+_FALSE = frozenset({"否", "N", "NO", "0", "FALSE", "F", "×", "X", "-", "—", "无"})
+_ZONE_PREFIXES = ("东部", "中部", "西部")
+
+
+def _show(value: Any) -> str:
+    """A cell value as the user typed it, shortened for a message."""
+    try:
+        if isinstance(value, float) and math.isfinite(value) and value.is_integer():
+            text = str(int(value))
+        else:
+            text = str(value)
+    except Exception:  # an object whose str() fails is still a bad cell, not a crash
+        text = "?"
+    text = text.strip()
+    return text if len(text) <= 30 else text[:29] + "…"
+
+
+def is_blank(value: Any) -> bool:
+    """True for an empty cell: None, '' or text of spaces only."""
+    if value is None:
+        return True
+    if isinstance(value, str):
+        return not value.strip()
+    return False
+
+
+def normalise_text(value: Any) -> str:
+    """NFKC (full-width letters, digits and punctuation to half-width) and collapsed, stripped spaces."""
+    try:
+        text = value if isinstance(value, str) else str(value)
+        return _SPACES_RE.sub(" ", unicodedata.normalize("NFKC", text)).strip()
+    except Exception as exc:
+        raise CellError(f"无法读取单元格内容“{_show(value)}”") from exc
+
+
+def normalise_title(value: Any) -> str:
+    """A header title reduced for matching: NFKC, no spaces, brackets, colons or '*', no leading 其中.
+
+    "其中：留学归国人员（人）", "其中:留学归国人员(人)" and "留学归国人员 （人）" all give "留学归国人员人".
+    Never raises: a cell that is not text gives its text form.
+    """
+    try:
+        if value is None:
+            return ""
+        if isinstance(value, float) and math.isfinite(value) and value.is_integer():
+            value = int(value)
+        text = unicodedata.normalize("NFKC", str(value))
+        text = _TITLE_DROP_RE.sub("", text)
+        if text.startswith("其中"):
+            text = text[2:]
+        return text.upper()
+    except Exception:
+        return ""
+
+
+def parse_number(value: Any) -> float | None:
+    """A number given as a number or as text ('1,234.5', ' １２３ ', '1 234'); None for a blank cell."""
+    kind = type(value)
+    if kind is float:
+        if math.isfinite(value):
+            return value
+        raise CellError(f"“{_show(value)}”不是有效数字")
+    if value is None:
+        return None
+    if kind is bool or isinstance(value, bool):
+        raise CellError(f"“{_show(value)}”是逻辑值，应填写数字")
+    if isinstance(value, (int, float)):
+        try:
+            number = float(value)
+        except Exception as exc:  # ints beyond float range
+            raise CellError(f"“{_show(value)}”不是有效数字") from exc
+        if math.isfinite(number):
+            return number
+        raise CellError(f"“{_show(value)}”不是有效数字")
+    if not isinstance(value, str):
+        raise CellError(f"“{_show(value)}”不是数字")
+    text = value.strip()
+    if not text:
+        return None
+    if not text.isascii():
+        text = normalise_text(text).replace("，", ",")
+    if " " in text or "\u00a0" in text:  # spaces are accepted as thousands separators only
+        text = ",".join(text.replace("\u00a0", " ").split())
+    if not text or _NUMBER_RE.fullmatch(text) is None or not any(ch.isdigit() for ch in text):
+        raise CellError(f"“{_show(value)}”不是数字")
+    number = float(text.replace(",", ""))  # the pattern admits only what float() reads
+    if not math.isfinite(number):
+        raise CellError(f"“{_show(value)}”过大，不是有效数字")
+    return number
+
+
+def parse_amount(value: Any) -> float | None:
+    """An amount (万元, 吨标准煤): a number ≥ 0; None for a blank cell."""
+    if type(value) is float and value >= 0 and value != math.inf:
+        return value
+    number = parse_number(value)
+    if number is not None and number < 0:
+        raise CellError(f"“{_show(value)}”为负数，金额和数量不得为负")
+    return number
+
+
+def parse_count(value: Any) -> int | None:
+    """A count (人, 件): a whole number ≥ 0; None for a blank cell."""
+    if type(value) is float and value >= 0 and value.is_integer() and value != math.inf:
+        return int(value)
+    number = parse_number(value)
+    if number is None:
+        return None
+    if number < 0:
+        raise CellError(f"“{_show(value)}”为负数，人数和件数不得为负")
+    if not number.is_integer():
+        raise CellError(f"“{_show(value)}”不是整数，人数和件数须为整数")
+    if number > 2**53:
+        raise CellError(f"“{_show(value)}”过大")
+    return int(number)
+
+
+def parse_year(value: Any, low: int = YEAR_RANGE[0], high: int = YEAR_RANGE[1]) -> int | None:
+    """A year between `low` and `high`; None for a blank cell."""
+    if type(value) is float and value.is_integer() and low <= value <= high:
+        return int(value)
+    try:
+        number = parse_number(value)
+    except CellError:
+        raise CellError(f"“{_show(value)}”不是年份") from None
+    if number is None:
+        return None
+    if not number.is_integer():
+        raise CellError(f"“{_show(value)}”不是年份（须为整数）")
+    if not low <= number <= high:
+        raise CellError(f"年份“{_show(value)}”超出范围（{low}—{high}）")
+    return int(number)
+
+
+def parse_listed_year(value: Any, report_year: int | None) -> int | None:
+    """上市年份: blank, or a year from LISTED_YEAR_MIN to the report year (to YEAR_RANGE's end if unknown)."""
+    high = report_year if isinstance(report_year, int) and report_year >= LISTED_YEAR_MIN else YEAR_RANGE[1]
+    try:
+        return parse_year(value, LISTED_YEAR_MIN, high)
+    except CellError as exc:
+        if "超出范围" in exc.message:
+            raise CellError(f"上市年份“{_show(value)}”须在{LISTED_YEAR_MIN}年至报告年度{high}年之间") from None
+        raise
+
+
+def parse_bool(value: Any) -> int:
+    """是/否 as 1/0: 是/否, Y/N (also Yes/No, True/False), 1/0; a blank cell is 否."""
+    if value is None:
+        return 0
+    if isinstance(value, bool):
+        return int(value)
+    if isinstance(value, (int, float)):
+        try:
+            if value == 1:
+                return 1
+            if value == 0:
+                return 0
+        except Exception:
+            pass
+        raise CellError(f"“{_show(value)}”应填“是”或“否”")
+    if not isinstance(value, str):
+        raise CellError(f"“{_show(value)}”应填“是”或“否”")
+    text = normalise_text(value).upper()
+    if not text:
+        return 0
+    if text in _TRUE:
+        return 1
+    if text in _FALSE:
+        return 0
+    if text in ("1.0",):
+        return 1
+    if text in ("0.0",):
+        return 0
+    raise CellError(f"“{_show(value)}”应填“是”或“否”（也可填Y/N、1/0）")
+
+
+def parse_text(value: Any) -> str | None:
+    """Free text (企业名称): spaces collapsed and stripped; None for a blank cell."""
+    if value is None:
+        return None
+    if isinstance(value, float) and math.isfinite(value) and value.is_integer():
+        value = int(value)
+    if isinstance(value, str) and value.isascii():
+        text = " ".join(value.split())
+    else:
+        text = normalise_text(value) if isinstance(value, str) else normalise_text(str(value))
+    return text or None
+
+
+def credit_check_char(first17: str) -> str:
+    """The GB 32100-2015 check character of the first 17 characters of a credit code."""
+    if len(first17) != 17:
+        raise CellError(f"“{_show(first17)}”应为17位")
+    total = 0
+    for ch, weight in zip(first17, _CREDIT_WEIGHTS):
+        v = _CREDIT_VALUES.get(ch)
+        if v is None:
+            raise CellError(f"统一社会信用代码含不允许的字符“{ch}”")
+        total += v * weight
+    return CREDIT_ALPHABET[(31 - total % 31) % 31]
+
+
+def parse_credit_code(value: Any) -> str | None:
+    """A unified social credit code: 18 characters of the GB 32100-2015 alphabet with the right check
+    character (letters upper-cased, spaces and full-width forms removed); None for a blank cell."""
+    if is_blank(value):
+        return None
+    if isinstance(value, float) and math.isfinite(value) and value.is_integer():
+        value = int(value)  # a numeric code cannot have 18 digits exactly as a float; it is read as typed
+    if isinstance(value, str) and len(value) == 18 and value.isascii() and value.isalnum():
+        code = value.upper()
+    else:
+        code = normalise_text(value).replace(" ", "").replace("-", "").upper()
+    if len(code) != 18:
+        raise CellError(f"统一社会信用代码“{_show(value)}”应为18位（现为{len(code)}位）")
+    for ch in code:
+        if ch not in _CREDIT_VALUES:
+            raise CellError(f"统一社会信用代码“{_show(value)}”含不允许的字符“{ch}”"
+                            "（不使用I、O、S、V、Z）")
+    expected = credit_check_char(code[:17])
+    if code[17] != expected:
+        raise CellError(f"统一社会信用代码“{_show(value)}”校验位错误（按GB 32100-2015应为“{expected}”）")
+    return code
+
+
+def make_credit_code(first17: str) -> str:
+    """The full 18-character code for 17 characters (used to make valid codes in tests and benchmarks)."""
+    return first17 + credit_check_char(first17)
+
+
+class Choices:
+    """The allowed names of a column (canonical industry or zone names) and the spellings accepted for
+    them; `lookup(value)` gives the canonical name.
+
+    Attributes:
+        names: the canonical names, in order.
+        what: what the names are, for messages (e.g. "所属产业").
+    """
+
+    def __init__(self, names: Iterable[str], what: str, aliases: Mapping[str, str] | None = None):
+        self.names = tuple(names)
+        self.what = what
+        self._map: dict[str, str] = {}
+        for name in self.names:
+            self._map[self._key(name)] = name
+        for alias, name in (aliases or {}).items():
+            self._map.setdefault(self._key(alias), name)
+
+    @staticmethod
+    def _key(text: str) -> str:
+        return "".join(unicodedata.normalize("NFKC", text).split()).upper()
+
+    def lookup(self, value: Any) -> str | None:
+        """The canonical name for a cell; None for a blank cell; CellError for an unknown name."""
+        if is_blank(value):
+            return None
+        name = self._map.get(value) if isinstance(value, str) else None
+        if name is not None:
+            return name
+        try:
+            key = self._key(value if isinstance(value, str) else _show(value))
+        except Exception:
+            key = ""
+        name = self._map.get(key)
+        if name is None:
+            shown = "、".join(self.names[:6]) + ("等" if len(self.names) > 6 else "")
+            raise CellError(f"{self.what}“{_show(value)}”不在可选范围内（{shown}）")
+        return name
+
+
+def industry_choices(names: Iterable[str]) -> Choices:
+    """The canonical industries of a park file, for 所属产业."""
+    return Choices(names, "所属产业")
+
+
+def zone_choices(names: Iterable[str]) -> Choices:
+    """The canonical zones (e.g. 东部中山公园片区), also accepted without the 东部/中部/西部 prefix."""
+    names = tuple(names)
+    aliases = {}
+    for name in names:
+        for prefix in _ZONE_PREFIXES:
+            if name.startswith(prefix) and len(name) > len(prefix):
+                aliases[name[len(prefix):]] = name
+    return Choices(names, "所属片区", aliases)
