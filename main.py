@@ -30,9 +30,38 @@ def add_new(sub) -> None:
     p.set_defaults(func=cmd_new)
 
 
+def cmd_summary(args: argparse.Namespace) -> int:
+    import json
+
+    from models.db import ParkFileError, open_park
+    from models.summary import build_summary, summary_text
+
+    try:
+        park = open_park(Path(args.path), read_only=True)
+    except ParkFileError as exc:
+        print(exc, file=sys.stderr)
+        return 2
+    try:
+        data = build_summary(park.conn, args.path, args.year)
+    finally:
+        park.close()
+    print(json.dumps(data, ensure_ascii=False, indent=2) if args.json else summary_text(data))
+    return 0
+
+
+def add_summary(sub) -> None:
+    p = sub.add_parser("summary", help="print every indicator's figures, planned path and status")
+    p.add_argument("path")
+    p.add_argument("--year", type=int, choices=range(2020, 2026), metavar="YEAR",
+                   help="the year to assess (default: the latest year with any value)")
+    p.add_argument("--json", action="store_true", help="one JSON object instead of a table")
+    p.set_defaults(func=cmd_summary)
+
+
 # Each subcommand module adds its parser here; the work itself lives in models/.
 SUBCOMMANDS = {
     "new": add_new,
+    "summary": add_summary,
 }
 
 
