@@ -1,0 +1,267 @@
+"""Yearly figures of the plan's industries, zones and talent categories, as the office uses them.
+
+For each industry and zone, year 2020–2025 and field of `plan.INDUSTRY_FIELDS`: the figure derived from
+the returns (`derive.group_derived`, money in 亿元), the official figure the office entered
+(`industry_years` / `zone_years`), the value used (official if present, else derived) and the note.
+For each talent category and year likewise (`talent_years`); the yearly work permits are the indicator
+`foreign_work_permits` (`indicator_years`), returnees and foreign residents are derived from returns, and
+the 2020 high-level talent counts fall back to the plan's baseline.
+
+Also: totals over industries or zones, year-on-year growth, each industry's share of park revenue,
+the "3+3" key industries against the rest, the cumulative work-permit path against its 20,000 target,
+the returnee and foreign share against its 4.5 % target, and `summary_sections()` for `summary --json`.
+A missing figure is None, never 0.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from . import plan
+from .derive import group_derived, indicator_derived, talent_derived
+from .plan import INDUSTRY_FIELDS, YEARS
+
+PERMITS_CODE = "foreign_work_permits"
+SHARE_CODE = "returnee_foreign_share"
+DERIVED_TALENT = ("returnees", "foreign_residents")
+# Fields that count enterprises or people: entered as whole numbers.
+COUNT_FIELDS = ("enterprises", "high_tech", "employees")
+
+
+@dataclass
+class Cell:
+    """One figure of one year: derived from returns, official (entered), the value used, and a note."""
+
+    derived: float | None = None
+    official: float | None = None
+    note: str | None = None
+    fallback: float | None = None  # the plan's baseline, used for 2020 when neither is there
+
+    @property
+    def value(self) -> float | None:
+        if self.official is not None:
+            return self.official
+        if self.derived is not None:
+            return self.derived
+        return self.fallback
+
+    def as_json(self) -> dict:
+        return {"value": self.value, "derived": self.derived, "official": self.official}
+
+
+@dataclass
+class GroupSeries:
+    """One industry or zone: its names, group (industries only) and {year: {field: Cell}}."""
+
+    name: str
+    name_en: str
+    grp: str | None
+    years: dict[int, dict[str, Cell]] = field(default_factory=dict)
+
+    def values(self, fld: str) -> dict[int, float | None]:
+        return {year: self.years[year][fld].value for year in YEARS}
+
+
+@dataclass
+class TalentSeries:
+    """One talent category: its plan row (`plan.TalentCategory`) and {year: Cell}.
+
+    `table` and `key` say where the official figure is stored (talent_years, or indicator_years for the
+    work permits).
+    """
+
+    category: plan.TalentCategory
+    years: dict[int, Cell] = field(default_factory=dict)
+
+    @property
+    def code(self) -> str:
+        return self.category.code
+
+    @property
+    def table(self) -> str:
+        return "indicator_years" if self.code == PERMITS_CODE else "talent_years"
+
+    def key(self, year: int) -> dict:
+        return {"code": self.code, "year": year}
+
+    def values(self) -> dict[int, float | None]:
+        return {year: self.years[year].value for year in YEARS}
+
+
+def _series(conn, by: str) -> list[GroupSeries]:
+    if by == "industry":
+        rows = [(i.name, i.name_en, i.grp) for i in plan.industries(conn)]
+        table, col = "industry_years", "industry"
+    else:
+        rows = [(z.name, z.name_en, None) for z in plan.zones(conn)]
+        table, col = "zone_years", "zone"
+    derived = group_derived(conn, by)
+    stored: dict[tuple, tuple] = {}
+    for name, year, fld, official, note in conn.execute(f"SELECT {col}, year, field, official, note FROM {table}"):
+        stored[(name, year, fld)] = (official, note)
+    out = []
+    for name, name_en, grp in rows:
+        series = GroupSeries(name, name_en, grp)
+        for year in YEARS:
+            d = derived.get(name, {}).get(year, {})
+            series.years[year] = {}
+            for fld in INDUSTRY_FIELDS:
+                official, note = stored.get((name, year, fld), (None, None))
+                series.years[year][fld] = Cell(derived=d.get(fld), official=official, note=note)
+        out.append(series)
+    return out
+
+
+def industry_series(conn) -> list[GroupSeries]:
+    """Every industry of the plan, in table order, with its yearly figures."""
+    return _series(conn, "industry")
+
+
+def zone_series(conn) -> list[GroupSeries]:
+    """The three zones, in table order, with their yearly figures."""
+    return _series(conn, "zone")
+
+
+def _sum(values) -> float | None:
+    known = [v for v in values if v is not None]
+    return sum(known) if known else None
+
+
+@dataclass
+class Total(Cell):
+    """A totals-row figure: sums of the rows' derived and official figures; its value is the sum of the
+    rows' values (each official ?? derived), which can differ from both."""
+
+    used: float | None = None
+
+    @property
+    def value(self) -> float | None:
+        return self.used
+
+
+def totals(series: list[GroupSeries]) -> dict[int, dict[str, Total]]:
+    """Per year and field, the sums over `series` (None when no row has a figure)."""
+    out: dict[int, dict[str, Total]] = {}
+    for year in YEARS:
+        out[year] = {}
+        for fld in INDUSTRY_FIELDS:
+            cells = [s.years[year][fld] for s in series]
+            out[year][fld] = Total(derived=_sum(c.derived for c in cells), official=_sum(c.official for c in cells),
+                                   used=_sum(c.value for c in cells))
+    return out
+
+
+def growth(values: dict[int, float | None]) -> dict[int, float | None]:
+    """Year-on-year growth in percent: (v_t / v_(t-1) − 1) · 100; None when either is missing or v_(t-1) is 0."""
+    out: dict[int, float | None] = {YEARS[0]: None}
+    for year in YEARS[1:]:
+        now, before = values.get(year), values.get(year - 1)
+        out[year] = None if now is None or before in (None, 0) else (now / before - 1) * 100
+    return out
+
+
+def revenue_shares(series: list[GroupSeries]) -> dict[str, dict[int, float | None]]:
+    """Each industry's share (%) of park revenue per year; park revenue = the sum over all industries.
+
+    None where the industry has no revenue figure or the year has none at all.
+    """
+    out: dict[str, dict[int, float | None]] = {s.name: {} for s in series}
+    for year in YEARS:
+        total = _sum(s.years[year]["revenue"].value for s in series)
+        for s in series:
+            v = s.years[year]["revenue"].value
+            out[s.name][year] = None if v is None or not total else v / total * 100
+    return out
+
+
+def key_vs_rest(series: list[GroupSeries], fld: str = "revenue") -> dict[str, dict[int, float | None]]:
+    """The "3+3" key industries' summed `fld` against all other industries': {"key"|"rest": {year: value}}."""
+    out = {"key": {}, "rest": {}}
+    for year in YEARS:
+        out["key"][year] = _sum(s.years[year][fld].value for s in series if s.grp == "key")
+        out["rest"][year] = _sum(s.years[year][fld].value for s in series if s.grp != "key")
+    return out
+
+
+# ---------------------------------------------------------------------------------------------- talent
+def talent_series(conn) -> list[TalentSeries]:
+    """Every talent category in table order with its yearly figures (see the module docstring)."""
+    derived = talent_derived(conn)
+    stored = {(code, year): (official, note)
+              for code, year, official, note in conn.execute("SELECT code, year, official, note FROM talent_years")}
+    permits = {year: (official, note) for year, official, note in conn.execute(
+        "SELECT year, official, note FROM indicator_years WHERE code = ?", (PERMITS_CODE,))}
+    out = []
+    for category in plan.talent_categories(conn):
+        series = TalentSeries(category)
+        for year in YEARS:
+            if category.code == PERMITS_CODE:
+                official, note = permits.get(year, (None, None))
+            else:
+                official, note = stored.get((category.code, year), (None, None))
+            cell = Cell(derived=derived.get(category.code, {}).get(year), official=official, note=note)
+            if year == YEARS[0] and category.grp == "count":
+                cell.fallback = category.baseline
+            series.years[year] = cell
+        out.append(series)
+    return out
+
+
+def _indicator_row(conn, code: str):
+    return conn.execute("SELECT target, baseline FROM indicators WHERE code = ?", (code,)).fetchone() or (None, None)
+
+
+def permits_path(conn, series: list[TalentSeries] | None = None) -> dict:
+    """Cumulative work permits since 2020 against the planned path C_t = T·(t − 2020)/5 (T = 20,000).
+
+    Returns {"target", "yearly": {year: permits}, "cumulative": {year: C or None}, "planned": {year: C}}.
+    2020 is the base year: cumulative and planned are 0 there. The cumulative figure of year t is None
+    when any year 2021..t has no figure (a gap would understate it).
+    """
+    target = _indicator_row(conn, PERMITS_CODE)[0]
+    series = series if series is not None else talent_series(conn)
+    permits = next(s for s in series if s.code == PERMITS_CODE)
+    yearly = {year: permits.years[year].value for year in YEARS}
+    cumulative: dict[int, float | None] = {YEARS[0]: 0}
+    running: float | None = 0
+    for year in YEARS[1:]:
+        running = None if running is None or yearly[year] is None else running + yearly[year]
+        cumulative[year] = running
+    span = YEARS[-1] - YEARS[0]
+    planned = {year: None if target is None else target * (year - YEARS[0]) / span for year in YEARS}
+    return {"target": target, "yearly": yearly, "cumulative": cumulative, "planned": planned}
+
+
+def returnee_share(conn) -> dict:
+    """The returnee and foreign-resident share of employees (%) per year against its target.
+
+    The value is the indicator's: official if entered, else derived from returns (2020: the baseline).
+    Returns {"target", "values": {year: %}, "derived": {...}, "official": {...}}.
+    """
+    target, baseline = _indicator_row(conn, SHARE_CODE)
+    derived = indicator_derived(conn)[SHARE_CODE]
+    official = {year: value for year, value in conn.execute(
+        "SELECT year, official FROM indicator_years WHERE code = ?", (SHARE_CODE,))}
+    values = {}
+    for year in YEARS:
+        cell = Cell(derived=derived.get(year), official=official.get(year),
+                    fallback=baseline if year == YEARS[0] else None)
+        values[year] = cell.value
+    return {"target": target, "values": values, "derived": dict(derived),
+            "official": {y: official.get(y) for y in YEARS}}
+
+
+# ---------------------------------------------------------------------------------------------- summary
+def _group_json(series: list[GroupSeries]) -> dict:
+    return {s.name: {"years": {str(year): {fld: s.years[year][fld].as_json() for fld in INDUSTRY_FIELDS}
+                               for year in YEARS}} for s in series}
+
+
+def summary_sections(conn) -> dict:
+    """The "industries", "zones" and "talent" parts of `summary --json` (money in 亿元, missing = null)."""
+    talent = {}
+    for s in talent_series(conn):
+        talent[s.code] = {"name": s.category.name, "unit": s.category.unit,
+                          "years": {str(year): s.years[year].as_json() for year in YEARS}}
+    return {"industries": _group_json(industry_series(conn)), "zones": _group_json(zone_series(conn)),
+            "talent": talent}

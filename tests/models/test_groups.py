@@ -1,0 +1,128 @@
+"""Industry, zone and talent figures against sums worked out by hand from a few returns."""
+
+from __future__ import annotations
+
+import pytest
+
+from models import groups
+from tests.models.test_derive import add_batch, add_return
+
+AI, FINANCE, TRADE = "人工智能产业", "金融服务业", "现代贸易"
+EAST, CENTRE, WEST = "东部中山公园片区", "中部虹桥片区", "西部临空片区"
+
+
+@pytest.fixture
+def returns(park):
+    conn = park.conn
+    b = add_batch(conn)
+    add_return(conn, b, credit_code="A", name="甲", year=2023, industry=AI, zone=WEST, revenue=50_000, tax=3_000,
+               rd_expense=8_000, employees=200, returnees=6, foreign_staff=2, high_tech=1)
+    add_return(conn, b, credit_code="B", name="乙", year=2023, industry=AI, zone=EAST, revenue=30_000, tax=1_000,
+               employees=100, returnees=1, foreign_staff=0, high_tech=0)
+    add_return(conn, b, credit_code="C", name="丙", year=2023, industry=FINANCE, zone=EAST, revenue=10_000,
+               tax=500, employees=50, returnees=0, foreign_staff=0, high_tech=1)
+    add_return(conn, b, credit_code="D", name="丁", year=2023, industry=TRADE, zone=CENTRE, revenue=10_000,
+               tax=500, employees=50, returnees=0, foreign_staff=0, high_tech=0)
+    add_return(conn, b, credit_code="A", name="甲", year=2022, industry=AI, zone=WEST, revenue=40_000, tax=2_000,
+               employees=150, returnees=3, foreign_staff=1, high_tech=1)
+    conn.commit()
+    return park
+
+
+def by_name(series):
+    return {s.name: s for s in series}
+
+
+def test_industry_figures_are_hand_worked_sums(returns):
+    ind = by_name(groups.industry_series(returns.conn))
+    assert len(ind) == 11
+    ai = ind[AI].years[2023]
+    assert ai["enterprises"].derived == 2
+    assert ai["revenue"].derived == pytest.approx(8.0)          # (50000 + 30000) 万元
+    assert ai["tax"].derived == pytest.approx(0.4)              # (3000 + 1000) 万元
+    assert ai["high_tech"].derived == 1
+    assert ai["rd_expense"].derived == pytest.approx(0.8)       # only A gives it
+    assert ai["employees"].derived == 300
+    assert ai["revenue"].official is None and ai["revenue"].value == pytest.approx(8.0)
+    assert ind[AI].years[2021]["revenue"].value is None        # no returns: missing, not 0
+    assert ind["航空服务业"].years[2023]["enterprises"].value is None
+    # growth 2022 → 2023: 8.0 / 4.0 − 1 = 100 %
+    g = groups.growth(ind[AI].values("revenue"))
+    assert g[2023] == pytest.approx(100.0) and g[2022] is None and g[2020] is None
+
+
+def test_official_figure_wins_and_totals_shares_key_vs_rest(returns):
+    returns.update("industry_years", {"industry": FINANCE, "year": 2023, "field": "revenue"}, {"official": 2.0})
+    series = groups.industry_series(returns.conn)
+    ind = by_name(series)
+    assert ind[FINANCE].years[2023]["revenue"].value == 2.0
+    assert ind[FINANCE].years[2023]["revenue"].derived == pytest.approx(1.0)
+    total = groups.totals(series)[2023]["revenue"]
+    assert total.derived == pytest.approx(10.0)                 # 8 + 1 + 1 from returns
+    assert total.official == pytest.approx(2.0)
+    assert total.value == pytest.approx(11.0)                   # 8 + 2 (official) + 1
+    shares = groups.revenue_shares(series)
+    assert shares[AI][2023] == pytest.approx(8 / 11 * 100)
+    assert shares[TRADE][2023] == pytest.approx(1 / 11 * 100)
+    assert shares[AI][2022] == pytest.approx(100.0)
+    assert shares[TRADE][2022] is None
+    kvr = groups.key_vs_rest(series)
+    assert kvr["key"][2023] == pytest.approx(10.0)              # AI 8 + finance 2
+    assert kvr["rest"][2023] == pytest.approx(1.0)              # trade
+    assert kvr["rest"][2022] is None
+
+
+def test_zone_figures(returns):
+    zones = by_name(groups.zone_series(returns.conn))
+    assert list(zones) == [EAST, CENTRE, WEST]
+    east = zones[EAST].years[2023]
+    assert east["enterprises"].value == 2                       # B and C
+    assert east["revenue"].value == pytest.approx(4.0)
+    assert east["tax"].value == pytest.approx(0.15)
+    assert east["high_tech"].value == 1
+    assert zones[WEST].years[2022]["revenue"].value == pytest.approx(4.0)
+    assert zones[CENTRE].years[2022]["revenue"].value is None
+    total = groups.totals(list(zones.values()))[2023]
+    assert total["enterprises"].value == 4 and total["revenue"].value == pytest.approx(10.0)
+
+
+def test_talent_figures_and_permit_path(returns):
+    conn = returns.conn
+    returns.update("indicator_years", {"code": "foreign_work_permits", "year": 2021}, {"official": 3000})
+    returns.update("indicator_years", {"code": "foreign_work_permits", "year": 2022}, {"official": 4500})
+    returns.update("indicator_years", {"code": "foreign_work_permits", "year": 2024}, {"official": 5000})
+    talent = {s.code: s for s in groups.talent_series(conn)}
+    assert talent["academicians"].years[2020].value == 8        # the seed's 2020 count
+    assert talent["academicians"].years[2021].value is None
+    assert talent["returnees"].years[2023].value == 7           # 6 + 1
+    assert talent["foreign_residents"].years[2022].value == 1
+    assert talent["foreign_work_permits"].years[2021].value == 3000
+    assert talent["foreign_work_permits"].table == "indicator_years"
+    path = groups.permits_path(conn)
+    assert path["target"] == 20000
+    assert path["planned"] == {2020: 0, 2021: 4000, 2022: 8000, 2023: 12000, 2024: 16000, 2025: 20000}
+    assert path["cumulative"][2021] == 3000 and path["cumulative"][2022] == 7500
+    assert path["cumulative"][2023] is None                     # 2023 missing
+    assert path["cumulative"][2024] is None                     # a gap would understate it
+    share = groups.returnee_share(conn)
+    assert share["target"] == 4.5
+    assert share["values"][2023] == pytest.approx(9 / 400 * 100)  # (7 + 2) / 400 employees
+    assert share["values"][2022] == pytest.approx(4 / 150 * 100)
+
+
+def test_talent_official_overrides_derived(returns):
+    returns.update("talent_years", {"code": "returnees", "year": 2023}, {"official": 12, "note": "人社局"})
+    cell = {s.code: s for s in groups.talent_series(returns.conn)}["returnees"].years[2023]
+    assert cell.value == 12 and cell.derived == 7 and cell.note == "人社局"
+
+
+def test_summary_sections_shape(returns):
+    data = groups.summary_sections(returns.conn)
+    ai = data["industries"][AI]["years"]["2023"]["revenue"]
+    assert ai == {"value": pytest.approx(8.0), "derived": pytest.approx(8.0), "official": None}
+    assert data["industries"][AI]["years"]["2021"]["tax"] == {"value": None, "derived": None, "official": None}
+    assert set(data["zones"]) == {EAST, CENTRE, WEST}
+    assert data["zones"][EAST]["years"]["2023"]["enterprises"]["value"] == 2
+    assert data["talent"]["academicians"]["years"]["2020"]["value"] == 8
+    assert data["talent"]["academicians"]["name"] == "两院院士"
+    assert data["talent"]["returnees"]["years"]["2023"] == {"value": 7, "derived": 7, "official": None}
