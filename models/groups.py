@@ -28,6 +28,14 @@ DERIVED_TALENT = ("returnees", "foreign_residents")
 COUNT_FIELDS = ("enterprises", "high_tech", "employees")
 
 
+def _num(value: float | None) -> float | int | None:
+    """A figure for JSON: rounded to 6 decimals (hides float noise), whole numbers as int."""
+    if value is None:
+        return None
+    value = round(float(value), 6)
+    return int(value) if value.is_integer() and abs(value) < 1e15 else value
+
+
 @dataclass
 class Cell:
     """One figure of one year: derived from returns, official (entered), the value used, and a note."""
@@ -46,7 +54,7 @@ class Cell:
         return self.fallback
 
     def as_json(self) -> dict:
-        return {"value": self.value, "derived": self.derived, "official": self.official}
+        return {"value": _num(self.value), "derived": _num(self.derived), "official": _num(self.official)}
 
 
 @dataclass

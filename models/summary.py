@@ -55,6 +55,9 @@ def build_summary(conn, file_label: str, year: int | None = None) -> dict[str, A
         "year": year,
         "indicators": {s.code: indicator_entry(s) for s in series_list},
     }
+    from .groups import summary_sections
+
+    data.update(summary_sections(conn))  # "industries", "zones", "talent"
     return data
 
 

@@ -126,3 +126,20 @@ def test_summary_sections_shape(returns):
     assert data["talent"]["academicians"]["years"]["2020"]["value"] == 8
     assert data["talent"]["academicians"]["name"] == "两院院士"
     assert data["talent"]["returnees"]["years"]["2023"] == {"value": 7, "derived": 7, "official": None}
+
+
+def test_summary_json_carries_industries_zones_and_talent(returns, park_path):
+    import json
+
+    from tests.conftest import run_main
+
+    returns.update("zone_years", {"zone": CENTRE, "year": 2023, "field": "revenue"}, {"official": 1.5})
+    returns.close()
+    done = run_main("summary", str(park_path), "--json")
+    assert done.returncode == 0, done.stderr
+    data = json.loads(done.stdout)
+    assert data["industries"][AI]["years"]["2023"]["revenue"] == {"value": 8, "derived": 8, "official": None}
+    assert data["zones"][CENTRE]["years"]["2023"]["revenue"] == {"value": 1.5, "derived": 1, "official": 1.5}
+    assert data["zones"][WEST]["years"]["2024"]["tax"]["value"] is None
+    assert data["talent"]["academicians"]["years"]["2020"]["value"] == 8
+    assert data["talent"]["foreign_work_permits"]["unit"] == "人次"
