@@ -12,6 +12,7 @@ from dataclasses import dataclass
 SHEET_NAME = "企业报表"
 INSTRUCTIONS_SHEET = "填报说明"
 FORM_VERSION = "1"
+MARKER_SHEET = "_form"  # hidden sheet of the template holding form_version
 YEAR_RANGE = (2020, 2025)
 LISTED_YEAR_MIN = 1990
 
@@ -26,6 +27,19 @@ _SQL_TYPES = {
     "count": "INTEGER",
     "bool": "INTEGER",
     "listed_year": "INTEGER",
+}
+
+# kind -> how a cell of that kind is filled in (Chinese), for the instructions sheet and the docs
+KIND_NOTES = {
+    "credit_code": "18位代码（数字和大写字母，不含I、O、S、V、Z）",
+    "text": "文字",
+    "year": f"整数年份（{YEAR_RANGE[0]}—{YEAR_RANGE[1]}）",
+    "industry": "从下拉列表选择",
+    "zone": "从下拉列表选择",
+    "amount": "数字，不小于0，可有小数",
+    "count": "整数，不小于0",
+    "bool": "是／否（Y/N、1/0亦可），空白视为否",
+    "listed_year": f"整数年份（{LISTED_YEAR_MIN}—报告年度），未上市留空",
 }
 
 
