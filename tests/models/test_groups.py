@@ -143,3 +143,37 @@ def test_summary_json_carries_industries_zones_and_talent(returns, park_path):
     assert data["zones"][WEST]["years"]["2024"]["tax"]["value"] is None
     assert data["talent"]["academicians"]["years"]["2020"]["value"] == 8
     assert data["talent"]["foreign_work_permits"]["unit"] == "人次"
+
+
+def test_charts_plot_the_figures_and_leave_gaps(returns):
+    from models import group_charts as gc
+    from models.mpl import new_figure
+
+    conn = returns.conn
+    returns.update("indicator_years", {"code": "foreign_work_permits", "year": 2021}, {"official": 3000})
+    returns.update("indicator_years", {"code": "foreign_work_permits", "year": 2022}, {"official": 4500})
+    talent = groups.talent_series(conn)
+    fig = new_figure()
+    gc.plot_work_permits(fig, groups.permits_path(conn, talent))
+    lines = {line.get_label(): line for line in fig.axes[0].get_lines()}
+    assert list(lines["实际累计"].get_xdata()) == [2021, 2022]
+    assert list(lines["实际累计"].get_ydata()) == [3000, 7500]
+    assert list(lines["序时累计目标"].get_ydata()) == [0, 4000, 8000, 12000, 16000, 20000]
+
+    ind = by_name(groups.industry_series(conn))
+    fig = new_figure()
+    gc.plot_industry(fig, ind[AI])
+    heights = sorted(round(p.get_height(), 6) for p in fig.axes[0].patches)
+    assert heights == [0.2, 0.4, 4.0, 8.0]                     # tax and revenue of 2022 and 2023 only
+    for plot in (lambda f: gc.plot_industry_shares(f, list(ind.values())),
+                 lambda f: gc.plot_key_vs_rest(f, list(ind.values())),
+                 lambda f: gc.plot_zones(f, groups.zone_series(conn)),
+                 lambda f: gc.plot_returnee_share(f, groups.returnee_share(conn)),
+                 lambda f: gc.plot_talent_counts(f, talent)):
+        fig = new_figure()
+        plot(fig)
+        assert fig.axes and fig.axes[0].get_title()
+        fig.canvas.draw()                                       # renders: a missing glyph warning fails here
+    fig = new_figure()
+    gc.plot_industry(fig, ind["航空服务业"])
+    assert gc.NO_DATA in [t.get_text() for t in fig.axes[0].texts]

@@ -1,0 +1,232 @@
+"""Charts of industries, zones and talent: pure functions drawing on a given matplotlib Figure.
+
+Each `plot_xxx(figure, data)` takes the figures of `models.groups` (never a database) and draws with
+Chinese titles and labels, so the tabs (widgets.chart_canvas.ChartCanvas) and the printed report share
+them. Get a Figure from `models.mpl.new_figure()`. Missing figures are left out (never drawn as 0) and a
+chart with nothing to show says so.
+"""
+
+from __future__ import annotations
+
+from .groups import GroupSeries, TalentSeries, growth, key_vs_rest, revenue_shares
+from .plan import FIELD_LABELS, YEARS
+
+NO_DATA = "暂无数据"
+REVENUE_COLOR = "#2f80c1"
+TAX_COLOR = "#e0a100"
+PLAN_COLOR = "#8a8a8a"
+TARGET_COLOR = "#c62828"
+KEY_COLOR = "#1b7f3b"
+REST_COLOR = "#b0bec5"
+ZONE_COLORS = ("#2f80c1", "#e0a100", "#1b7f3b")
+
+
+def _years_axis(ax) -> None:
+    ax.set_xticks(list(YEARS), [str(y) for y in YEARS])
+    ax.set_xlim(YEARS[0] - 0.6, YEARS[-1] + 0.6)
+    ax.grid(axis="y", alpha=0.3)
+    ax.set_axisbelow(True)
+
+
+def _no_data(ax) -> None:
+    ax.text(0.5, 0.5, NO_DATA, transform=ax.transAxes, ha="center", va="center", fontsize=12, color=PLAN_COLOR)
+
+
+def _known(values: dict[int, float | None]) -> tuple[list[int], list[float]]:
+    pairs = [(y, v) for y, v in sorted(values.items()) if v is not None]
+    return [p[0] for p in pairs], [p[1] for p in pairs]
+
+
+def _num(value: float) -> str:
+    if abs(value) >= 100 or float(value).is_integer():
+        return f"{value:,.0f}"
+    return f"{value:,.2f}".rstrip("0").rstrip(".")
+
+
+def plot_industry(figure, series: GroupSeries) -> None:
+    """One industry's revenue and tax (亿元, bars) 2020–2025 with their year-on-year growth (%, lines)."""
+    ax = figure.add_subplot(111)
+    revenue, tax = series.values("revenue"), series.values("tax")
+    width = 0.38
+    xs, ys = _known(revenue)
+    ax.bar([x - width / 2 for x in xs], ys, width, color=REVENUE_COLOR, label="营业收入（亿元）")
+    xt, yt = _known(tax)
+    ax.bar([x + width / 2 for x in xt], yt, width, color=TAX_COLOR, label="纳税总额（亿元）")
+    ax.set_ylabel("亿元")
+    _years_axis(ax)
+    ax.set_title(f"{series.name}：营业收入、纳税总额及同比增长")
+    handles, labels = ax.get_legend_handles_labels()
+    gx, gy = _known(growth(revenue))
+    tx, ty = _known(growth(tax))
+    if gy or ty:
+        ax2 = ax.twinx()
+        if gy:
+            ax2.plot(gx, gy, "o-", color="#0d47a1", label="营业收入同比增长（%）")
+        if ty:
+            ax2.plot(tx, ty, "s--", color="#8d6e00", label="纳税总额同比增长（%）")
+        ax2.axhline(0, color=PLAN_COLOR, linewidth=0.8)
+        ax2.set_ylabel("同比增长（%）")
+        h2, l2 = ax2.get_legend_handles_labels()
+        handles, labels = handles + h2, labels + l2
+    if not ys and not yt:
+        _no_data(ax)
+    if handles:
+        figure.legend(handles, labels, loc="outside lower center", ncols=2, fontsize=8, frameon=False)
+
+
+def plot_industry_shares(figure, series_list: list[GroupSeries]) -> None:
+    """Every industry's share of park revenue per year (%), as stacked bars."""
+    from matplotlib import colormaps
+
+    ax = figure.add_subplot(111)
+    shares = revenue_shares(series_list)
+    colors = colormaps["tab20"].colors
+    bottom = {y: 0.0 for y in YEARS}
+    drawn = False
+    for i, s in enumerate(series_list):
+        xs, ys = _known(shares[s.name])
+        if not ys:
+            continue
+        ax.bar(xs, ys, 0.6, bottom=[bottom[x] for x in xs], color=colors[i % len(colors)], label=s.name)
+        for x, y in zip(xs, ys):
+            if y >= 6:
+                ax.text(x, bottom[x] + y / 2, f"{y:.0f}%", ha="center", va="center", fontsize=7)
+            bottom[x] += y
+        drawn = True
+    ax.set_ylim(0, 100)
+    ax.set_ylabel("占园区营业收入比重（%）")
+    _years_axis(ax)
+    ax.set_title("各产业营业收入占比")
+    if drawn:
+        ax.legend(loc="center left", bbox_to_anchor=(1.01, 0.5), fontsize=8, frameon=False)
+    else:
+        _no_data(ax)
+
+
+def plot_key_vs_rest(figure, series_list: list[GroupSeries]) -> None:
+    """The "3+3" key industries' revenue against all other industries' (亿元), with the key share (%)."""
+    ax = figure.add_subplot(111)
+    data = key_vs_rest(series_list)
+    width = 0.38
+    kx, ky = _known(data["key"])
+    rx, ry = _known(data["rest"])
+    ax.bar([x - width / 2 for x in kx], ky, width, color=KEY_COLOR, label="“3+3”重点产业")
+    ax.bar([x + width / 2 for x in rx], ry, width, color=REST_COLOR, label="其他产业")
+    for year in YEARS:
+        key, rest = data["key"][year], data["rest"][year]
+        if key is not None and (key + (rest or 0)) > 0:
+            share = key / (key + (rest or 0)) * 100
+            ax.annotate(f"{share:.0f}%", (year - width / 2, key), ha="center", va="bottom", fontsize=8,
+                        xytext=(0, 2), textcoords="offset points")
+    ax.set_ylabel("营业收入（亿元）")
+    _years_axis(ax)
+    ax.set_title("“3+3”重点产业与其他产业营业收入（标注为重点产业占比）")
+    if ky or ry:
+        ax.legend(loc="upper left", fontsize=8)
+    else:
+        _no_data(ax)
+
+
+def plot_zones(figure, zones: list[GroupSeries], fields: tuple[str, ...] = ("revenue", "tax", "enterprises",
+                                                                              "high_tech")) -> None:
+    """The zones compared over 2020–2025: one panel per field, grouped bars per zone."""
+    n = len(fields)
+    cols = 2 if n > 1 else 1
+    rows = (n + cols - 1) // cols
+    width = 0.8 / max(1, len(zones))
+    anything = False
+    for i, fld in enumerate(fields):
+        ax = figure.add_subplot(rows, cols, i + 1)
+        name, _, unit = FIELD_LABELS[fld]
+        for j, zone in enumerate(zones):
+            xs, ys = _known(zone.values(fld))
+            offset = (j - (len(zones) - 1) / 2) * width
+            ax.bar([x + offset for x in xs], ys, width, color=ZONE_COLORS[j % len(ZONE_COLORS)], label=zone.name)
+            anything = anything or bool(ys)
+        ax.set_title(f"{name}（{unit}）", fontsize=10)
+        _years_axis(ax)
+        ax.tick_params(labelsize=8)
+    figure.suptitle("三大片区比较（2020—2025年）")
+    axes = figure.axes
+    if anything:
+        handles, labels = axes[0].get_legend_handles_labels()
+        figure.legend(handles, labels, loc="outside lower center", ncols=len(zones), fontsize=8, frameon=False)
+    else:
+        for ax in axes:
+            _no_data(ax)
+
+
+def plot_work_permits(figure, path: dict) -> None:
+    """Work permits issued per year (bars), their cumulative sum since 2020 and the planned path to the target.
+
+    `path` is `models.groups.permits_path(conn)`.
+    """
+    ax = figure.add_subplot(111)
+    xs, ys = _known(path["yearly"])
+    ax.bar(xs, ys, 0.5, color=REVENUE_COLOR, alpha=0.6, label="当年发放（人次）")
+    px, py = _known(path["planned"])
+    if py:
+        ax.plot(px, py, "--", color=PLAN_COLOR, marker=".", label="序时累计目标")
+    cx, cy = _known(path["cumulative"])
+    cx, cy = [x for x, y in zip(cx, cy) if x > YEARS[0]], [y for x, y in zip(cx, cy) if x > YEARS[0]]
+    if cy:
+        ax.plot(cx, cy, "o-", color=KEY_COLOR, label="实际累计")
+        ax.annotate(_num(cy[-1]), (cx[-1], cy[-1]), xytext=(4, 4), textcoords="offset points", fontsize=8)
+    if path.get("target"):
+        ax.axhline(path["target"], color=TARGET_COLOR, linewidth=0.9)
+        ax.annotate(f"五年累计目标 {_num(path['target'])}", (YEARS[0] - 0.5, path["target"]), xytext=(0, 3),
+                    textcoords="offset points", fontsize=8, color=TARGET_COLOR)
+        ax.set_ylim(0, max([path["target"] * 1.12, *cy, *ys]) if (cy or ys) else path["target"] * 1.12)
+    ax.set_ylabel("人次")
+    _years_axis(ax)
+    ax.set_title("外国人来华工作许可：累计数与序时目标")
+    ax.legend(loc="center left", fontsize=8)
+    if not ys:
+        _no_data(ax)
+
+
+def plot_returnee_share(figure, share: dict) -> None:
+    """The share of returnees and foreign residents among employees (%) per year against the target.
+
+    `share` is `models.groups.returnee_share(conn)`.
+    """
+    ax = figure.add_subplot(111)
+    xs, ys = _known(share["values"])
+    ax.bar(xs, ys, 0.5, color=REVENUE_COLOR, label="占比（%）")
+    for x, y in zip(xs, ys):
+        ax.annotate(f"{y:.2f}%", (x, y), ha="center", va="bottom", xytext=(0, 2), textcoords="offset points",
+                    fontsize=8)
+    target = share.get("target")
+    if target is not None:
+        ax.axhline(target, color=TARGET_COLOR, linestyle="--", linewidth=1, label=f"2025年目标 {_num(target)}%")
+        ax.set_ylim(0, max([target * 1.3, *[y * 1.15 for y in ys]]))
+    ax.set_ylabel("%")
+    _years_axis(ax)
+    ax.set_title("从业人员中留学归国人员和外籍常住人员占比")
+    ax.legend(loc="upper left", fontsize=8)
+    if not ys:
+        _no_data(ax)
+
+
+def plot_talent_counts(figure, series_list: list[TalentSeries], groups: tuple[str, ...] = ("count",)) -> None:
+    """The talent counts of the given groups (default: high-level talent) over 2020–2025, one line each."""
+    ax = figure.add_subplot(111)
+    drawn = False
+    for s in series_list:
+        if s.category.grp not in groups:
+            continue
+        xs, ys = _known(s.values())
+        if not ys:
+            continue
+        ax.plot(xs, ys, "o-", label=s.category.name)
+        ax.annotate(_num(ys[-1]), (xs[-1], ys[-1]), xytext=(4, 0), textcoords="offset points", fontsize=8,
+                    va="center")
+        drawn = True
+    ax.set_ylim(bottom=0)
+    ax.set_ylabel("人数")
+    _years_axis(ax)
+    ax.set_title("高层次人才数量（2020年为规划基数）")
+    if drawn:
+        figure.legend(loc="outside lower center", ncols=3, fontsize=8, frameon=False)
+    else:
+        _no_data(ax)
