@@ -118,6 +118,12 @@ def read_returns(path: Path | str, display: str | None = None) -> ReadResult:
     """
     path = Path(path)
     shown = display or path.name
+    from .workbook_guard import WorkbookRejected, check_workbook
+
+    try:  # before any parser sees the bytes: bombs, entities, renamed/legacy/encrypted files (issue 8)
+        guard = check_workbook(path, shown)
+    except WorkbookRejected as exc:
+        raise ReturnFileError(str(exc)) from None
     from python_calamine import CalamineWorkbook
 
     try:
@@ -125,6 +131,7 @@ def read_returns(path: Path | str, display: str | None = None) -> ReadResult:
     except Exception as exc:  # calamine raises its own errors and OSError; all mean "cannot open"
         raise ReturnFileError(f"无法打开“{shown}”：文件已损坏、加密或不是Excel工作簿（{_short(exc)}）。") from None
     result = ReadResult(path=path, sheets=[])
+    result.warnings.extend(guard.notes)
     problems: list[str] = []
     try:
         names = list(workbook.sheet_names)
