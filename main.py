@@ -58,10 +58,45 @@ def add_summary(sub) -> None:
     p.set_defaults(func=cmd_summary)
 
 
+def add_template(sub) -> None:
+    p = sub.add_parser("template", help="write the empty enterprise return form (.xlsx)")
+    p.add_argument("out")
+    p.add_argument("--year", type=int, help="report year the form is for")
+    p.add_argument("--park", help="park file whose industries and zones to list (default: the template)")
+
+    def run(args):
+        from models.return_template import run_cli
+
+        return run_cli(args.out, args.year, args.park)
+
+    p.set_defaults(func=run)
+
+
+def add_import(sub) -> None:
+    p = sub.add_parser("import", help="import enterprise returns (exit 0 all accepted, 1 some rejected, "
+                                      "2 nothing imported)")
+    p.add_argument("path", help="park file")
+    p.add_argument("files", nargs="+", help=".xlsx files or folders of them")
+    p.add_argument("--dry-run", action="store_true", help="check and report only")
+    p.add_argument("--replace", action="store_true", help="replace stored enterprise-years")
+    p.add_argument("--atomic", action="store_true", help="import nothing if any row is rejected")
+    p.add_argument("--report-json", metavar="OUT", help="write the report as JSON")
+
+    def run(args):
+        from models.importer import run_cli
+
+        return run_cli(args.path, args.files, dry_run=args.dry_run, replace=args.replace, atomic=args.atomic,
+                       report_json=args.report_json)
+
+    p.set_defaults(func=run)
+
+
 # Each subcommand module adds its parser here; the work itself lives in models/.
 SUBCOMMANDS = {
     "new": add_new,
     "summary": add_summary,
+    "template": add_template,
+    "import": add_import,
 }
 
 

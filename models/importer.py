@@ -1,0 +1,646 @@
+"""Importing filled return forms into a park file: check every row, then store a batch in one transaction.
+
+    result = check_files(conn, sources)          # read and validate; touches nothing
+    outcome = commit(park, result, replace=...)  # one transaction, one import_batches record
+    undo_batch(park, batch_id)                   # removes a batch exactly, restoring what it replaced
+
+Every row is accepted or rejected on its own with all its reasons (file, sheet, row, column, Chinese
+message). Two rows of one enterprise-year in a batch are both rejected. A row for an enterprise-year already
+stored is a conflict: skipped unless `replace`, and then the stored row is kept in `returns_superseded`
+so that undoing the batch restores it. Outliers (a figure more than fivefold off the same enterprise's
+previous year, a credit code whose name differs from the stored one) are reported, not rejected.
+"""
+
+from __future__ import annotations
+
+import getpass
+import hashlib
+import json
+import os
+import socket
+import sqlite3
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+from typing import Any, Iterable
+
+from . import cells
+from .cells import CellError
+from .return_form import COLUMNS, CROSS_RULES, SHEET_NAME
+from .return_reader import ReturnFileError, column_letter, read_returns
+
+KEYS = tuple(c.key for c in COLUMNS)
+TITLES = {c.key: c.title for c in COLUMNS}
+NUMERIC_KEYS = tuple(c.key for c in COLUMNS if c.kind in ("amount", "count"))
+OUTLIER_FACTOR = 5.0
+_INSERT_COLUMNS = ("batch_id", *KEYS, "source_file", "source_sheet", "source_row")
+
+
+class ImportCancelled(Exception):
+    """The user cancelled; nothing was written."""
+
+
+class ImportFailed(Exception):
+    """The batch could not be stored or undone; str() is a Chinese message and nothing was written."""
+
+
+class Progress:
+    """Receives the progress of a check or a commit and may ask it to stop (the GUI passes its own,
+    tests may pass a fake). `step(done, total, text)` is called now and then; `cancelled()` is polled."""
+
+    def step(self, done: int, total: int, text: str = "") -> None:
+        pass
+
+    def cancelled(self) -> bool:
+        return False
+
+
+@dataclass
+class Problem:
+    """One reason a row (or a file, when sheet and row are None) was rejected."""
+
+    file: str
+    sheet: str | None
+    row: int | None
+    column: str | None
+    message: str
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"file": self.file, "sheet": self.sheet, "row": self.row, "column": self.column,
+                "message": self.message}
+
+    def where(self) -> str:
+        """The place as the user reads it: “file” 工作表“sheet” 第N行 column."""
+        parts = [f"“{self.file}”"]
+        if self.sheet:
+            parts.append(f"工作表“{self.sheet}”")
+        if self.row:
+            parts.append(f"第{self.row}行")
+        if self.column:
+            parts.append(self.column)
+        return " ".join(parts)
+
+
+@dataclass
+class Conflict:
+    """A checked row whose enterprise-year is already stored."""
+
+    file: str
+    sheet: str
+    row: int
+    credit_code: str
+    year: int
+    name: str
+    stored_name: str
+    stored_batch: int
+
+    def as_dict(self, action: str) -> dict[str, Any]:
+        return {"file": self.file, "sheet": self.sheet, "row": self.row, "credit_code": self.credit_code,
+                "year": self.year, "name": self.name, "stored_name": self.stored_name,
+                "stored_batch": self.stored_batch, "action": action}
+
+
+@dataclass
+class Outlier:
+    """A figure worth a second look: reported, never rejected."""
+
+    file: str
+    sheet: str
+    row: int
+    credit_code: str
+    year: int
+    column: str | None
+    message: str
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"file": self.file, "sheet": self.sheet, "row": self.row, "credit_code": self.credit_code,
+                "year": self.year, "column": self.column, "message": self.message}
+
+
+@dataclass
+class SourceFile:
+    """A workbook of the batch: its name as given, where it is, its SHA-256 and how many rows it had."""
+
+    file: str
+    path: Path
+    sha256: str = ""
+    rows: int = 0
+
+
+@dataclass
+class CheckResult:
+    """What checking a batch of files found (nothing stored yet).
+
+    Attributes:
+        files: the workbooks read (rejected ones included, with their hash when readable).
+        accepted: valid rows (dicts of form values plus source_file/source_sheet/source_row), conflicts
+            included.
+        conflicts: accepted rows whose enterprise-year is stored already (keyed to the same row dicts).
+        rejected: every reason of every rejected row.
+        rejected_rows: how many rows were rejected.
+        files_rejected: workbooks rejected whole (sheet and row None).
+        outliers: figures worth a second look.
+        warnings: remarks (extra columns ignored…).
+        total_rows: rows read.
+    """
+
+    files: list[SourceFile] = field(default_factory=list)
+    accepted: list[dict[str, Any]] = field(default_factory=list)
+    conflicts: list[Conflict] = field(default_factory=list)
+    rejected: list[Problem] = field(default_factory=list)
+    rejected_rows: int = 0
+    files_rejected: list[Problem] = field(default_factory=list)
+    outliers: list[Outlier] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    total_rows: int = 0
+    cells: int = 0
+
+    def conflict_keys(self) -> set[tuple[str, int]]:
+        return {(c.credit_code, c.year) for c in self.conflicts}
+
+    def rows_to_store(self, replace: bool) -> list[dict[str, Any]]:
+        if replace or not self.conflicts:
+            return self.accepted
+        skip = self.conflict_keys()
+        return [r for r in self.accepted if (r["credit_code"], r["year"]) not in skip]
+
+
+@dataclass
+class CommitResult:
+    """What a commit stored: the batch id (None when nothing was stored), rows inserted, rows replaced."""
+
+    batch_id: int | None
+    inserted: int
+    replaced: int
+    skipped: int
+    reason: str = ""
+
+
+# ------------------------------------------------------------------------------------------ files
+
+def gather_sources(args: Iterable[str]) -> tuple[list[tuple[str, Path]], list[Problem]]:
+    """The workbooks named by files and folders as given (a folder means every .xlsx in it), each with
+    its name for messages; plus a Problem for each argument that names nothing to import."""
+    sources: list[tuple[str, Path]] = []
+    problems: list[Problem] = []
+    for arg in args:
+        arg = str(arg)
+        path = Path(arg)
+        if path.is_dir():
+            found = sorted(p for p in path.iterdir()
+                           if p.is_file() and p.suffix.lower() == ".xlsx" and not p.name.startswith("~$"))
+            if not found:
+                problems.append(Problem(arg, None, None, None, f"文件夹“{arg}”中没有.xlsx文件。"))
+            sources.extend((os.path.join(arg, p.name), p) for p in found)
+        elif path.exists():
+            sources.append((arg, path))
+        else:
+            problems.append(Problem(arg, None, None, None, f"找不到文件“{arg}”。"))
+    return sources, problems
+
+
+def sha256_of(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as fh:
+        for chunk in iter(lambda: fh.read(1 << 20), b""):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+# ------------------------------------------------------------------------------------------ checking
+
+def _parsers(conn: sqlite3.Connection) -> dict[str, Any]:
+    from .plan import industries, zones
+
+    return {
+        "credit_code": cells.parse_credit_code,
+        "text": cells.parse_text,
+        "year": cells.parse_year,
+        "industry": cells.industry_choices(i.name for i in industries(conn)).lookup,
+        "zone": cells.zone_choices(z.name for z in zones(conn)).lookup,
+        "amount": cells.parse_amount,
+        "count": cells.parse_count,
+        "bool": cells.parse_bool,
+    }
+
+
+def check_files(conn: sqlite3.Connection, sources: Iterable[tuple[str, Path]], *,
+                progress: Progress | None = None, problems: Iterable[Problem] = ()) -> CheckResult:
+    """Read and check the workbooks `sources` ((name as given, path) pairs) against the park file on
+    `conn` (read only). Raises ImportCancelled if `progress` asks to stop."""
+    progress = progress or Progress()
+    sources = list(sources)
+    result = CheckResult(files_rejected=list(problems))
+    parsers = _parsers(conn)
+    seen: dict[tuple[str, int], list[tuple[dict[str, Any] | None, Problem]]] = {}
+    total = len(sources)
+    for n, (shown, path) in enumerate(sources):
+        if progress.cancelled():
+            raise ImportCancelled()
+        progress.step(n, total, shown)
+        source = SourceFile(shown, Path(path))
+        result.files.append(source)
+        try:
+            source.sha256 = sha256_of(Path(path))
+            data = read_returns(path, shown)
+        except ReturnFileError as exc:
+            result.files_rejected.append(Problem(shown, None, None, None, str(exc)))
+            continue
+        except OSError as exc:
+            result.files_rejected.append(Problem(shown, None, None, None,
+                                                 f"无法读取“{shown}”：{exc.strerror or exc}。"))
+            continue
+        result.warnings.extend(data.warnings)
+        result.cells += data.cells
+        for sheet in data.sheets:
+            source.rows += len(sheet.rows)
+            _check_sheet(result, shown, sheet, parsers, seen, progress)
+    progress.step(total, total, "")
+    _reject_duplicates(result, seen)
+    _find_conflicts_and_outliers(conn, result)
+    return result
+
+
+def _check_sheet(result: CheckResult, shown: str, sheet, parsers: dict[str, Any],
+                 seen: dict, progress: Progress) -> None:
+    plan = []
+    for column in COLUMNS:
+        idx = sheet.columns.get(column.key)
+        if idx is None or column.kind == "listed_year":
+            continue
+        label = f"{column_letter(idx)}列“{column.title}”"
+        plan.append((column.key, idx, parsers[column.kind], label, column.required))
+    listed_idx = sheet.columns.get("listed_year")
+    listed_label = (f"{column_letter(listed_idx)}列“{TITLES['listed_year']}”"
+                    if listed_idx is not None else None)
+    labels = {key: label for key, _i, _f, label, _r in plan}
+    code_label = labels.get("credit_code")
+    missing = [(None, f"工作表缺少必填栏目“{TITLES[k]}”") for k in sheet.missing]
+    name = sheet.name
+    accepted = result.accepted
+    rejected = result.rejected
+    for count, (rownum, raw) in enumerate(sheet.rows):
+        if count % 2000 == 1999:
+            if progress.cancelled():
+                raise ImportCancelled()
+        n = len(raw)
+        values = dict.fromkeys(KEYS)
+        errors: list[tuple[str | None, str]] | None = None
+        for key, idx, parse, label, required in plan:
+            try:
+                value = parse(raw[idx] if idx < n else None)
+            except CellError as exc:
+                if errors is None:
+                    errors = []
+                errors.append((label, exc.message))
+                continue
+            if value is None and required:
+                if errors is None:
+                    errors = []
+                errors.append((label, "必填项为空"))
+            values[key] = value
+        if listed_idx is not None:
+            try:
+                values["listed_year"] = cells.parse_listed_year(raw[listed_idx] if listed_idx < n else None,
+                                                                values["year"])
+            except CellError as exc:
+                errors = (errors or []) + [(listed_label, exc.message)]
+        for parts, whole, message in CROSS_RULES:
+            total = values[whole]
+            if total is None:
+                continue
+            given = [values[p] for p in parts if values[p] is not None]
+            if given and sum(given) > total:
+                errors = (errors or []) + [(labels.get(parts[0]), f"{message}（{'+'.join(map(str, given))}"
+                                                                   f"＞{total}）")]
+        if missing:
+            errors = (errors or []) + missing
+        values["source_file"] = shown
+        values["source_sheet"] = name
+        values["source_row"] = rownum
+        code, year = values["credit_code"], values["year"]
+        if errors:
+            result.rejected_rows += 1
+            first = None
+            for label, message in errors:
+                problem = Problem(shown, name, rownum, label, message)
+                rejected.append(problem)
+                first = first or problem
+            if code is not None and year is not None:
+                seen.setdefault((code, year), []).append((None, (shown, name, rownum), code_label))
+        else:
+            accepted.append(values)
+            seen.setdefault((code, year), []).append((values, (shown, name, rownum), code_label))
+        result.total_rows += 1
+
+
+def _reject_duplicates(result: CheckResult, seen: dict) -> None:
+    dropped: set[int] = set()
+    for (code, year), entries in seen.items():
+        if len(entries) < 2:
+            continue
+        places = [place for _values, place, _label in entries]
+        for i, (values, (f, s, r), label) in enumerate(entries):
+            others = "、".join(f"“{pf}”工作表“{ps}”第{pr}行" for j, (pf, ps, pr) in enumerate(places) if j != i)
+            result.rejected.append(Problem(f, s, r, label,
+                                           f"企业{code}的{year}年度报表在本批中重复（另见{others}），均不导入"))
+            if values is not None:
+                dropped.add(id(values))
+                result.rejected_rows += 1
+    if dropped:
+        result.accepted = [v for v in result.accepted if id(v) not in dropped]
+    result.rejected.sort(key=lambda p: (p.file, p.sheet or "", p.row or 0))
+
+
+def _find_conflicts_and_outliers(conn: sqlite3.Connection, result: CheckResult) -> None:
+    if not result.accepted:
+        return
+    years = sorted({r["year"] for r in result.accepted})
+    wanted = sorted(set(years) | {y - 1 for y in years})
+    marks = ",".join("?" for _ in wanted)
+    cols = ", ".join(NUMERIC_KEYS)
+    stored: dict[tuple[str, int], tuple] = {}
+    for row in conn.execute(f"SELECT credit_code, year, name, batch_id, {cols} FROM returns"
+                            f" WHERE year IN ({marks})", wanted):
+        stored[(row[0], row[1])] = row
+    names = {code: name for code, name, _y in
+             conn.execute("SELECT credit_code, name, MAX(year) FROM returns GROUP BY credit_code")}
+    batch = {(r["credit_code"], r["year"]): r for r in result.accepted}
+    for r in result.accepted:
+        code, year = r["credit_code"], r["year"]
+        old = stored.get((code, year))
+        if old is not None:
+            result.conflicts.append(Conflict(r["source_file"], r["source_sheet"], r["source_row"], code, year,
+                                             r["name"], old[2], old[3]))
+        stored_name = names.get(code)
+        if stored_name is not None and stored_name != r["name"]:
+            result.outliers.append(Outlier(r["source_file"], r["source_sheet"], r["source_row"], code, year,
+                                           TITLES["name"], f"企业名称“{r['name']}”与已存的“{stored_name}”不同"))
+        prev = batch.get((code, year - 1))
+        if prev is not None:
+            prev_values = [prev[k] for k in NUMERIC_KEYS]
+        else:
+            old_prev = stored.get((code, year - 1))
+            if old_prev is None:
+                continue
+            prev_values = old_prev[4:]
+        for key, before in zip(NUMERIC_KEYS, prev_values):
+            now = r[key]
+            if now and before and (now > OUTLIER_FACTOR * before or before > OUTLIER_FACTOR * now):
+                result.outliers.append(Outlier(
+                    r["source_file"], r["source_sheet"], r["source_row"], code, year, TITLES[key],
+                    f"{TITLES[key]}由{year - 1}年的{_fmt(before)}变为{_fmt(now)}，变化超过{OUTLIER_FACTOR:g}倍"))
+
+
+def _fmt(value: float) -> str:
+    return f"{value:g}" if isinstance(value, float) else str(value)
+
+
+# ------------------------------------------------------------------------------------------ storing
+
+def _user() -> str:
+    try:
+        return getpass.getuser()
+    except Exception:
+        return ""
+
+
+def commit(park, result: CheckResult, *, replace: bool = False, atomic: bool = False,
+           progress: Progress | None = None) -> CommitResult:
+    """Store the accepted rows of `result` as one batch, in one transaction with one import_batches record.
+
+    Conflicts are skipped unless `replace` (the stored rows then go to returns_superseded). With `atomic`,
+    any rejected row or file means nothing is stored. Raises ImportFailed (nothing written) or
+    ImportCancelled (nothing written).
+    """
+    progress = progress or Progress()
+    if atomic and (result.rejected_rows or result.files_rejected):
+        return CommitResult(None, 0, 0, 0, "atomic")
+    rows = result.rows_to_store(replace)
+    skipped = 0 if replace else len(result.conflicts)
+    if not rows:
+        return CommitResult(None, 0, 0, skipped, "empty")
+    files = [{"file": f.file, "sha256": f.sha256, "rows": f.rows} for f in result.files]
+    conn = park.conn
+    replaced = 0
+    try:
+        with park.transaction("import", source="import") as tx:
+            cur = conn.execute(
+                "INSERT INTO import_batches (created_at, user, host, files, accepted, rejected, conflicts, replaced)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                (tx.at, _user(), socket.gethostname(), json.dumps(files, ensure_ascii=False), len(rows),
+                 result.rejected_rows, len(result.conflicts), len(result.conflicts) if replace else 0))
+            batch_id = cur.lastrowid
+            tx.batch_id = batch_id
+            tx.log("import_batches", {"id": batch_id}, None, None, json.dumps(files, ensure_ascii=False))
+            if replace and result.conflicts:
+                replaced = _supersede(conn, tx, batch_id, result.conflicts)
+            if progress.cancelled():
+                raise ImportCancelled()
+            progress.step(0, len(rows), "")
+            conn.executemany(
+                f"INSERT INTO returns ({', '.join(_INSERT_COLUMNS)}) VALUES ({', '.join('?' * len(_INSERT_COLUMNS))})",
+                ((batch_id, *(r[k] for k in _INSERT_COLUMNS[1:])) for r in rows))
+            key_json = '{{"credit_code": "{}", "year": {}}}'
+            conn.executemany(
+                "INSERT INTO audit_log (at, action, table_name, row_key, field, old_value, new_value, source,"
+                " batch_id) VALUES (?, 'import', 'returns', ?, NULL, NULL, ?, 'import', ?)",
+                ((tx.at, key_json.format(r["credit_code"], r["year"]), f"{r['source_file']}#{r['source_row']}",
+                  batch_id) for r in rows))
+            progress.step(len(rows), len(rows), "")
+            if progress.cancelled():
+                raise ImportCancelled()
+    except sqlite3.IntegrityError as exc:
+        raise ImportFailed(f"导入未完成：园区数据文件中的企业报表已被修改（{exc}），请重新检查后再导入。"
+                           "原有内容未改变。") from exc
+    except sqlite3.DatabaseError as exc:
+        raise ImportFailed(f"导入未完成：{exc}。原有内容未改变。") from exc
+    except Exception as exc:
+        from .db import ParkFileError
+
+        if isinstance(exc, ParkFileError):
+            raise ImportFailed(str(exc)) from exc
+        raise
+    return CommitResult(batch_id, len(rows), replaced, skipped)
+
+
+def _supersede(conn: sqlite3.Connection, tx, batch_id: int, conflicts: list[Conflict]) -> int:
+    cur = conn.execute("SELECT * FROM returns LIMIT 0")
+    names = [d[0] for d in cur.description]
+    saved = []
+    for c in conflicts:
+        row = conn.execute("SELECT * FROM returns WHERE credit_code = ? AND year = ?",
+                           (c.credit_code, c.year)).fetchone()
+        if row is not None:
+            saved.append((batch_id, c.credit_code, c.year, json.dumps(dict(zip(names, row)), ensure_ascii=False)))
+    conn.executemany("INSERT INTO returns_superseded (batch_id, credit_code, year, row_json) VALUES (?, ?, ?, ?)",
+                     saved)
+    conn.executemany("DELETE FROM returns WHERE credit_code = ? AND year = ?", [(s[1], s[2]) for s in saved])
+    for s in saved:
+        tx.log("returns", {"credit_code": s[1], "year": s[2]}, None, s[3], None)
+    return len(saved)
+
+
+# ------------------------------------------------------------------------------------------ batches
+
+def batches(conn: sqlite3.Connection) -> list[dict[str, Any]]:
+    """Every import batch, newest first, with its files decoded."""
+    cur = conn.execute("SELECT id, created_at, user, host, files, accepted, rejected, conflicts, replaced,"
+                       " undone_at FROM import_batches ORDER BY id DESC")
+    names = [d[0] for d in cur.description]
+    out = []
+    for row in cur:
+        item = dict(zip(names, row))
+        try:
+            item["files"] = json.loads(item["files"])
+        except (TypeError, ValueError):
+            item["files"] = []
+        out.append(item)
+    return out
+
+
+def undo_batch(park, batch_id: int) -> int:
+    """Remove the rows of batch `batch_id` and restore the rows it replaced, in one transaction.
+
+    Returns the number of rows removed. Raises ImportFailed (nothing written) when the batch does not
+    exist, is already undone, or rows of it were replaced by a later batch that is still in place.
+    """
+    conn = park.conn
+    row = conn.execute("SELECT undone_at FROM import_batches WHERE id = ?", (batch_id,)).fetchone()
+    if row is None:
+        raise ImportFailed(f"没有第{batch_id}批导入记录。")
+    if row[0] is not None:
+        raise ImportFailed(f"第{batch_id}批导入已于{row[0]}撤销。")
+    later = [r[0] for r in conn.execute(
+        "SELECT DISTINCT s.batch_id FROM returns_superseded s JOIN import_batches b ON b.id = s.batch_id"
+        " WHERE b.undone_at IS NULL AND json_extract(s.row_json, '$.batch_id') = ? ORDER BY s.batch_id",
+        (batch_id,))]
+    if later:
+        ids = "、".join(f"第{b}批" for b in later)
+        raise ImportFailed(f"第{batch_id}批导入的部分数据已被{ids}替换，请先撤销{ids}。")
+    try:
+        with park.transaction("undo_import", source="import", batch_id=batch_id) as tx:
+            removed = conn.execute("DELETE FROM returns WHERE batch_id = ?", (batch_id,)).rowcount
+            restored = []
+            for code, year, text in conn.execute(
+                    "SELECT credit_code, year, row_json FROM returns_superseded WHERE batch_id = ? ORDER BY id",
+                    (batch_id,)).fetchall():
+                values = json.loads(text)
+                cols = ", ".join(values)
+                conn.execute(f"INSERT INTO returns ({cols}) VALUES ({', '.join('?' * len(values))})",
+                             tuple(values.values()))
+                restored.append((code, year, text))
+            conn.execute("DELETE FROM returns_superseded WHERE batch_id = ?", (batch_id,))
+            conn.execute("UPDATE import_batches SET undone_at = ? WHERE id = ?", (tx.at, batch_id))
+            tx.log("import_batches", {"id": batch_id}, "undone_at", None, tx.at)
+            tx.log("returns", {"batch_id": batch_id}, None, f"{removed} rows", None)
+            for code, year, text in restored:
+                tx.log("returns", {"credit_code": code, "year": year}, None, None, text)
+    except sqlite3.DatabaseError as exc:
+        raise ImportFailed(f"撤销导入未完成：{exc}。原有内容未改变。") from exc
+    return removed
+
+
+# ------------------------------------------------------------------------------------------ one call
+
+@dataclass
+class ImportOutcome:
+    """A whole import as the command line runs it: the check, what was stored, the report and exit code."""
+
+    check: CheckResult
+    stored: CommitResult
+    dry_run: bool
+    replace: bool
+    exit_code: int = 0
+    report: dict[str, Any] = field(default_factory=dict)
+
+
+def exit_code_for(result: CheckResult, stored_rows: int, replace: bool) -> int:
+    """0: every row accepted (and stored); 1: some rejected or skipped; 2: nothing could be imported."""
+    if stored_rows == 0:
+        return 2
+    if result.rejected_rows or result.files_rejected or (result.conflicts and not replace):
+        return 1
+    return 0
+
+
+def make_report(result: CheckResult, stored_rows: int, replace: bool) -> dict[str, Any]:
+    action = "replaced" if replace else "skipped"
+    return {
+        "accepted": stored_rows,
+        "rejected": [p.as_dict() for p in result.rejected],
+        "conflicts": [c.as_dict(action) for c in result.conflicts],
+        "files_rejected": [{"file": p.file, "message": p.message} for p in result.files_rejected],
+        "outliers": [o.as_dict() for o in result.outliers],
+        "warnings": list(result.warnings),
+    }
+
+
+def import_paths(park, args: Iterable[str], *, dry_run: bool = False, replace: bool = False,
+                 atomic: bool = False, progress: Progress | None = None) -> ImportOutcome:
+    """Check the files and folders `args` (as given on the command line) and, unless `dry_run`, store them."""
+    sources, problems = gather_sources(args)
+    result = check_files(park.conn, sources, progress=progress, problems=problems)
+    if dry_run:
+        would = 0 if atomic and (result.rejected_rows or result.files_rejected) else len(result.rows_to_store(replace))
+        stored = CommitResult(None, 0, 0, 0 if replace else len(result.conflicts), "dry_run")
+        count = would
+    else:
+        stored = commit(park, result, replace=replace, atomic=atomic, progress=progress)
+        count = stored.inserted
+    return ImportOutcome(result, stored, dry_run, replace, exit_code_for(result, count, replace),
+                         make_report(result, count, replace))
+
+
+def summary_lines(outcome: ImportOutcome) -> list[str]:
+    """A short Chinese account of an import for the terminal."""
+    r = outcome.check
+    lines = [p.where() + "：" + p.message for p in r.files_rejected]
+    lines += [f"{p.where()}：{p.message}" for p in r.rejected]
+    lines += [f"“{c.file}”工作表“{c.sheet}”第{c.row}行：企业{c.credit_code}的{c.year}年度报表已存在"
+              f"（第{c.stored_batch}批），" + ("已替换" if outcome.replace else "已跳过") for c in r.conflicts]
+    lines += [f"“{o.file}”工作表“{o.sheet}”第{o.row}行：{o.message}（请核对）" for o in r.outliers]
+    lines += r.warnings
+    verb = "可导入" if outcome.dry_run else "已导入"
+    count = outcome.report["accepted"]
+    batch = f"（第{outcome.stored.batch_id}批）" if outcome.stored.batch_id else ""
+    lines.append(f"共读取{r.total_rows}行：{verb}{count}行{batch}，拒绝{r.rejected_rows}行，"
+                 f"冲突{len(r.conflicts)}行，文件被拒{len(r.files_rejected)}个。")
+    if outcome.stored.reason == "atomic":
+        lines.append("因使用--atomic且有被拒绝的行，本批未导入任何数据。")
+    return lines
+
+
+__all__ = ["SHEET_NAME", "check_files", "commit", "undo_batch", "batches", "import_paths", "gather_sources",
+           "ImportCancelled", "ImportFailed", "Progress", "CheckResult", "CommitResult", "ImportOutcome"]
+
+
+def run_cli(park_path: str, args: list[str], *, dry_run: bool = False, replace: bool = False,
+            atomic: bool = False, report_json: str | None = None, out=None, err=None) -> int:
+    """`main.py import`: import, print the account, write the JSON report; returns the exit code."""
+    import sys
+
+    from .db import ParkFileError, open_park
+
+    out = out or sys.stdout
+    err = err or sys.stderr
+    try:
+        park = open_park(park_path)
+    except ParkFileError as exc:
+        print(exc, file=err)
+        return 2
+    try:
+        outcome = import_paths(park, args, dry_run=dry_run, replace=replace, atomic=atomic)
+    except ImportFailed as exc:
+        print(exc, file=err)
+        return 2
+    finally:
+        park.close()
+    for line in summary_lines(outcome):
+        print(line, file=out)
+    if report_json:
+        try:
+            Path(report_json).write_text(json.dumps(outcome.report, ensure_ascii=False, indent=1), encoding="utf-8")
+        except OSError as exc:
+            print(f"无法写入报告“{report_json}”：{exc.strerror or exc}。", file=err)
+    return outcome.exit_code
