@@ -25,7 +25,9 @@ def tab_classes() -> list[type]:
     """
     from ui.tabs import simple
 
-    indicators = simple.IndicatorsTab
+    from ui.tabs.indicators_tab import IndicatorsTab
+
+    indicators = IndicatorsTab
     industries = simple.IndustriesTab
     zones = simple.ZonesTab
     talent = simple.TalentTab

@@ -39,16 +39,6 @@ class _ListTab(ParkTab):
         self.view.resizeRowsToContents()
 
 
-class IndicatorsTab(_ListTab):
-    def header_texts(self):
-        return [self.tr("Indicator"), self.tr("Unit"), self.tr("2020 baseline"), self.tr("2025 target"),
-                self.tr("Target kind")]
-
-    def rows(self, conn):
-        return [(label((i.name, i.name_en)), i.unit, i.baseline, i.target_text, label(plan.KIND_LABELS[i.kind]))
-                for i in plan.indicators(conn)]
-
-
 class IndustriesTab(_ListTab):
     def header_texts(self):
         return [self.tr("Industry"), self.tr("Group"), self.tr("What the plan asks")]

@@ -1,0 +1,113 @@
+"""The table of the eleven indicators on the 指标 tab: one row per indicator, status for a chosen year."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+
+from models.figures import IndicatorSeries
+from models.plan import STATUS_COLORS, STATUS_LABELS, STATUSES
+from ui.i18n import label
+from widgets.simple_table import SORT_ROLE, format_value
+from widgets.status_badge import BADGE_COLOR_ROLE
+
+
+class IndicatorTableModel(QAbstractTableModel):
+    """The indicators with their baseline, target, value and status in `year`, and 2025 projection.
+
+    Attributes:
+        series: the models.figures.IndicatorSeries shown, in plan order.
+        year: the year whose value and status are shown.
+    """
+
+    NAME, UNIT, BASELINE, TARGET, VALUE, STATUS, PROJECTION = range(7)
+    COLUMN_COUNT = 7
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.series: list[IndicatorSeries] = []
+        self.year = 2020
+
+    def set_series(self, series: list[IndicatorSeries], year: int) -> None:
+        """Show new figures; a reset when the indicators differ, else only changed cells are signalled."""
+        same = [s.code for s in series] == [s.code for s in self.series]
+        year_changed = year != self.year
+        if not same or year_changed:
+            self.beginResetModel()
+            self.series, self.year = series, year
+            self.endResetModel()
+            if year_changed:
+                self.headerDataChanged.emit(Qt.Orientation.Horizontal, self.VALUE, self.STATUS)
+            return
+        old, self.series = self.series, series
+        for row in range(len(series)):
+            for col in range(self.COLUMN_COUNT):
+                if self._value(old[row], col) != self._value(series[row], col):
+                    index = self.index(row, col)
+                    self.dataChanged.emit(index, index)
+
+    def code_at(self, row: int) -> str:
+        return self.series[row].code
+
+    def row_of(self, code: str) -> int:
+        return next((i for i, s in enumerate(self.series) if s.code == code), -1)
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self.series)
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
+        return 0 if parent.isValid() else self.COLUMN_COUNT
+
+    def _value(self, s: IndicatorSeries, col: int):
+        ind = s.indicator
+        if col == self.NAME:
+            return label((ind.name, ind.name_en))
+        if col == self.UNIT:
+            return ind.unit
+        if col == self.BASELINE:
+            return ind.baseline
+        if col == self.TARGET:
+            return ind.target_text
+        if col == self.VALUE:
+            return s.years[self.year].value
+        if col == self.STATUS:
+            return s.years[self.year].status
+        if col == self.PROJECTION:
+            return s.projection_2025
+        return None
+
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        if not index.isValid() or not 0 <= index.row() < len(self.series):
+            return None
+        col = index.column()
+        value = self._value(self.series[index.row()], col)
+        if col == self.STATUS:
+            if role == Qt.ItemDataRole.DisplayRole:
+                return label(STATUS_LABELS[value])
+            if role == BADGE_COLOR_ROLE:
+                return STATUS_COLORS[value]
+            if role == SORT_ROLE:
+                return STATUSES.index(value)
+            if role == Qt.ItemDataRole.UserRole:
+                return value
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            if isinstance(value, float) and col in (self.VALUE, self.PROJECTION):
+                return format_value(round(value, 1 if abs(value) >= 100 else 4))
+            return format_value(value)
+        if role == SORT_ROLE:
+            if col == self.NAME:
+                return self.series[index.row()].indicator.seq
+            return value if value is not None else float("-inf") if col != self.TARGET else ""
+        if role == Qt.ItemDataRole.TextAlignmentRole and col in (self.BASELINE, self.VALUE, self.PROJECTION):
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.ToolTipRole and col == self.NAME:
+            return self.series[index.row()].indicator.name
+        return None
+
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
+        if role != Qt.ItemDataRole.DisplayRole or orientation != Qt.Orientation.Horizontal:
+            return None
+        headers = [self.tr("Indicator"), self.tr("Unit"), self.tr("2020 baseline"), self.tr("2025 target"),
+                   self.tr("Value %1").replace("%1", str(self.year)),
+                   self.tr("Status %1").replace("%1", str(self.year)), self.tr("Projected 2025")]
+        return headers[section] if 0 <= section < len(headers) else None

@@ -1,0 +1,373 @@
+"""The 指标 tab: the eleven indicators, their status for a chosen year, each one's yearly figures and
+chart, and the district reference series, with official figures edited in place (undoable)."""
+
+from __future__ import annotations
+
+import importlib.util
+from typing import Any
+
+from PySide6.QtCore import QItemSelectionModel, QPoint, QSortFilterProxyModel, Qt
+from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QGroupBox, QHBoxLayout, QHeaderView, QLabel,
+                               QMenu, QSplitter, QTableView, QVBoxLayout, QWidget)
+
+from models import plan
+from models.schema import YEARS
+from ui.i18n import label
+from ui.tabs.base import ParkTab
+from ui.tabs.indicator_table import IndicatorTableModel
+from widgets.chart_canvas import ChartCanvas
+from widgets.simple_table import SORT_ROLE
+from widgets.status_badge import StatusBadgeDelegate
+from widgets.year_table import BADGE, TEXT, Column, EditableRowsModel
+
+GROWTH_SERIES = ("district_gdp_growth", "district_tax_growth")
+WATCHED_TABLES = ("indicator_years", "reference_years", "indicators", "returns", "import_batches")
+
+
+def _table(parent: QWidget, model, sortable: bool = False) -> QTableView:
+    view = QTableView(parent)
+    if sortable:
+        proxy = QSortFilterProxyModel(view)
+        proxy.setSourceModel(model)
+        proxy.setSortRole(SORT_ROLE)
+        view.setModel(proxy)
+        view.setSortingEnabled(True)
+        view.sortByColumn(-1, Qt.SortOrder.AscendingOrder)
+    else:
+        view.setModel(model)
+    view.setItemDelegate(StatusBadgeDelegate(view))
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    view.verticalHeader().setVisible(False)
+    view.horizontalHeader().setStretchLastSection(True)
+    view.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked | QAbstractItemView.EditTrigger.EditKeyPressed
+                         | QAbstractItemView.EditTrigger.AnyKeyPressed)
+    return view
+
+
+class IndicatorsTab(ParkTab):
+    """Indicators with status per year; the selected one's yearly figures and chart; reference series.
+
+    Attributes:
+        year_combo: the year whose status the strip and the indicator table show.
+        status_chips: {status: QLabel} of the summary strip.
+        table_model: the IndicatorTableModel of the eleven indicators.
+        year_model: the EditableRowsModel of the selected indicator's years.
+        reference_model: the EditableRowsModel of the selected reference series' years.
+        chart: the ChartCanvas of the selected indicator.
+        series: the models.figures.IndicatorSeries last loaded.
+        current_code: the code of the selected indicator.
+    """
+
+    def __init__(self, session, parent=None):
+        super().__init__(session, parent)
+        self.series: list = []
+        self.current_code: str | None = None
+        self._year_chosen = False
+        self._charts_active = False
+        self._year_columns_for: str | None = None
+        self._reference_columns_for: str | None = None
+
+        layout = QVBoxLayout(self)
+        strip = QHBoxLayout()
+        strip.addWidget(QLabel(self.tr("Year:"), self))
+        self.year_combo = QComboBox(self)
+        for year in YEARS:
+            self.year_combo.addItem(str(year), year)
+        self.year_combo.currentIndexChanged.connect(self.on_year_chosen)
+        strip.addWidget(self.year_combo)
+        strip.addSpacing(12)
+        self.status_chips: dict[str, QLabel] = {}
+        for status in plan.STATUSES:
+            chip = QLabel(self)
+            chip.setStyleSheet(f"QLabel {{ background: {plan.STATUS_COLORS[status]}; color: white;"
+                               " border-radius: 9px; padding: 2px 10px; }")
+            strip.addWidget(chip)
+            self.status_chips[status] = chip
+        strip.addStretch(1)
+        layout.addLayout(strip)
+
+        outer = QSplitter(Qt.Orientation.Vertical, self)
+        self.table_model = IndicatorTableModel(self)
+        self.table_view = _table(outer, self.table_model, sortable=True)
+        self.table_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table_view.horizontalHeader().setSectionResizeMode(
+            IndicatorTableModel.NAME, QHeaderView.ResizeMode.Stretch)
+        self.table_view.horizontalHeader().setStretchLastSection(False)
+        self.table_view.selectionModel().currentRowChanged.connect(self.on_indicator_selected)
+        outer.addWidget(self.table_view)
+
+        lower = QSplitter(Qt.Orientation.Horizontal, outer)
+        left = QWidget(lower)
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        self.year_caption = QLabel(left)
+        self.year_caption.setWordWrap(True)
+        left_layout.addWidget(self.year_caption)
+        self.year_model = EditableRowsModel(parent=self)
+        self.year_model.commit = self.commit_indicator
+        self.year_model.refused.connect(self.session.failed)
+        self.year_view = _table(left, self.year_model)
+        self.year_view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.year_view.customContextMenuRequested.connect(self.on_year_context_menu)
+        left_layout.addWidget(self.year_view, 3)
+
+        group = QGroupBox(self.tr("Reference data"), left)
+        group_layout = QVBoxLayout(group)
+        self.reference_combo = QComboBox(group)
+        self.reference_combo.currentIndexChanged.connect(self.on_reference_chosen)
+        group_layout.addWidget(self.reference_combo)
+        self.reference_model = EditableRowsModel(parent=self)
+        self.reference_model.commit = self.commit_reference
+        self.reference_model.refused.connect(self.session.failed)
+        self.reference_view = _table(group, self.reference_model)
+        group_layout.addWidget(self.reference_view)
+        left_layout.addWidget(group, 2)
+        lower.addWidget(left)
+
+        self.chart = ChartCanvas(lower, width=6.0, height=4.0)
+        lower.addWidget(self.chart)
+        lower.setStretchFactor(0, 1)
+        lower.setStretchFactor(1, 1)
+        outer.addWidget(lower)
+        outer.setStretchFactor(0, 2)
+        outer.setStretchFactor(1, 3)
+        outer.setSizes([370, 530])
+        lower.setSizes([560, 520])
+        self.table_view.verticalHeader().setDefaultSectionSize(28)
+        layout.addWidget(outer, 1)
+
+    # ------------------------------------------------------------------ loading
+    def reload(self) -> None:
+        park = self.session.park
+        if park is None:
+            self.series = []
+            self.table_model.set_series([], self.year)
+            self.year_model.set_rows([])
+            self.reference_model.set_rows([])
+            return
+        from models.figures import indicator_series, latest_year_with_data
+
+        self.series = indicator_series(park.conn)
+        if not self._year_chosen:
+            latest = latest_year_with_data(park.conn, self.series) or YEARS[0]
+            self.year_combo.blockSignals(True)
+            self.year_combo.setCurrentIndex(self.year_combo.findData(latest))
+            self.year_combo.blockSignals(False)
+        self.table_model.set_series(self.series, self.year)
+        self._update_strip()
+        if self.current_code is None or self.table_model.row_of(self.current_code) < 0:
+            self.current_code = self.series[0].code if self.series else None
+        self._select_current()
+        self._show_indicator()
+        self._load_reference_list()
+        self._show_reference()
+
+    def on_table_changed(self, table: str) -> None:
+        if table in WATCHED_TABLES:
+            self.reload()
+
+    def draw_charts(self) -> None:
+        self._charts_active = True
+        self._draw_chart()
+
+    @property
+    def year(self) -> int:
+        data = self.year_combo.currentData()
+        return int(data) if data is not None else YEARS[0]
+
+    def current_series(self):
+        return next((s for s in self.series if s.code == self.current_code), None)
+
+    def _update_strip(self) -> None:
+        from models.figures import status_counts
+
+        counts = status_counts(self.series, self.year) if self.series else {s: 0 for s in plan.STATUSES}
+        for status, chip in self.status_chips.items():
+            chip.setText(f"{label(plan.STATUS_LABELS[status])} {counts[status]}")
+
+    def _select_current(self) -> None:
+        row = self.table_model.row_of(self.current_code) if self.current_code else -1
+        if row < 0:
+            return
+        proxy = self.table_view.model()
+        index = proxy.mapFromSource(self.table_model.index(row, 0))
+        selection = self.table_view.selectionModel()
+        if selection.currentIndex().row() != index.row():
+            selection.blockSignals(True)
+            selection.setCurrentIndex(index, QItemSelectionModel.SelectionFlag.ClearAndSelect
+                                      | QItemSelectionModel.SelectionFlag.Rows)
+            selection.blockSignals(False)
+            self.table_view.viewport().update()
+
+    # ------------------------------------------------------------------ the selected indicator
+    def _indicator_columns(self, ind: plan.Indicator) -> list[Column]:
+        share = ind.unit == "%"
+        columns = [Column("year", self.tr("Year"), TEXT),
+                   Column("planned", self.tr("Assigned by the city") if ind.kind == "assigned"
+                          else self.tr("Planned (running total)") if ind.kind == "cumulative"
+                          else self.tr("Planned"))]
+        if ind.kind == "assigned":
+            columns = columns[:1] + [Column("assigned", self.tr("Assigned by the city"), editable=True, minimum=0)]
+        if ind.kind == "cumulative":
+            columns.append(Column("cumulative", self.tr("Running total")))
+        columns += [Column("derived", self.tr("Derived from returns")),
+                    Column("official", self.tr("Official (yearly flow)") if ind.kind == "cumulative"
+                           else self.tr("Official"), editable=True, minimum=0, maximum=100 if share else None)]
+        if ind.kind == "keep_pace":
+            columns += [Column("growth", self.tr("Growth %")), Column("reference_growth", self.tr("District growth %"))]
+        columns += [Column("status", self.tr("Status"), BADGE),
+                    Column("official_source", self.tr("Source"), TEXT, editable=True),
+                    Column("note", self.tr("Assessment note"), TEXT, editable=True)]
+        return columns
+
+    def _show_indicator(self) -> None:
+        s = self.current_series()
+        if s is None:
+            self.year_model.set_rows([])
+            self.year_caption.setText("")
+            return
+        ind = s.indicator
+        columns = self._indicator_columns(ind)
+        if self._year_columns_for != ind.code:
+            self._year_columns_for = ind.code
+            self.year_model.set_columns(columns)
+            self.year_model.set_rows([])
+        self.year_model.context = label((ind.name, ind.name_en))
+        self.year_model.read_only = self.session.read_only
+        rows = []
+        for year, f in sorted(s.years.items()):
+            rows.append({"_id": year, "year": str(year), "planned": _round(f.planned), "assigned": f.assigned,
+                         "cumulative": f.cumulative, "derived": _round(f.derived), "official": f.official,
+                         "growth": _round(f.growth, 2), "reference_growth": _round(f.reference_growth, 2),
+                         "status": (label(plan.STATUS_LABELS[f.status]), plan.STATUS_COLORS[f.status]),
+                         "official_source": f.official_source, "note": f.note})
+        self.year_model.set_rows(rows)
+        self.year_view.resizeColumnsToContents()
+        caption = f"{label((ind.name, ind.name_en))}（{ind.unit}） · {label(plan.KIND_LABELS[ind.kind])}"
+        caption += " · " + self.tr("Target: %1").replace("%1", ind.target_text)
+        if s.needed_per_year is not None:
+            caption += " · " + self.tr("Needed per year from %1: %2").replace("%1", str(s.latest_year)) \
+                .replace("%2", f"{s.needed_per_year:,.4g}")
+        self.year_caption.setText(caption)
+        self._draw_chart()
+
+    def _draw_chart(self) -> None:
+        s = self.current_series()
+        if not self._charts_active or s is None:
+            return
+        from models.charts import plot_indicator
+
+        year = self.year
+        self.chart.draw(lambda figure: plot_indicator(figure, s, year))
+
+    def on_indicator_selected(self, current, previous=None) -> None:
+        if not current.isValid():
+            return
+        source = self.table_view.model().mapToSource(current)
+        code = self.table_model.code_at(source.row())
+        if code != self.current_code:
+            self.current_code = code
+            self._show_indicator()
+
+    def select_indicator(self, code: str) -> None:
+        """Select an indicator by code (as a click on its row does)."""
+        self.current_code = code
+        self._select_current()
+        self._show_indicator()
+
+    def on_year_chosen(self, _index: int) -> None:
+        self._year_chosen = True
+        self.table_model.set_series(self.series, self.year)
+        self._update_strip()
+        self._select_current()
+        self._draw_chart()
+
+    def commit_indicator(self, row: int, key: str, value: Any) -> bool:
+        s = self.current_series()
+        if s is None:
+            return False
+        year = self.year_model.row(row)["_id"]
+        header = self.year_model.columns[self.year_model.column_of(key)].header
+        text = self.tr("Edit %1 %2 %3").replace("%1", label((s.indicator.name, s.indicator.name_en))) \
+            .replace("%2", str(year)).replace("%3", header)
+        return self.session.edit("indicator_years", {"code": s.code, "year": year}, {key: value}, text)
+
+    # ------------------------------------------------------------------ trace
+    def trace_available(self) -> bool:
+        """Whether the trace dialog (ui.trace_dialog, written separately) is part of this build."""
+        try:
+            return importlib.util.find_spec("ui.trace_dialog") is not None
+        except (ImportError, ValueError):
+            return False
+
+    def on_year_context_menu(self, pos: QPoint) -> None:
+        index = self.year_view.indexAt(pos)
+        if not index.isValid() or self.year_model.columns[index.column()].key != "derived":
+            return
+        if not self.trace_available() or self.session.park is None:
+            return
+        year = self.year_model.row(index.row())["_id"]
+        menu = QMenu(self)
+        action = menu.addAction(self.tr("Trace sources"))
+        action.triggered.connect(lambda: self.show_trace(year))
+        menu.popup(self.year_view.viewport().mapToGlobal(pos))
+
+    def show_trace(self, year: int) -> None:
+        from ui.trace_dialog import show_trace
+
+        show_trace(self, self.session.park, self.current_code, year)
+
+    # ------------------------------------------------------------------ reference series
+    def _load_reference_list(self) -> None:
+        park = self.session.park
+        rows = list(park.conn.execute("SELECT code, name, name_en, unit FROM reference_series ORDER BY seq"))
+        codes = [r[0] for r in rows]
+        if codes == [self.reference_combo.itemData(i) for i in range(self.reference_combo.count())]:
+            return
+        current = self.reference_combo.currentData()
+        self.reference_combo.blockSignals(True)
+        self.reference_combo.clear()
+        for code, name, name_en, unit in rows:
+            self.reference_combo.addItem(f"{label((name, name_en))}（{unit}）", code)
+        self.reference_combo.setCurrentIndex(max(0, self.reference_combo.findData(current)))
+        self.reference_combo.blockSignals(False)
+
+    def _show_reference(self) -> None:
+        park = self.session.park
+        code = self.reference_combo.currentData()
+        if park is None or code is None:
+            self.reference_model.set_rows([])
+            return
+        name, name_en, unit = park.conn.execute(
+            "SELECT name, name_en, unit FROM reference_series WHERE code = ?", (code,)).fetchone()
+        # Growth rates may fall below zero (not below -100 %); levels cannot be negative.
+        minimum = -100 if code in GROWTH_SERIES else 0
+        columns = [Column("year", self.tr("Year"), TEXT),
+                   Column("value", self.tr("Value (%1)").replace("%1", unit), editable=True, minimum=minimum),
+                   Column("source", self.tr("Source"), TEXT, editable=True),
+                   Column("note", self.tr("Note"), TEXT, editable=True)]
+        if self._reference_columns_for != code:
+            self._reference_columns_for = code
+            self.reference_model.set_columns(columns)
+            self.reference_model.set_rows([])
+        self.reference_model.context = label((name, name_en))
+        self.reference_model.read_only = self.session.read_only
+        rows = [{"_id": year, "year": str(year), "value": value, "source": source, "note": note}
+                for year, value, source, note in park.conn.execute(
+                    "SELECT year, value, source, note FROM reference_years WHERE code = ? ORDER BY year", (code,))]
+        self.reference_model.set_rows(rows)
+        self.reference_view.resizeColumnsToContents()
+
+    def on_reference_chosen(self, _index: int) -> None:
+        self._show_reference()
+
+    def commit_reference(self, row: int, key: str, value: Any) -> bool:
+        code = self.reference_combo.currentData()
+        year = self.reference_model.row(row)["_id"]
+        text = self.tr("Edit %1 %2").replace("%1", self.reference_combo.currentText()).replace("%2", str(year))
+        return self.session.edit("reference_years", {"code": code, "year": year}, {key: value}, text)
+
+
+def _round(value: float | None, digits: int = 4) -> float | None:
+    return None if value is None else round(value, digits)
