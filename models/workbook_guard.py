@@ -31,6 +31,8 @@ MAX_COLUMNS = 256                            # columns A..IV in one worksheet
 OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 ZIP_MAGICS = (b"PK\x03\x04", b"PK\x05\x06", b"PK\x07\x08")
 _CHUNK = 1024 * 1024
+# Extensions that make python-calamine pick another format's reader for what is in fact an .xlsx.
+_OTHER_SUFFIXES = (".xls", ".xla", ".xlsb", ".ods")
 
 
 class WorkbookRejected(Exception):
@@ -160,6 +162,10 @@ _DOCTYPE_MARKS = tuple(
     word.encode(enc) for word in ("<!DOCTYPE", "<!ENTITY") for enc in ("ascii", "utf-16-le", "utf-16-be"))
 _ROW = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?row[\s>/]")
 _WIDE_CELL = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?c\b[^>]*?\br=\"([A-Z]{2,3})\d")
+_P = rb"(?:[A-Za-z_][\w.-]*:)?"
+# A formula with no cached result: </f> (or <f .../>) then an empty or missing <v> before </c>.
+_UNCACHED_FORMULA = re.compile(rb"(?:</" + _P + rb"f>|<" + _P + rb"f\b[^>]*/>)\s*(?:<" + _P + rb"v\s*/>|<" + _P
+                               + rb"v>\s*</" + _P + rb"v>)?\s*</" + _P + rb"c>")
 _DIMENSION = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?dimension\b[^>]*?\bref=\"[A-Z]+\d+:([A-Z]+)(\d+)\"")
 
 
@@ -199,6 +205,9 @@ def _check_zip(path: Path, name: str) -> GuardReport:
                 continue
             sheet = sheets_by_part.get(info.filename)
             budget -= _scan_part(archive, info, name, sheet, budget, bomb, damaged, report)
+        if path.suffix.lower() in _OTHER_SUFFIXES:
+            raise WorkbookRejected(f"“{name}”实际是.xlsx格式的工作簿，但扩展名是“{path.suffix}”，读取程序会按错误的格式"
+                                   "打开它。请把文件扩展名改为.xlsx后再导入。")
         if "xl/vbaProject.bin" in names or report.kind == "xlsm":
             report.kind = "xlsm"
             report.notes.append(f"“{name}”含有宏（VBA代码）。程序只读取单元格数据，不会运行任何宏。")
@@ -311,6 +320,7 @@ def _scan_part(archive: zipfile.ZipFile, info: zipfile.ZipInfo, name: str, sheet
     carry = b""
     dimension_checked = False
     widest = 0
+    uncached = 0
     try:
         with archive.open(info) as fh:
             while True:
@@ -341,6 +351,7 @@ def _scan_part(archive: zipfile.ZipFile, info: zipfile.ZipInfo, name: str, sheet
                         "如果其中大部分是空行，请在Excel中删除数据下方的多余行后另存再导入。")
                 for letters in _WIDE_CELL.findall(body):
                     widest = max(widest, _column_number(letters))
+                uncached += len(_UNCACHED_FORMULA.findall(body))
             if is_xml and carry and any(mark in carry for mark in _DOCTYPE_MARKS):
                 raise WorkbookRejected(_entity_message(name, info.filename))
     except WorkbookRejected:
@@ -352,6 +363,9 @@ def _scan_part(archive: zipfile.ZipFile, info: zipfile.ZipInfo, name: str, sheet
         if widest > MAX_COLUMNS:
             raise _too_wide(name, sheet, widest)
         report.rows[sheet] = rows
+        if uncached:
+            report.notes.append(f"“{name}”的工作表“{sheet}”有{uncached}个公式单元格没有计算结果（文件未经Excel保存过），"
+                                "这些单元格按空白读取。请在Excel或WPS中打开该文件并保存后再导入。")
     return read
 
 

@@ -48,6 +48,31 @@ COL = {c.key: i for i, c in enumerate(COLUMNS)}
 
 
 # ---------------------------------------------------------------- writers
+FIXED_TIME = (2024, 1, 1, 0, 0, 0)
+
+
+def stable_bytes(data: bytes) -> bytes:
+    """A zip with fixed member times and document dates, so regenerating gives the same bytes."""
+    import re
+
+    with zipfile.ZipFile(io.BytesIO(data)) as src:
+        parts = [(info, src.read(info)) for info in src.infolist()]
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w") as out:
+        for info, blob in parts:
+            if info.filename == "docProps/core.xml":
+                blob = re.sub(rb"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ", b"2024-01-01T00:00:00Z", blob)
+            fixed = zipfile.ZipInfo(info.filename, FIXED_TIME)
+            fixed.compress_type = info.compress_type
+            fixed.external_attr = info.external_attr
+            out.writestr(fixed, blob)
+    return buf.getvalue()
+
+
+def stable(path: Path) -> None:
+    path.write_bytes(stable_bytes(path.read_bytes()))
+
+
 def write_openpyxl(path: Path, rows: list[list], *, sheet: str = SHEET_NAME, header: list | None = None,
                    tweak: Callable | None = None) -> None:
     from openpyxl import Workbook
@@ -61,6 +86,7 @@ def write_openpyxl(path: Path, rows: list[list], *, sheet: str = SHEET_NAME, hea
     if tweak is not None:
         tweak(wb, ws)
     wb.save(path)
+    stable(path)
 
 
 def write_xlsxwriter(path: Path, rows: list[list], *, formulas: dict | None = None) -> None:
@@ -76,6 +102,7 @@ def write_xlsxwriter(path: Path, rows: list[list], *, formulas: dict | None = No
     for (r, c), (formula, value) in (formulas or {}).items():
         ws.write_formula(r, c, formula, None, value)
     wb.close()
+    stable(path)
 
 
 def xml_cell(ref: str, value) -> str:
@@ -150,9 +177,9 @@ def raw_xlsx(path: Path, sheets: list[tuple[str, str, str]], *, shared_strings: 
         parts["xl/sharedStrings.xml"] = shared_strings
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as zf:
         for name, text in parts.items():
-            zf.writestr(name, text.encode("utf-8"))
+            zf.writestr(zipfile.ZipInfo(name, FIXED_TIME), text.encode("utf-8"), zipfile.ZIP_DEFLATED)
         for name, data in (extra or {}).items():
-            zf.writestr(name, data)
+            zf.writestr(zipfile.ZipInfo(name, FIXED_TIME), data, zipfile.ZIP_DEFLATED)
 
 
 def cfb(path: Path, streams: dict[str, bytes]) -> None:
@@ -223,7 +250,7 @@ def _valid_zip_bytes() -> bytes:
     for n in range(1, 60):
         ws.append(good_row(n))
     wb.save(buf)
-    return buf.getvalue()
+    return stable_bytes(buf.getvalue())
 
 
 def _truncated(path: Path) -> None:
@@ -254,8 +281,8 @@ def _zip_bomb(path: Path) -> None:
                 raw_parts[name] = src.read(name)
         raw_xlsx_path.unlink()
         for name, data in raw_parts.items():
-            zf.writestr(name, data)
-        with zf.open("xl/media/image1.bmp", "w", force_zip64=True) as fh:
+            zf.writestr(zipfile.ZipInfo(name, FIXED_TIME), data, zipfile.ZIP_DEFLATED)
+        with zf.open(zipfile.ZipInfo("xl/media/image1.bmp", FIXED_TIME), "w", force_zip64=True) as fh:
             for _ in range(300):
                 fh.write(zero)
         del buf
@@ -340,27 +367,27 @@ def _too_big(path: Path) -> None:
         fh.truncate(60 * 1024 * 1024)
 
 
-def _docx(path: Path) -> None:
+def small_zip(path: Path, parts: dict[str, str | bytes]) -> None:
     with zipfile.ZipFile(path, "w") as zf:
-        zf.writestr("[Content_Types].xml", "<Types/>")
-        zf.writestr("word/document.xml", "<w:document/>")
+        for name, data in parts.items():
+            zf.writestr(zipfile.ZipInfo(name, FIXED_TIME), data)
+
+
+def _docx(path: Path) -> None:
+    small_zip(path, {"[Content_Types].xml": "<Types/>", "word/document.xml": "<w:document/>"})
 
 
 def _plain_zip(path: Path) -> None:
-    with zipfile.ZipFile(path, "w") as zf:
-        zf.writestr("报表/returns.csv", "统一社会信用代码,企业名称\n".encode("utf-8"))
+    small_zip(path, {"报表/returns.csv": "统一社会信用代码,企业名称\n".encode("utf-8")})
 
 
 def _ods(path: Path) -> None:
-    with zipfile.ZipFile(path, "w") as zf:
-        zf.writestr(zipfile.ZipInfo("mimetype"), "application/vnd.oasis.opendocument.spreadsheet")
-        zf.writestr("content.xml", "<office:document-content/>")
+    small_zip(path, {"mimetype": "application/vnd.oasis.opendocument.spreadsheet",
+                     "content.xml": "<office:document-content/>"})
 
 
 def _xlsb(path: Path) -> None:
-    with zipfile.ZipFile(path, "w") as zf:
-        zf.writestr("[Content_Types].xml", "<Types/>")
-        zf.writestr("xl/workbook.bin", b"\x83\x01\x00")
+    small_zip(path, {"[Content_Types].xml": "<Types/>", "xl/workbook.bin": b"\x83\x01\x00"})
 
 
 def _csv_text(rows: list[list]) -> str:
@@ -465,6 +492,7 @@ def _empty_workbook(path: Path) -> None:
     from openpyxl import Workbook
 
     Workbook().save(path)
+    stable(path)
 
 
 def _duplicate_rows(path: Path) -> None:
@@ -551,17 +579,21 @@ CASES: list[Case] = [
          ["merged_header.xlsx", "报告年度"], 2, _merged_header),
     Case("merged_title_row.xlsx", "a title merged over two rows above an intact header (accepted)",
          [], 0, _title_row_merged),
-    Case("hidden_sheets.xlsx", "hidden and very hidden sheets beside the visible form",
-         ["hidden_sheets.xlsx", "隐藏"], 0, _hidden_sheets),
+    Case("hidden_sheets.xlsx", "hidden and very hidden sheets beside the visible form; a very hidden old form is"
+         " read too, and the user is told the sheets are hidden", ["hidden_sheets.xlsx", "隐藏的工作表", "已导入3行"], 0,
+         _hidden_sheets),
+    Case("xlsx_named.xls", "a real .xlsx saved with the extension .xls", ["xlsx_named.xls", "扩展名改为.xlsx"], 2,
+         _good_file),
     Case("formulas_cached.xlsx", "formulas with cached values (XlsxWriter): the values are read", [], 0,
          _formulas_cached),
     Case("formulas_uncached.xlsx", "formulas without cached values (openpyxl): the required amount is blank",
-         ["formulas_uncached.xlsx", "营业收入"], 2, _formulas_uncached),
+         ["formulas_uncached.xlsx", "营业收入", "没有计算结果"], 2, _formulas_uncached),
     Case("dates_booleans.xlsx", "a date in 营业收入 and TRUE in 从业人员 (the third row is good)",
          ["dates_booleans.xlsx", "营业收入", "从业人员"], 1, _dates_booleans),
     Case("numbers_as_text.xlsx", "numbers stored as text ('1,234.5', ' 2000 ', full-width digits)", [], 0,
          _numbers_as_text),
-    Case("header_only.xlsx", "the header and no rows", ["header_only.xlsx"], 2,
+    Case("header_only.xlsx", "the header and no rows (the summary says 0 rows read; no file-level message yet)",
+         ["共读取0行", "已导入0行"], 2,
          lambda p: write_openpyxl(p, [])),
     Case("all_rows_fail.xlsx", "every row fails (text amount, bad check character, year 2019)",
          ["all_rows_fail.xlsx", "约100", "校验位", "2019"], 2, _all_rows_fail, via="cli"),
@@ -569,7 +601,8 @@ CASES: list[Case] = [
          ["negative_employees.xlsx", "负数"], 1, _some_rows_fail),
     Case("bad_credit_code.xlsx", "a credit code with a wrong check character", ["bad_credit_code.xlsx", "校验位"], 1,
          _bad_credit),
-    Case("duplicate_header.xlsx", "the 营业收入 column twice in the header", ["duplicate_header.xlsx"], 0,
+    Case("duplicate_header.xlsx", "the 营业收入 column twice in the header: the first is read, the second"
+         " silently ignored (reported to the importer's owner)", ["已导入1行"], 0,
          _duplicate_header),
     Case("wrong_sheet.xlsx", "a workbook with an unrelated table (no return header)",
          ["wrong_sheet.xlsx", "没有可识别的企业报表"], 2, _wrong_sheet),
