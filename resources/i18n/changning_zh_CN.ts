@@ -1,7 +1,131 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
 <context>
-    <name>IndicatorsTab</name>
+    <name>ChartCanvas</name>
+    <message>
+        <source>Copy chart</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Save as PNG…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Save as SVG…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Cannot save image</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>“%1” could not be written: %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>chart</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>PNG image (*.png)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>SVG vector image (*.svg)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Save chart as</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>EditableRowsModel</name>
+    <message>
+        <source>it must be between %1 and %2</source>
+        <translation>应在%1至%2之间</translation>
+    </message>
+    <message>
+        <source>it cannot be negative</source>
+        <translation>不能为负数</translation>
+    </message>
+    <message>
+        <source>it must be at least %1</source>
+        <translation>不能小于%1</translation>
+    </message>
+    <message>
+        <source>it must be at most %1</source>
+        <translation>不能大于%1</translation>
+    </message>
+    <message>
+        <source>it is not a number</source>
+        <translation>不是数字</translation>
+    </message>
+    <message>
+        <source>%1 %2, %3: “%4” was not saved: %5.</source>
+        <translation>%1 %2年“%3”：“%4”%5，未保存。</translation>
+    </message>
+</context>
+<context>
+    <name>FigureTableModel</name>
+    <message>
+        <source>%1, %2: %3 Nothing was saved.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>GroupFiguresTab</name>
+    <message>
+        <source>Year:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Grey: summed from the enterprises' returns. Double-click an official figure or a note to enter it; the official figure is used when present.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Figure</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation type="unfinished">单位</translation>
+    </message>
+    <message>
+        <source>From returns</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Official</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Value used</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Previous year</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Growth</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Note</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>official figure</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>note</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>IndicatorTableModel</name>
     <message>
         <source>Indicator</source>
         <translation>指标</translation>
@@ -12,15 +136,114 @@
     </message>
     <message>
         <source>2020 baseline</source>
-        <translation>2020年基期值</translation>
+        <translation>2020年基数</translation>
     </message>
     <message>
         <source>2025 target</source>
-        <translation>2025年目标值</translation>
+        <translation>2025年目标</translation>
     </message>
     <message>
-        <source>Target kind</source>
-        <translation>目标类型</translation>
+        <source>Value %1</source>
+        <translation>%1年值</translation>
+    </message>
+    <message>
+        <source>Status %1</source>
+        <translation>%1年状态</translation>
+    </message>
+    <message>
+        <source>Projected 2025</source>
+        <translation>2025年预计</translation>
+    </message>
+</context>
+<context>
+    <name>IndicatorsTab</name>
+    <message>
+        <source>Year:</source>
+        <translation>年份：</translation>
+    </message>
+    <message>
+        <source>Reference data</source>
+        <translation>参考数据</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>年份</translation>
+    </message>
+    <message>
+        <source>Assigned by the city</source>
+        <translation>市下达值</translation>
+    </message>
+    <message>
+        <source>Planned (running total)</source>
+        <translation>计划累计</translation>
+    </message>
+    <message>
+        <source>Planned</source>
+        <translation>计划值</translation>
+    </message>
+    <message>
+        <source>Running total</source>
+        <translation>累计完成</translation>
+    </message>
+    <message>
+        <source>Derived from returns</source>
+        <translation>报表汇总值</translation>
+    </message>
+    <message>
+        <source>Official (yearly flow)</source>
+        <translation>官方值（当年新增）</translation>
+    </message>
+    <message>
+        <source>Official</source>
+        <translation>官方值</translation>
+    </message>
+    <message>
+        <source>Growth %</source>
+        <translation>增速%</translation>
+    </message>
+    <message>
+        <source>District growth %</source>
+        <translation>全区增速%</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <source>Assessment note</source>
+        <translation>评估意见</translation>
+    </message>
+    <message>
+        <source>Target: %1</source>
+        <translation>目标：%1</translation>
+    </message>
+    <message>
+        <source>Needed per year from %1: %2</source>
+        <translation>自%1年起每年需：%2</translation>
+    </message>
+    <message>
+        <source>Edit %1 %2 %3</source>
+        <translation>修改%1 %2年%3</translation>
+    </message>
+    <message>
+        <source>Trace sources</source>
+        <translation>追溯来源</translation>
+    </message>
+    <message>
+        <source>Value (%1)</source>
+        <translation>数值（%1）</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Edit %1 %2</source>
+        <translation>修改%1 %2年</translation>
     </message>
 </context>
 <context>
@@ -32,6 +255,50 @@
     <message>
         <source>Group</source>
         <translation>类别</translation>
+    </message>
+    <message>
+        <source>Enterprises</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Revenue (100M yuan)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Revenue growth</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Tax (100M yuan)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Share of park revenue</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>of which “3+3” key industries</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Total</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>What the plan asks: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Selected industry</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Shares of park revenue</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>“3+3” against the rest</source>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>What the plan asks</source>
@@ -188,6 +455,29 @@ Open it read-only?</source>
     </message>
 </context>
 <context>
+    <name>NumberInput</name>
+    <message>
+        <source>“%1” is not a number.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>“%1” is not a usable number.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>A negative figure is not allowed here.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>This is a count: enter a whole number.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Enter a number from %1 to %2.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>ReturnsTab</name>
     <message>
         <source>Year</source>
@@ -230,6 +520,106 @@ Open it read-only?</source>
     <message>
         <source>Role in the plan</source>
         <translation>规划定位</translation>
+    </message>
+    <message>
+        <source>Park</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Platform</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Cluster</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Base</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Enterprises</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Revenue (100M yuan)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Tax (100M yuan)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>High-tech enterprises</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Total</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Role in the plan: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Featured parks and platforms: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Year</source>
+        <translation type="unfinished">年度</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Add park</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Remove park</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Featured parks and platforms (status kept by the office):</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Revenue and tax by zone</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Enterprises by zone</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1: a featured park needs a name. Nothing was saved.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1: unknown status. Nothing was saved.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>New park</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Add featured park to %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Remove featured park %1</source>
+        <translation type="unfinished" />
     </message>
 </context>
 </TS>
