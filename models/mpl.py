@@ -6,6 +6,7 @@ Import this module instead of matplotlib itself; it is imported lazily, only whe
 from __future__ import annotations
 
 import os
+import sys
 from functools import lru_cache
 
 from . import paths
@@ -16,9 +17,13 @@ BUNDLED_FAMILY = "Noto Sans CJK SC"
 SYSTEM_FAMILIES = ("Microsoft YaHei", "PingFang SC", "Noto Sans CJK SC", "Source Han Sans SC", "SimHei")
 
 
-def _set_cache_dir() -> None:
-    # A frozen app's matplotlib hook points MPLCONFIGDIR at a new temporary folder on every launch,
-    # which rebuilds the font cache each start; keep one in the user's folder instead.
+def use_user_cache_dir() -> None:
+    """Point MPLCONFIGDIR at a folder in the user's state folder; call before matplotlib is first imported.
+
+    A frozen app's matplotlib hook points MPLCONFIGDIR at a new temporary folder on every launch, which
+    rebuilds the font cache each start. matplotlib reads the variable once, when it is imported (any
+    `matplotlib.backends...` import counts), so `main.py` calls this at process start.
+    """
     if os.environ.get("CHANGNING_KEEP_MPLCONFIGDIR"):
         return
     cache = paths.user_state_dir() / "matplotlib"
@@ -32,7 +37,8 @@ def _set_cache_dir() -> None:
 @lru_cache(maxsize=1)
 def setup() -> str:
     """Configure matplotlib once; returns the CJK family in use."""
-    _set_cache_dir()
+    if "matplotlib" not in sys.modules:
+        use_user_cache_dir()
     import matplotlib
 
     matplotlib.use("Agg", force=False)

@@ -55,5 +55,7 @@ def user_state_dir() -> Path:
         return Path(override)
     from PySide6.QtCore import QStandardPaths
 
-    location = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppLocalDataLocation)
-    return Path(location) if location else Path.home() / f".{APP_NAME}"
+    # The generic folder plus our names, not AppLocalDataLocation: that one depends on the names set on
+    # the QApplication, and this is called before there is one (matplotlib's cache, the crash log).
+    location = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.GenericDataLocation)
+    return Path(location) / ORG_NAME / APP_NAME if location else Path.home() / f".{APP_NAME}"
