@@ -121,6 +121,10 @@ def main(argv: list[str] | None = None) -> int:
     for stream in (sys.stdout, sys.stderr):
         if stream is not None and hasattr(stream, "reconfigure"):
             stream.reconfigure(encoding="utf-8", errors="replace")
+    # Before anything imports matplotlib: the frozen app's hook would give it a new temporary folder.
+    from models.mpl import use_user_cache_dir
+
+    use_user_cache_dir()
     if argv and argv[0] in SUBCOMMANDS:
         args = command_parser().parse_args(argv)
         return args.func(args)
