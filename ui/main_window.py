@@ -28,9 +28,15 @@ def tab_classes() -> list[type]:
     from ui.tabs.indicators_tab import IndicatorsTab
 
     indicators = IndicatorsTab
-    industries = simple.IndustriesTab
-    zones = simple.ZonesTab
-    talent = simple.TalentTab
+    from ui.tabs.industries_tab import IndustriesTab
+
+    industries = IndustriesTab
+    from ui.tabs.zones_tab import ZonesTab
+
+    zones = ZonesTab
+    from ui.tabs.talent_tab import TalentTab
+
+    talent = TalentTab
     returns = simple.ReturnsTab
     return [indicators, industries, zones, talent, returns]
 

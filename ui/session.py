@@ -29,6 +29,34 @@ class EditCommand(QUndoCommand):
         self.session.write(self.table, self.key, self.old, action="undo")
 
 
+class InsertCommand(QUndoCommand):
+    """Adds one row (`row` holds its key, e.g. the id it was given); undo deletes it, redo adds it back."""
+
+    def __init__(self, session: "ParkSession", table: str, row: dict[str, Any], key_fields: tuple[str, ...],
+                 text: str, inserted: bool = True):
+        super().__init__(text)
+        self.session, self.table, self.row, self.key_fields = session, table, row, key_fields
+        self.inserted = inserted  # False: this command deletes `row` (DeleteCommand)
+        self._already_applied = True
+
+    def _add(self) -> None:
+        self.session.write_rows(self.table, insert=self.row, key_fields=self.key_fields, action="redo" if
+                                self.inserted else "undo")
+
+    def _remove(self) -> None:
+        key = {k: self.row[k] for k in self.key_fields}
+        self.session.write_rows(self.table, delete=key, action="undo" if self.inserted else "redo")
+
+    def redo(self) -> None:
+        if self._already_applied:
+            self._already_applied = False
+            return
+        self._add() if self.inserted else self._remove()
+
+    def undo(self) -> None:
+        self._remove() if self.inserted else self._add()
+
+
 class ParkSession(QObject):
     """The park file open in the window.
 
@@ -77,6 +105,49 @@ class ParkSession(QObject):
             return False
         self.undo_stack.push(EditCommand(self, table, key, dict(changes), old, text))
         return True
+
+    def insert(self, table: str, row: dict[str, Any], text: str, key_fields: tuple[str, ...] = ("id",)) -> int | None:
+        """Add a row through the undo stack; returns its rowid, or None (and `failed` emitted)."""
+        if self.park is None:
+            return None
+        rowid = self.write_rows(table, insert=row, key_fields=key_fields, action="insert")
+        if rowid is None:
+            return None
+        full = dict(row)
+        if "id" in key_fields and "id" not in full:
+            full["id"] = rowid
+        self.undo_stack.push(InsertCommand(self, table, full, key_fields, text))
+        return rowid
+
+    def delete(self, table: str, key: dict[str, Any], text: str) -> bool:
+        """Remove a row through the undo stack (undo puts it back whole); False if it could not be done."""
+        if self.park is None:
+            return False
+        where = " AND ".join(f"{k} = ?" for k in key)
+        cur = self.park.conn.execute(f"SELECT * FROM {table} WHERE {where}", tuple(key.values()))
+        found = cur.fetchone()
+        if found is None:
+            return False
+        row = dict(zip([d[0] for d in cur.description], found))
+        if self.write_rows(table, delete=key, action="delete") is None:
+            return False
+        self.undo_stack.push(InsertCommand(self, table, row, tuple(key), text, inserted=False))
+        return True
+
+    def write_rows(self, table: str, *, insert: dict[str, Any] | None = None, delete: dict[str, Any] | None = None,
+                   key_fields: tuple[str, ...] = ("id",), action: str) -> int | None:
+        """Insert or delete one row as one audited transaction; emits `changed` (returns the rowid, 0 for a
+        delete) or `failed` (returns None)."""
+        try:
+            with self.park.transaction(action, "gui") as tx:
+                result = tx.insert(table, insert, key_fields) if insert is not None else 0
+                if delete is not None:
+                    tx.delete(table, delete)
+        except ParkFileError as exc:
+            self.failed.emit(str(exc))
+            return None
+        self.changed.emit(table)
+        return result
 
     def write(self, table: str, key: dict[str, Any], changes: dict[str, Any], action: str) -> bool:
         """One audited transaction; emits `changed`, or `failed` with the user's message."""

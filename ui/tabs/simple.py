@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QHeaderView, QLabel, QTableView, QVBoxLayout
 
-from models import plan
-from ui.i18n import label
 from ui.tabs.base import ParkTab
 from widgets.simple_table import RowsModel
 
@@ -37,37 +35,6 @@ class _ListTab(ParkTab):
         park = self.session.park
         self.model.set_rows(self.rows(park.conn) if park else [])
         self.view.resizeRowsToContents()
-
-
-class IndustriesTab(_ListTab):
-    def header_texts(self):
-        return [self.tr("Industry"), self.tr("Group"), self.tr("What the plan asks")]
-
-    def rows(self, conn):
-        return [(label((i.name, i.name_en)), label(plan.INDUSTRY_GROUPS[i.grp]), i.goal)
-                for i in plan.industries(conn)]
-
-
-class ZonesTab(_ListTab):
-    def header_texts(self):
-        return [self.tr("Zone"), self.tr("Featured park or platform"), self.tr("Role in the plan")]
-
-    def rows(self, conn):
-        out = []
-        for zone in plan.zones(conn):
-            parks = [r[0] for r in conn.execute("SELECT name FROM zone_parks WHERE zone = ? ORDER BY seq",
-                                                (zone.name,))]
-            out.append((label((zone.name, zone.name_en)), "、".join(parks), zone.role))
-        return out
-
-
-class TalentTab(_ListTab):
-    def header_texts(self):
-        return [self.tr("Category"), self.tr("Group"), self.tr("Unit"), self.tr("2020")]
-
-    def rows(self, conn):
-        return [(label((c.name, c.name_en)), label(plan.TALENT_GROUPS[c.grp]), c.unit, c.baseline)
-                for c in plan.talent_categories(conn)]
 
 
 class ReturnsTab(_ListTab):

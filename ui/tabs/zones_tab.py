@@ -1,0 +1,169 @@
+"""The 片区 tab: the three zones with their role, featured parks (editable, can be added and removed),
+yearly figures (derived + official + note) and a chart comparing the zones."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton
+
+from models import groups, plan
+from models.plan import PARK_STATUSES
+from ui.i18n import label
+from ui.tabs.industries_tab import GroupFiguresTab, table_view
+from widgets.figure_table import ChoiceDelegate, Column, FigureTableModel
+
+ZONE_FIELDS = ("enterprises", "revenue", "tax", "high_tech")
+PARK_KINDS = {
+    "park": QT_TRANSLATE_NOOP("ZonesTab", "Park"),
+    "platform": QT_TRANSLATE_NOOP("ZonesTab", "Platform"),
+    "cluster": QT_TRANSLATE_NOOP("ZonesTab", "Cluster"),
+    "base": QT_TRANSLATE_NOOP("ZonesTab", "Base"),
+}
+PARK_YEAR_RANGE = (1990, 2035)
+
+
+class ZonesTab(GroupFiguresTab):
+    """The zones for the selected year, the selected zone's figures and featured parks, and zone charts.
+
+    Attributes:
+        model: the three zones' figures of the selected year and a totals row.
+        parks_model: the selected zone's featured parks (name, kind, status, year, note; editable).
+    """
+
+    years_table = "zone_years"
+    key_column = "zone"
+    fields = ZONE_FIELDS
+    watched = ("returns", "zone_years", "zones", "zone_parks")
+    split = (1, 1)
+
+    NAME, ENTERPRISES, REVENUE, TAX, HIGH_TECH = range(5)
+    P_NAME, P_KIND, P_STATUS, P_YEAR, P_NOTE = range(5)
+
+    def load_series(self, conn):
+        self._zones = {z.name: z for z in plan.zones(conn)}
+        self._parks = {}
+        for row in conn.execute("SELECT id, zone, name, kind, status, year, note FROM zone_parks ORDER BY seq, id"):
+            self._parks.setdefault(row[1], []).append(dict(zip(("id", "zone", "name", "kind", "status", "year",
+                                                                 "note"), row)))
+        return groups.zone_series(conn)
+
+    def list_columns(self):
+        return [
+            Column("label", self.tr("Zone")),
+            Column("enterprises", self.tr("Enterprises"), "count"),
+            Column("revenue", self.tr("Revenue (100M yuan)"), "number", decimals=2),
+            Column("tax", self.tr("Tax (100M yuan)"), "number", decimals=2),
+            Column("high_tech", self.tr("High-tech enterprises"), "count"),
+        ]
+
+    def list_rows(self, year):
+        rows = []
+        for s in self.series:
+            row = {"name": s.name, "label": label((s.name, s.name_en))}
+            row.update({fld: s.years[year][fld].value for fld in ZONE_FIELDS})
+            rows.append(row)
+        if self.series:
+            total = groups.totals(self.series)[year]
+            row = {"label": self.tr("Total"), "_totals": True}
+            row.update({fld: total[fld].value for fld in ZONE_FIELDS})
+            rows.append(row)
+        return rows
+
+    def describe(self, series):
+        zone = self._zones.get(series.name)
+        parks = "、".join(p["name"] for p in self._parks.get(series.name, []))
+        text = self.tr("Role in the plan: %1").replace("%1", zone.role if zone else "—")
+        if parks:
+            text += "\n" + self.tr("Featured parks and platforms: %1").replace("%1", parks)
+        return label((series.name, series.name_en)), text
+
+    def add_detail_widgets(self, layout) -> None:
+        self.parks_model = FigureTableModel([
+            Column("name", self.tr("Featured park or platform"), "text", editable=True),
+            Column("kind_label", self.tr("Kind")),
+            Column("status", self.tr("Status"), "text", editable=True),
+            Column("year", self.tr("Year"), "count", editable=True, minimum=PARK_YEAR_RANGE[0],
+                   maximum=PARK_YEAR_RANGE[1]),
+            Column("note", self.tr("Note"), "text", editable=True),
+        ], self)
+        self.parks_model.formatters["status"] = lambda code: label(PARK_STATUSES[code]) if code else ""
+        self.parks_model.formatters["year"] = lambda year: "" if year is None else str(year)
+        self.parks_model.edit_requested.connect(self.on_park_edit)
+        self.parks_model.rejected.connect(self.session.failed)
+        self.parks_view, self.parks_proxy = table_view(self.parks_model, self)
+        choices = [("—", "")] + [(label(pair), code) for code, pair in PARK_STATUSES.items()]
+        self.parks_view.setItemDelegateForColumn(self.P_STATUS, ChoiceDelegate(choices, self.parks_view))
+        self.add_button = QPushButton(self.tr("Add park"), self)
+        self.add_button.clicked.connect(self.on_add_park)
+        self.remove_button = QPushButton(self.tr("Remove park"), self)
+        self.remove_button.clicked.connect(self.on_remove_park)
+        buttons = QHBoxLayout()
+        buttons.addWidget(QLabel(self.tr("Featured parks and platforms (status kept by the office):"), self), 1)
+        buttons.addWidget(self.add_button)
+        buttons.addWidget(self.remove_button)
+        layout.addLayout(buttons)
+        layout.addWidget(self.parks_view, 1)
+
+    def fill_detail(self) -> None:
+        super().fill_detail()
+        rows = []
+        for park in self._parks.get(self._current, []) if self.series else []:
+            row = dict(park)
+            row["kind_label"] = QCoreApplication.translate("ZonesTab", PARK_KINDS.get(park["kind"], park["kind"]))
+            row["_label"] = park["name"]
+            rows.append(row)
+        self.parks_model.set_rows(rows)
+        self.remove_button.setEnabled(bool(rows) and not self.session.read_only)
+        self.add_button.setEnabled(self._current is not None and not self.session.read_only)
+
+    def chart_pages(self):
+        from models import group_charts as gc
+
+        return [
+            ("money", self.tr("Revenue and tax by zone"), lambda fig: gc.plot_zones(fig, self.series, ("revenue", "tax"))),
+            ("counts", self.tr("Enterprises by zone"),
+             lambda fig: gc.plot_zones(fig, self.series, ("enterprises", "high_tech"))),
+        ]
+
+    # -------------------------------------------------------------- parks
+    def selected_park(self) -> dict | None:
+        index = self.parks_view.selectionModel().currentIndex()
+        if not index.isValid():
+            return None
+        return self.parks_model.row(self.parks_proxy.mapToSource(index).row())
+
+    def on_park_edit(self, row: int, key: str, value) -> None:
+        park = self.parks_model.row(row)
+        if key == "name" and not value:
+            self.session.failed.emit(self.tr("%1: a featured park needs a name. Nothing was saved.")
+                                     .replace("%1", park["name"]))
+            return
+        if key == "status" and value is not None and value not in PARK_STATUSES:
+            self.session.failed.emit(self.tr("%1: unknown status. Nothing was saved.").replace("%1", park["name"]))
+            return
+        header = self.parks_model.columns[self.parks_model.column_index(key)].header
+        self.session.edit("zone_parks", {"id": park["id"]}, {key: value}, f"{park['name']}：{header}")
+
+    def on_add_park(self) -> None:
+        if self._current is None or self.session.park is None:
+            return
+        conn = self.session.park.conn
+        seq = conn.execute("SELECT COALESCE(MAX(seq), 0) + 1 FROM zone_parks").fetchone()[0]
+        name = self.tr("New park")
+        rowid = self.session.insert("zone_parks", {"zone": self._current, "seq": seq, "name": name, "kind": "park",
+                                                   "status": None, "year": None, "note": None, "source": None},
+                                    self.tr("Add featured park to %1").replace("%1", self._current))
+        if rowid is None:
+            return
+        for r in range(self.parks_model.rowCount()):
+            if self.parks_model.row(r)["id"] == rowid:
+                index = self.parks_proxy.mapFromSource(self.parks_model.index(r, self.P_NAME))
+                self.parks_view.setCurrentIndex(index)
+                self.parks_view.edit(index)
+
+    def on_remove_park(self) -> None:
+        park = self.selected_park()
+        if park is None:
+            return
+        self.session.delete("zone_parks", {"id": park["id"]},
+                            self.tr("Remove featured park %1").replace("%1", park["name"]))
