@@ -282,7 +282,9 @@ def _zip_bomb(path: Path) -> None:
         raw_xlsx_path.unlink()
         for name, data in raw_parts.items():
             zf.writestr(zipfile.ZipInfo(name, FIXED_TIME), data, zipfile.ZIP_DEFLATED)
-        with zf.open(zipfile.ZipInfo("xl/media/image1.bmp", FIXED_TIME), "w", force_zip64=True) as fh:
+        image = zipfile.ZipInfo("xl/media/image1.bmp", FIXED_TIME)
+        image.compress_type = zipfile.ZIP_DEFLATED  # a ZipInfo is stored uncompressed unless told
+        with zf.open(image, "w", force_zip64=True) as fh:
             for _ in range(300):
                 fh.write(zero)
         del buf
