@@ -51,7 +51,7 @@ class IndicatorsTab(ParkTab):
     Attributes:
         year_combo: the year whose status the strip and the indicator table show.
         status_chips: {status: QLabel} of the summary strip.
-        table_model: the IndicatorTableModel of the eleven indicators.
+        table_model: the IndicatorTableModel of the eleven indicators (also `model`).
         year_model: the EditableRowsModel of the selected indicator's years.
         reference_model: the EditableRowsModel of the selected reference series' years.
         chart: the ChartCanvas of the selected indicator.
@@ -89,6 +89,7 @@ class IndicatorsTab(ParkTab):
 
         outer = QSplitter(Qt.Orientation.Vertical, self)
         self.table_model = IndicatorTableModel(self)
+        self.model = self.table_model  # every tab's main table is `model` (the window tests read it)
         self.table_view = _table(outer, self.table_model, sortable=True)
         self.table_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table_view.horizontalHeader().setSectionResizeMode(
