@@ -1,42 +1,43 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>ChartCanvas</name>
     <message>
         <source>Copy chart</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Save as PNG…</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Save as SVG…</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Cannot save image</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>“%1” could not be written: %2</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>chart</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>PNG image (*.png)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>SVG vector image (*.svg)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Save chart as</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -70,58 +71,58 @@
     <name>FigureTableModel</name>
     <message>
         <source>%1, %2: %3 Nothing was saved.</source>
-        <translation type="unfinished" />
+        <translation>%1，%2：%3未保存。</translation>
     </message>
 </context>
 <context>
     <name>GroupFiguresTab</name>
     <message>
         <source>Year:</source>
-        <translation type="unfinished" />
+        <translation>年份：</translation>
     </message>
     <message>
-        <source>Grey: summed from the enterprises' returns. Double-click an official figure or a note to enter it; the official figure is used when present.</source>
-        <translation type="unfinished" />
+        <source>Grey: summed from the enterprises&apos; returns. Double-click an official figure or a note to enter it; the official figure is used when present.</source>
+        <translation>灰色数字由企业报表汇总得出。双击“官方数据”或“备注”单元格录入；有官方数据时采用官方数据。</translation>
     </message>
     <message>
         <source>Figure</source>
-        <translation type="unfinished" />
+        <translation>项目</translation>
     </message>
     <message>
         <source>Unit</source>
-        <translation type="unfinished">单位</translation>
+        <translation>单位</translation>
     </message>
     <message>
         <source>From returns</source>
-        <translation type="unfinished" />
+        <translation>报表汇总</translation>
     </message>
     <message>
         <source>Official</source>
-        <translation type="unfinished" />
+        <translation>官方数据</translation>
     </message>
     <message>
         <source>Value used</source>
-        <translation type="unfinished" />
+        <translation>采用值</translation>
     </message>
     <message>
         <source>Previous year</source>
-        <translation type="unfinished" />
+        <translation>上年</translation>
     </message>
     <message>
         <source>Growth</source>
-        <translation type="unfinished" />
+        <translation>同比增长</translation>
     </message>
     <message>
         <source>Note</source>
-        <translation type="unfinished" />
+        <translation>备注</translation>
     </message>
     <message>
         <source>official figure</source>
-        <translation type="unfinished" />
+        <translation>官方数据</translation>
     </message>
     <message>
         <source>note</source>
-        <translation type="unfinished" />
+        <translation>备注</translation>
     </message>
 </context>
 <context>
@@ -195,7 +196,7 @@
     </message>
     <message>
         <source>Official</source>
-        <translation>官方值</translation>
+        <translation>官方数据</translation>
     </message>
     <message>
         <source>Growth %</source>
@@ -258,51 +259,47 @@
     </message>
     <message>
         <source>Enterprises</source>
-        <translation type="unfinished" />
+        <translation>企业数</translation>
     </message>
     <message>
         <source>Revenue (100M yuan)</source>
-        <translation type="unfinished" />
+        <translation>营业收入（亿元）</translation>
     </message>
     <message>
         <source>Revenue growth</source>
-        <translation type="unfinished" />
+        <translation>营收同比增长</translation>
     </message>
     <message>
         <source>Tax (100M yuan)</source>
-        <translation type="unfinished" />
+        <translation>纳税总额（亿元）</translation>
     </message>
     <message>
         <source>Share of park revenue</source>
-        <translation type="unfinished" />
+        <translation>占园区营收比重</translation>
     </message>
     <message>
         <source>of which “3+3” key industries</source>
-        <translation type="unfinished" />
+        <translation>其中：“3+3”重点产业</translation>
     </message>
     <message>
         <source>Total</source>
-        <translation type="unfinished" />
+        <translation>合计</translation>
     </message>
     <message>
         <source>What the plan asks: %1</source>
-        <translation type="unfinished" />
+        <translation>规划要求：%1</translation>
     </message>
     <message>
         <source>Selected industry</source>
-        <translation type="unfinished" />
+        <translation>所选产业</translation>
     </message>
     <message>
         <source>Shares of park revenue</source>
-        <translation type="unfinished" />
+        <translation>各产业营收占比</translation>
     </message>
     <message>
         <source>“3+3” against the rest</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>What the plan asks</source>
-        <translation>规划要求</translation>
+        <translation>“3+3”重点产业与其他</translation>
     </message>
 </context>
 <context>
@@ -458,30 +455,30 @@ Open it read-only?</source>
     <name>NumberInput</name>
     <message>
         <source>“%1” is not a number.</source>
-        <translation type="unfinished" />
+        <translation>“%1”不是数字。</translation>
     </message>
     <message>
         <source>“%1” is not a usable number.</source>
-        <translation type="unfinished" />
+        <translation>“%1”不是有效的数字。</translation>
     </message>
     <message>
         <source>A negative figure is not allowed here.</source>
-        <translation type="unfinished" />
+        <translation>此处不能填负数。</translation>
     </message>
     <message>
         <source>This is a count: enter a whole number.</source>
-        <translation type="unfinished" />
+        <translation>此项为个数，请填整数。</translation>
     </message>
     <message>
         <source>Enter a number from %1 to %2.</source>
-        <translation type="unfinished" />
+        <translation>请填%1至%2之间的数。</translation>
     </message>
 </context>
 <context>
     <name>ReturnsTab</name>
     <message>
         <source>Year</source>
-        <translation>年度</translation>
+        <translation>年份</translation>
     </message>
     <message>
         <source>Returns</source>
@@ -503,8 +500,80 @@ Open it read-only?</source>
         <translation>单位</translation>
     </message>
     <message>
-        <source>2020</source>
-        <translation>2020年</translation>
+        <source>2021–2025 total</source>
+        <translation>2021—2025年合计</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>年份</translation>
+    </message>
+    <message>
+        <source>From returns</source>
+        <translation>报表汇总</translation>
+    </message>
+    <message>
+        <source>Official</source>
+        <translation>官方数据</translation>
+    </message>
+    <message>
+        <source>Value used</source>
+        <translation>采用值</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <source>Cumulative since 2020</source>
+        <translation>2020年以来累计</translation>
+    </message>
+    <message>
+        <source>Planned cumulative</source>
+        <translation>序时累计目标</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Grey: summed from the enterprises&apos; returns. Double-click an official figure or a note to enter it. 2020 high-level talent counts default to the plan&apos;s figures.</source>
+        <translation>灰色数字由企业报表汇总得出。双击“官方数据”或“备注”单元格录入。2020年高层次人才数默认采用规划中的数字。</translation>
+    </message>
+    <message>
+        <source>official</source>
+        <translation>官方</translation>
+    </message>
+    <message>
+        <source>returns</source>
+        <translation>报表</translation>
+    </message>
+    <message>
+        <source>plan (2020)</source>
+        <translation>规划基数</translation>
+    </message>
+    <message>
+        <source>From the plan: %1</source>
+        <translation>规划原文：%1</translation>
+    </message>
+    <message>
+        <source>official figure</source>
+        <translation>官方数据</translation>
+    </message>
+    <message>
+        <source>note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Work permits against the 20,000 path</source>
+        <translation>工作许可累计与两万人次目标</translation>
+    </message>
+    <message>
+        <source>Returnee and foreign share</source>
+        <translation>留学归国与外籍人员占比</translation>
+    </message>
+    <message>
+        <source>High-level talent</source>
+        <translation>高层次人才</translation>
     </message>
 </context>
 <context>
@@ -518,108 +587,104 @@ Open it read-only?</source>
         <translation>特色园区与平台</translation>
     </message>
     <message>
-        <source>Role in the plan</source>
-        <translation>规划定位</translation>
-    </message>
-    <message>
         <source>Park</source>
-        <translation type="unfinished" />
+        <translation>园区</translation>
     </message>
     <message>
         <source>Platform</source>
-        <translation type="unfinished" />
+        <translation>平台</translation>
     </message>
     <message>
         <source>Cluster</source>
-        <translation type="unfinished" />
+        <translation>集聚区</translation>
     </message>
     <message>
         <source>Base</source>
-        <translation type="unfinished" />
+        <translation>基地</translation>
     </message>
     <message>
         <source>Enterprises</source>
-        <translation type="unfinished" />
+        <translation>企业数</translation>
     </message>
     <message>
         <source>Revenue (100M yuan)</source>
-        <translation type="unfinished" />
+        <translation>营业收入（亿元）</translation>
     </message>
     <message>
         <source>Tax (100M yuan)</source>
-        <translation type="unfinished" />
+        <translation>纳税总额（亿元）</translation>
     </message>
     <message>
         <source>High-tech enterprises</source>
-        <translation type="unfinished" />
+        <translation>高新技术企业</translation>
     </message>
     <message>
         <source>Total</source>
-        <translation type="unfinished" />
+        <translation>合计</translation>
     </message>
     <message>
         <source>Role in the plan: %1</source>
-        <translation type="unfinished" />
+        <translation>功能定位：%1</translation>
     </message>
     <message>
         <source>Featured parks and platforms: %1</source>
-        <translation type="unfinished" />
+        <translation>特色园区与平台：%1</translation>
     </message>
     <message>
         <source>Kind</source>
-        <translation type="unfinished" />
+        <translation>类型</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished" />
+        <translation>状态</translation>
     </message>
     <message>
         <source>Year</source>
-        <translation type="unfinished">年度</translation>
+        <translation>年份</translation>
     </message>
     <message>
         <source>Note</source>
-        <translation type="unfinished" />
+        <translation>备注</translation>
     </message>
     <message>
         <source>Add park</source>
-        <translation type="unfinished" />
+        <translation>添加园区</translation>
     </message>
     <message>
         <source>Remove park</source>
-        <translation type="unfinished" />
+        <translation>删除园区</translation>
     </message>
     <message>
         <source>Featured parks and platforms (status kept by the office):</source>
-        <translation type="unfinished" />
+        <translation>特色园区与平台（状态由本部门维护）：</translation>
     </message>
     <message>
         <source>Revenue and tax by zone</source>
-        <translation type="unfinished" />
+        <translation>各片区营收与税收</translation>
     </message>
     <message>
         <source>Enterprises by zone</source>
-        <translation type="unfinished" />
+        <translation>各片区企业数</translation>
     </message>
     <message>
         <source>%1: a featured park needs a name. Nothing was saved.</source>
-        <translation type="unfinished" />
+        <translation>%1：园区名称不能为空。未保存。</translation>
     </message>
     <message>
         <source>%1: unknown status. Nothing was saved.</source>
-        <translation type="unfinished" />
+        <translation>%1：状态无效。未保存。</translation>
     </message>
     <message>
         <source>New park</source>
-        <translation type="unfinished" />
+        <translation>新园区</translation>
     </message>
     <message>
         <source>Add featured park to %1</source>
-        <translation type="unfinished" />
+        <translation>向%1添加特色园区</translation>
     </message>
     <message>
         <source>Remove featured park %1</source>
-        <translation type="unfinished" />
+        <translation>删除特色园区%1</translation>
     </message>
 </context>
 </TS>
