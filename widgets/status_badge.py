@@ -29,7 +29,8 @@ class StatusBadgeDelegate(QStyledItemDelegate):
         width = min(metrics.horizontalAdvance(text) + 2 * self.PAD_X, option.rect.width() - 4)
         height = min(metrics.height() + 2 * self.PAD_Y, option.rect.height() - 2)
         rect = QRectF(option.rect.x() + 2, option.rect.center().y() - height / 2 + 1, width, height)
-        painter.setPen(Qt.PenStyle.NoPen)
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        painter.setPen(QColor("white") if selected else Qt.PenStyle.NoPen)  # stands out on the highlight
         painter.setBrush(QColor(color))
         painter.drawRoundedRect(rect, height / 2, height / 2)
         painter.setPen(QColor("white"))

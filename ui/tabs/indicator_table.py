@@ -100,8 +100,8 @@ class IndicatorTableModel(QAbstractTableModel):
             return value if value is not None else float("-inf") if col != self.TARGET else ""
         if role == Qt.ItemDataRole.TextAlignmentRole and col in (self.BASELINE, self.VALUE, self.PROJECTION):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        if role == Qt.ItemDataRole.ToolTipRole and col == self.NAME:
-            return self.series[index.row()].indicator.name
+        if role == Qt.ItemDataRole.ToolTipRole and col in (self.NAME, self.TARGET):
+            return value
         return None
 
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
