@@ -248,7 +248,13 @@ def open_park(path: Path | str, *, read_only: bool = False, lock: Any = None) ->
     """
     path = Path(path)
     check_park_file(path)
-    conn = _connect(path, read_only=True)
+    # A journal left by a crash mid-write is "hot": only a read-write connection rolls it back, and a
+    # read-only probe would fail on it and call a merely interrupted file damaged.
+    recover = not read_only and path.with_name(path.name + "-journal").exists()
+    try:
+        conn = _connect(path, read_only=not recover)
+    except sqlite3.DatabaseError as exc:
+        raise DamagedFileError(f"文件“{path.name}”已损坏，无法读取（{exc}）。请从备份副本恢复。") from exc
     try:
         try:
             ok = conn.execute("PRAGMA quick_check").fetchone()[0]
