@@ -3,6 +3,8 @@
     python main.py [PATH]            open the window (on PATH, else the last file, else a new one)
     python main.py --smoke [PATH]    start, paint, visit every tab, print first_paint_ms=N, quit
     python main.py new PATH          create a park file from the template
+    python main.py report PATH --out OUT.pdf [--year Y] [--parts ...]   the summary report as PDF
+    python main.py export PATH --out OUT.xlsx                          every table as an Excel workbook
 """
 
 from __future__ import annotations
@@ -91,12 +93,45 @@ def add_import(sub) -> None:
     p.set_defaults(func=run)
 
 
+def add_report(sub) -> None:
+    p = sub.add_parser("report", help="write the A4 summary report of one year as PDF")
+    p.add_argument("path", help="park file")
+    p.add_argument("--out", required=True, help="PDF to write")
+    p.add_argument("--year", type=int, choices=range(2020, 2026), metavar="YEAR",
+                   help="the year to report on (default: the latest year with any value)")
+    p.add_argument("--parts", nargs="+", default=["indicators"], metavar="PART",
+                   choices=["indicators", "industries", "zones", "talent", "all"],
+                   help="indicators (always in), industries, zones, talent, or all")
+
+    def run(args):
+        from models.report import run_cli
+
+        return run_cli(args.path, args.out, args.year, args.parts)
+
+    p.set_defaults(func=run)
+
+
+def add_export(sub) -> None:
+    p = sub.add_parser("export", help="write every table of the park file to one Excel workbook")
+    p.add_argument("path", help="park file")
+    p.add_argument("--out", required=True, help=".xlsx to write")
+
+    def run(args):
+        from models.export_xlsx import run_cli
+
+        return run_cli(args.path, args.out)
+
+    p.set_defaults(func=run)
+
+
 # Each subcommand module adds its parser here; the work itself lives in models/.
 SUBCOMMANDS = {
     "new": add_new,
     "summary": add_summary,
     "template": add_template,
     "import": add_import,
+    "report": add_report,
+    "export": add_export,
 }
 
 

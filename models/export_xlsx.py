@@ -1,0 +1,247 @@
+"""Every table of a park file as one Excel workbook, with Chinese headers, number formats and frozen headers.
+
+Sheets: 指标 (the eleven indicators), 指标年度 (their yearly figures and statuses), 参考数据, 产业, 片区,
+片区项目, 人才, 企业报表 (the enterprises' returns), 导入批次 and 操作日志 (the audit log).
+
+Text is always written as text: a cell beginning with = + - @ (an enterprise name like "=1+1") is
+stored as a string with Excel's quote prefix, so Excel shows it and never runs it as a formula.
+"""
+
+from __future__ import annotations
+
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Callable
+
+from . import plan
+from .plan import FIELD_LABELS, INDUSTRY_FIELDS, YEARS
+
+# number formats by column kind; "text" columns are written as strings
+NUMBER_FORMATS = {
+    "int": "#,##0",
+    "year": "0",
+    "money": "#,##0.00",
+    "num": "#,##0.00##",
+    "pct": "0.0",
+}
+FORMULA_STARTS = ("=", "+", "-", "@")
+HEADER_FILL = "DCE6F1"
+
+
+class ExportError(Exception):
+    """The workbook could not be written; `str(error)` is a message for the user, in Chinese."""
+
+
+@dataclass
+class Sheet:
+    """One sheet: its name, (header, kind) per column, and its rows (tuples in column order)."""
+
+    name: str
+    columns: list[tuple[str, str]]
+    rows: list[tuple]
+
+
+def _status(status: str | None) -> str:
+    return plan.STATUS_LABELS.get(status or "unassessed", plan.STATUS_LABELS["unassessed"])[0]
+
+
+def _pct(share: float | None) -> float | None:
+    return None if share is None else share * 100.0
+
+
+def _field_kind(fld: str) -> str:
+    return "money" if FIELD_LABELS[fld][2] == "亿元" else "int"
+
+
+def indicator_sheets(conn) -> list[Sheet]:
+    from .figures import indicator_series
+
+    series = indicator_series(conn)
+    overview = Sheet("指标", [
+        ("序号", "int"), ("代码", "text"), ("指标", "text"), ("单位", "text"), ("目标类型", "text"),
+        ("方向", "text"), ("2020年基期", "num"), ("2025年目标", "num"), ("目标表述", "text"),
+        ("2025年预计", "num"), ("实现目标每年尚需", "num"), ("最新数据年度", "year"), ("规划原文", "text")], [])
+    yearly = Sheet("指标年度", [
+        ("指标", "text"), ("单位", "text"), ("年度", "year"), ("采用值", "num"), ("报表汇总值", "num"),
+        ("官方数值", "num"), ("官方数据来源", "text"), ("市下达指标", "num"), ("序时计划", "num"),
+        ("累计数", "num"), ("完成进度（%）", "pct"), ("比上年增长（%）", "pct"), ("全区增速（%）", "pct"),
+        ("状态", "text"), ("评估意见", "text")], [])
+    for s in series:
+        ind = s.indicator
+        overview.rows.append((ind.seq, ind.code, ind.name, ind.unit, plan.KIND_LABELS[ind.kind][0],
+                              "越高越好" if ind.direction == "higher" else "越低越好", ind.baseline, ind.target,
+                              ind.target_text, s.projection_2025, s.needed_per_year, s.latest_year, ind.source))
+        for year in YEARS:
+            f = s.years[year]
+            yearly.rows.append((ind.name, ind.unit, year, f.value, f.derived, f.official, f.official_source,
+                                f.assigned, f.planned, f.cumulative, _pct(f.progress), f.growth,
+                                f.reference_growth, _status(f.status), f.note))
+    return [overview, yearly]
+
+
+def reference_sheet(conn) -> Sheet:
+    rows = conn.execute(
+        "SELECT s.name, s.unit, y.year, y.value, y.source, y.note FROM reference_series s"
+        " JOIN reference_years y ON y.code = s.code ORDER BY s.seq, y.year").fetchall()
+    return Sheet("参考数据", [("序列", "text"), ("单位", "text"), ("年度", "year"), ("数值", "num"),
+                            ("来源", "text"), ("备注", "text")], rows)
+
+
+def group_sheets(conn) -> list[Sheet]:
+    from .groups import industry_series, talent_series, zone_series
+
+    figure_cols = [("年度", "year"), ("项目", "text"), ("单位", "text"), ("采用值", "num"), ("报表汇总值", "num"),
+                   ("官方数值", "num"), ("备注", "text")]
+    industries = Sheet("产业", [("产业", "text"), ("分组", "text"), *figure_cols], [])
+    for s in industry_series(conn):
+        for year in YEARS:
+            for fld in INDUSTRY_FIELDS:
+                c = s.years[year][fld]
+                industries.rows.append((s.name, plan.INDUSTRY_GROUPS[s.grp][0], year, FIELD_LABELS[fld][0],
+                                        FIELD_LABELS[fld][2], c.value, c.derived, c.official, c.note))
+    zones = Sheet("片区", [("片区", "text"), *figure_cols], [])
+    for s in zone_series(conn):
+        for year in YEARS:
+            for fld in INDUSTRY_FIELDS:
+                c = s.years[year][fld]
+                zones.rows.append((s.name, year, FIELD_LABELS[fld][0], FIELD_LABELS[fld][2], c.value, c.derived,
+                                   c.official, c.note))
+    parks = Sheet("片区项目", [("片区", "text"), ("序号", "int"), ("名称", "text"), ("类型", "text"),
+                             ("状态", "text"), ("年份", "year"), ("备注", "text")], [])
+    for zone, seq, name, kind, status, year, note in conn.execute(
+            "SELECT p.zone, p.seq, p.name, p.kind, p.status, p.year, p.note FROM zone_parks p"
+            " JOIN zones z ON z.name = p.zone ORDER BY z.seq, p.seq"):
+        parks.rows.append((zone, seq, name, kind, plan.PARK_STATUSES[status][0] if status else None, year, note))
+    talent = Sheet("人才", [("类别", "text"), ("分组", "text"), ("单位", "text"), ("年度", "year"),
+                          ("采用值", "num"), ("报表汇总值", "num"), ("官方数值", "num"), ("备注", "text")], [])
+    for s in talent_series(conn):
+        cat = s.category
+        for year in YEARS:
+            c = s.years[year]
+            talent.rows.append((cat.name, plan.TALENT_GROUPS[cat.grp][0], cat.unit, year, c.value, c.derived,
+                                c.official, c.note))
+    return [industries, zones, parks, talent]
+
+
+_RETURN_KINDS = {"credit_code": "text", "text": "text", "year": "year", "industry": "text", "zone": "text",
+                 "amount": "money", "count": "int", "bool": "bool", "listed_year": "year"}
+
+
+def returns_sheet(conn) -> Sheet:
+    from .return_form import COLUMNS
+
+    keys = [c.key for c in COLUMNS]
+    columns = [(c.title, _RETURN_KINDS[c.kind]) for c in COLUMNS]
+    columns += [("来源文件", "text"), ("工作表", "text"), ("行号", "int"), ("导入批次", "int")]
+    rows = conn.execute(f"SELECT {', '.join(keys)}, source_file, source_sheet, source_row, batch_id FROM returns"
+                        " ORDER BY year, credit_code").fetchall()
+    return Sheet("企业报表", columns, rows)
+
+
+def log_sheets(conn) -> list[Sheet]:
+    batches = Sheet("导入批次", [("批次", "int"), ("时间", "text"), ("用户", "text"), ("计算机", "text"),
+                              ("文件", "text"), ("接受", "int"), ("拒绝", "int"), ("冲突", "int"), ("替换", "int"),
+                              ("撤销时间", "text")],
+                    conn.execute("SELECT id, created_at, user, host, files, accepted, rejected, conflicts, replaced,"
+                                 " undone_at FROM import_batches ORDER BY id").fetchall())
+    audit = Sheet("操作日志", [("序号", "int"), ("时间", "text"), ("操作", "text"), ("表", "text"), ("记录", "text"),
+                            ("字段", "text"), ("原值", "text"), ("新值", "text"), ("来源", "text"), ("批次", "int")],
+                  conn.execute("SELECT id, at, action, table_name, row_key, field, old_value, new_value, source,"
+                               " batch_id FROM audit_log ORDER BY id").fetchall())
+    return [batches, audit]
+
+
+def sheets(conn) -> list[Sheet]:
+    """Every sheet of the export, in workbook order."""
+    return [*indicator_sheets(conn), reference_sheet(conn), *group_sheets(conn), returns_sheet(conn),
+            *log_sheets(conn)]
+
+
+def _width(text: str) -> int:
+    return sum(2 if ord(ch) > 0x2E7F else 1 for ch in text)
+
+
+def write_workbook(conn, out: Path | str, progress: Callable[[str], None] | None = None) -> dict[str, int]:
+    """Write every sheet to `out` (atomically: a failure leaves no file and an existing `out` unchanged).
+
+    Returns {sheet name: number of data rows}. Raises ExportError with a message for the user.
+    """
+    from openpyxl import Workbook
+    from openpyxl.styles import Alignment, Font, PatternFill
+    from openpyxl.utils import get_column_letter
+
+    out = Path(out)
+    book = Workbook()
+    book.remove(book.active)
+    header_font = Font(bold=True)
+    header_fill = PatternFill("solid", fgColor=HEADER_FILL)
+    counts = {}
+    for sheet in sheets(conn):
+        if progress is not None:
+            progress(sheet.name)
+        ws = book.create_sheet(sheet.name)
+        widths = []
+        for col, (header, _) in enumerate(sheet.columns, start=1):
+            cell = ws.cell(1, col, header)
+            cell.font, cell.fill = header_font, header_fill
+            cell.alignment = Alignment(vertical="center", wrap_text=True)
+            widths.append(max(8, _width(header) + 2))
+        for r, row in enumerate(sheet.rows, start=2):
+            for col, ((_, kind), value) in enumerate(zip(sheet.columns, row), start=1):
+                if value is None:
+                    continue
+                cell = ws.cell(r, col)
+                if kind == "bool":
+                    value = "是" if value else "否"
+                if kind in ("text", "bool") or isinstance(value, str):
+                    text = str(value)
+                    cell.value = text
+                    cell.data_type = "s"  # never a formula, whatever the text begins with
+                    if text.startswith(FORMULA_STARTS):
+                        cell.quotePrefix = True
+                    widths[col - 1] = min(60, max(widths[col - 1], _width(text) + 2))
+                else:
+                    cell.value = value
+                    cell.number_format = NUMBER_FORMATS[kind]
+                    widths[col - 1] = max(widths[col - 1], 12)
+        for col, width in enumerate(widths, start=1):
+            ws.column_dimensions[get_column_letter(col)].width = width
+        ws.freeze_panes = "A2"
+        if sheet.rows:
+            ws.auto_filter.ref = f"A1:{get_column_letter(len(sheet.columns))}{len(sheet.rows) + 1}"
+        counts[sheet.name] = len(sheet.rows)
+    partial = out.with_name(out.name + ".partial")
+    try:
+        book.save(partial)
+        partial.replace(out)
+    except OSError as exc:
+        partial.unlink(missing_ok=True)
+        raise ExportError(f"无法写入“{out}”：{exc.strerror or exc}。如该文件已在Excel中打开，请先关闭。") from exc
+    return counts
+
+
+def export_file(path: Path | str, out: Path | str) -> dict[str, int]:
+    """Open the park file at `path` read-only and export it to `out`."""
+    from .db import open_park
+
+    park = open_park(Path(path), read_only=True)
+    try:
+        return write_workbook(park.conn, out)
+    finally:
+        park.close()
+
+
+def run_cli(path: str, out: str) -> int:
+    """`main.py export`: print the path written and rows per sheet; exit 2 with a message on failure."""
+    from .db import ParkFileError
+
+    try:
+        counts = export_file(path, out)
+    except (ParkFileError, ExportError) as exc:
+        print(exc, file=sys.stderr)
+        return 2
+    print(out)
+    for name, n in counts.items():
+        print(f"{name}\t{n}")
+    return 0

@@ -1,0 +1,373 @@
+"""The A4 summary report of one year, in Chinese: built as matplotlib page figures, written to PDF or printed.
+
+A report holds, in order: a cover (plan, park, year, date of the figures, file name); a table of the
+eleven indicators (baseline, target, value, planned, status, projection) with the count per status; one
+chart per indicator (`models.charts.plot_indicator`, two to a page) each with its comment
+(`models.report_text`) and the office's assessment note; then, when chosen, the industries, zones and
+talent pages with their charts (`models.group_charts`). Every page but the cover carries a header, and
+every page a footer with the file's name and the page number.
+
+The same page figures give the PDF (`write_pdf`: matplotlib's PdfPages, TrueType fonts embedded,
+vector charts) and the printed pages (`page_svgs`, drawn by Qt's SVG renderer onto a printer).
+"""
+
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass
+from datetime import date, datetime
+from pathlib import Path
+from typing import Callable, Iterator
+
+from . import report_text as rt
+from .plan import STATUS_COLORS, STATUSES
+
+A4_INCHES = (8.27, 11.69)
+PARTS = ("indicators", "industries", "zones", "talent")
+OPTIONAL_PARTS = PARTS[1:]
+PART_LABELS = {
+    "indicators": ("发展指标", "Indicators"),
+    "industries": ("重点产业", "Industries"),
+    "zones": ("三大片区", "Zones"),
+    "talent": ("人才工作", "Talent"),
+}
+INDICATORS_PER_PAGE = 2
+CHARTS_PER_PAGE = 2
+# Where the page body goes (left, bottom, width, height, as fractions of the page): room for header and footer.
+BODY_RECT = (0.07, 0.05, 0.86, 0.88)
+TEXT_WIDTH = 104  # comment line width in half-width characters (a Chinese character counts 2)
+
+
+class ReportError(Exception):
+    """The report could not be written; `str(error)` is a message for the user, in Chinese."""
+
+
+@dataclass
+class ReportData:
+    """Everything the report prints, read from the park file once.
+
+    Attributes:
+        file_label: the park file's name, printed on the cover and in every footer.
+        year: the year reported on.
+        parts: the chosen parts, in report order ("indicators" always first).
+        series: the eleven `models.figures.IndicatorSeries`, in the plan's order.
+        counts: {status: number of indicators} for `year`.
+        meta: the park file's `meta` rows (plan_title, park_name, period, issued…).
+        figures_date: when the figures last changed (the newest audit-log row), or None.
+        conn: the open connection (the group charts read their own figures from it).
+    """
+
+    file_label: str
+    year: int
+    parts: tuple[str, ...]
+    series: list
+    counts: dict[str, int]
+    meta: dict[str, str]
+    figures_date: str | None
+    conn: object = None
+
+
+@dataclass
+class Page:
+    """One page: its header title and the function that draws its body on an A4 figure."""
+
+    title: str
+    draw: Callable[[object], None]
+    cover: bool = False
+    manual: bool = False  # the page places everything itself (no constrained layout)
+
+
+def normalise_parts(parts) -> tuple[str, ...]:
+    """The chosen parts in report order; the indicators are always in. Raises ValueError on an unknown part."""
+    chosen = set(parts or ()) | {"indicators"}
+    unknown = chosen - set(PARTS)
+    if unknown:
+        raise ValueError(", ".join(sorted(unknown)))
+    return tuple(p for p in PARTS if p in chosen)
+
+
+def load(conn, file_label: str, year: int | None = None, parts=("indicators",)) -> ReportData:
+    """Read the figures the report prints (`year` None: the latest year with data, else 2020)."""
+    from . import figures
+
+    series = figures.indicator_series(conn)
+    if year is None:
+        year = figures.latest_year_with_data(conn) or 2020
+    meta = dict(conn.execute("SELECT key, value FROM meta"))
+    newest = conn.execute("SELECT MAX(at) FROM audit_log").fetchone()[0]
+    return ReportData(file_label=file_label, year=year, parts=normalise_parts(parts), series=series,
+                      counts=figures.status_counts(series, year), meta=meta, figures_date=newest,
+                      conn=conn)
+
+
+# ---------------------------------------------------------------------------------------------- text helpers
+def text_width(text: str) -> int:
+    """Width in half-width characters: CJK and full-width punctuation count 2."""
+    return sum(2 if ord(ch) > 0x2E7F else 1 for ch in text)
+
+
+def wrap(text: str, width: int = TEXT_WIDTH) -> list[str]:
+    """Break a (Chinese) line into lines of at most `width` half-width characters; punctuation never starts a line."""
+    lines, current, used = [], "", 0
+    for ch in text:
+        w = 2 if ord(ch) > 0x2E7F else 1
+        if used + w > width and current and ch not in "，。；：、）”％%":
+            lines.append(current)
+            current, used = "", 0
+        current += ch
+        used += w
+    if current:
+        lines.append(current)
+    return lines
+
+
+def _date_text(stamp: str | None) -> str:
+    if not stamp:
+        return "尚未录入数据"
+    try:
+        when = datetime.fromisoformat(stamp)
+    except ValueError:
+        return stamp
+    return f"{when.year}年{when.month}月{when.day}日"
+
+
+# ---------------------------------------------------------------------------------------------- pages
+def _cover(data: ReportData) -> Callable:
+    def draw(fig) -> None:
+        title = data.meta.get("plan_title", "")
+        fig.text(0.5, 0.74, title, ha="center", va="center", fontsize=17, color="#1f3f66")
+        fig.text(0.5, 0.66, f"{data.year}年度实施情况监测报告", ha="center", fontsize=24, color="#1f3f66")
+        fig.add_artist(_hline(fig, 0.2, 0.8, 0.62, "#2f5d8a", 1.5))
+        rows = [
+            ("园区", data.meta.get("park_name", "")),
+            ("规划期", data.meta.get("period", "")),
+            ("报告年度", f"{data.year}年"),
+            ("报告内容", "、".join(PART_LABELS[p][0] for p in data.parts)),
+            ("数据更新日期", _date_text(data.figures_date)),
+            ("数据文件", data.file_label),
+            ("生成日期", _date_text(date.today().isoformat())),
+        ]
+        y = 0.54
+        for key, value in rows:
+            fig.text(0.30, y, f"{key}：", ha="right", fontsize=12, color="#444444")
+            fig.text(0.31, y, value, ha="left", fontsize=12)
+            y -= 0.035
+    return draw
+
+
+def _hline(fig, x0: float, x1: float, y: float, color: str, width: float):
+    from matplotlib.lines import Line2D
+
+    return Line2D([x0, x1], [y, y], transform=fig.transFigure, color=color, linewidth=width)
+
+
+SUMMARY_COLUMNS = (  # (header, x of the column's anchor, alignment)
+    ("指标", 0.0, "left"), ("单位", 0.335, "left"), ("2020年\n基期", 0.50, "right"), ("2025年\n目标", 0.61, "right"),
+    ("{year}年\n数值", 0.70, "right"), ("{year}年\n序时计划", 0.80, "right"), ("状态", 0.825, "left"),
+    ("2025年\n预计", 1.0, "right"),
+)
+
+
+def _summary_table(data: ReportData) -> Callable:
+    def draw(fig) -> None:
+        ax = fig.add_axes(BODY_RECT)
+        ax.set_axis_off()
+        ax.set_xlim(0, 1)
+        ax.set_ylim(0, 1)
+        ax.text(0, 0.985, f"一、主要发展指标完成情况（{data.year}年）", fontsize=13, va="top", color="#1f3f66")
+        header_y, row_h = 0.93, 0.05
+        for header, x, align in SUMMARY_COLUMNS:
+            ax.text(x, header_y, header.format(year=data.year), fontsize=8.5, ha=align, va="center", linespacing=1.2)
+        ax.axhline(header_y - row_h / 2, color="#333333", linewidth=0.8)
+        y = header_y - row_h
+        for i, s in enumerate(data.series):
+            ind, fig_year = s.indicator, s.years[data.year]
+            if i % 2 == 0:
+                ax.axhspan(y - row_h / 2, y + row_h / 2, color="#f2f5f8", zorder=0)
+            name_lines = wrap(f"{ind.seq}. {ind.name}", 30)
+            ax.text(0, y, "\n".join(name_lines[:2]), fontsize=8, va="center", linespacing=1.25)
+            ax.text(0.335, y, "\n".join(wrap(ind.unit, 8)), fontsize=8, va="center")
+            target = rt.number(ind.target) if ind.target is not None else "\n".join(wrap(ind.target_text, 10))
+            value = fig_year.cumulative if ind.kind == "cumulative" else fig_year.value
+            cells = (rt.number(ind.baseline), target, rt.number(value), rt.number(fig_year.planned))
+            for (_, x, align), text in zip(SUMMARY_COLUMNS[2:6], cells):
+                ax.text(x, y, text, fontsize=8, ha=align, va="center", linespacing=1.1)
+            status = fig_year.status or "unassessed"
+            ax.text(0.835, y, rt.status_label(status), fontsize=8, va="center", color="white",
+                    bbox=dict(boxstyle="round,pad=0.3", fc=STATUS_COLORS[status], ec="none"))
+            ax.text(1.0, y, rt.number(s.projection_2025), fontsize=8, ha="right", va="center")
+            y -= row_h
+        ax.axhline(y + row_h / 2, color="#333333", linewidth=0.8)
+        ax.text(0, y - 0.01, "注：累计类指标的“数值”为2021年以来累计数；“与区同步”类指标按当年增速与全区增速比较。",
+                fontsize=7.5, color="#555555", va="top")
+        y -= 0.07
+        ax.text(0, y, f"{data.year}年指标状态统计：", fontsize=10, va="center", color="#1f3f66")
+        x = 0.0
+        y -= 0.045
+        for status in STATUSES:
+            n = data.counts.get(status, 0)
+            ax.text(x, y, f"{rt.status_label(status)}  {n}项", fontsize=9.5, va="center", color="white",
+                    bbox=dict(boxstyle="round,pad=0.4", fc=STATUS_COLORS[status], ec="none"))
+            x += 0.2
+    return draw
+
+
+def _indicator_page(data: ReportData, chunk: list) -> Callable:
+    from .charts import plot_indicator
+
+    def draw(fig) -> None:
+        slots = fig.subfigures(INDICATORS_PER_PAGE, 1, hspace=0.04)
+        for slot, s in zip(slots, chunk):
+            chart, comment = slot.subfigures(2, 1, height_ratios=[4.0, 1.25])
+            plot_indicator(chart, s, data.year)
+            lines = []
+            for line in rt.indicator_comment(s, data.year):
+                lines += wrap(line)
+            comment.text(0.01, 0.95, "\n".join(lines), fontsize=9, va="top", ha="left", linespacing=1.5)
+    return draw
+
+
+def _chart_page(charts: list[Callable]) -> Callable:
+    def draw(fig) -> None:
+        slots = fig.subfigures(CHARTS_PER_PAGE, 1, hspace=0.05)
+        for slot, plot in zip(slots, charts):
+            plot(slot)
+    return draw
+
+
+def group_charts(conn, part: str) -> list[Callable]:
+    """The charts of the industries, zones or talent part, each a `plot(figure)` (models.group_charts)."""
+    from functools import partial
+
+    from . import group_charts as gc
+    from . import groups
+
+    if part == "industries":
+        series = groups.industry_series(conn)
+        charts = [partial(gc.plot_industry_shares, series_list=series),
+                  partial(gc.plot_key_vs_rest, series_list=series)]
+        charts += [partial(gc.plot_industry, series=s) for s in series if s.grp == "key"]
+        return charts
+    if part == "zones":
+        return [partial(gc.plot_zones, zones=groups.zone_series(conn))]
+    if part == "talent":
+        talent = groups.talent_series(conn)
+        return [partial(gc.plot_work_permits, path=groups.permits_path(conn, talent)),
+                partial(gc.plot_returnee_share, share=groups.returnee_share(conn)),
+                partial(gc.plot_talent_counts, series_list=talent, groups=("count",)),
+                partial(gc.plot_talent_counts, series_list=talent, groups=("programme",))]
+    raise ValueError(part)
+
+
+def pages(data: ReportData) -> list[Page]:
+    """The report's pages, in order."""
+    out = [Page("", _cover(data), cover=True, manual=True),
+           Page("主要发展指标", _summary_table(data), manual=True)]
+    for i in range(0, len(data.series), INDICATORS_PER_PAGE):
+        out.append(Page("主要发展指标", _indicator_page(data, data.series[i:i + INDICATORS_PER_PAGE])))
+    for part in data.parts[1:]:
+        charts = group_charts(data.conn, part)
+        for i in range(0, len(charts), CHARTS_PER_PAGE):
+            out.append(Page(PART_LABELS[part][0], _chart_page(charts[i:i + CHARTS_PER_PAGE])))
+    return out
+
+
+def render(data: ReportData, page: Page, number: int, total: int):
+    """Draw one page on a new A4 figure with its header and footer."""
+    from .mpl import new_figure
+
+    fig = new_figure(*A4_INCHES)
+    fig.get_layout_engine().set(rect=BODY_RECT, h_pad=0.04, w_pad=0.04)
+    if not page.cover:
+        plan_title = data.meta.get("plan_title", "")
+        fig.text(BODY_RECT[0], 0.965, f"{plan_title} · {data.year}年度监测报告", fontsize=8, color="#555555")
+        fig.text(BODY_RECT[0] + BODY_RECT[2], 0.965, page.title, fontsize=8, color="#555555", ha="right")
+        fig.add_artist(_hline(fig, BODY_RECT[0], BODY_RECT[0] + BODY_RECT[2], 0.958, "#999999", 0.6))
+    fig.add_artist(_hline(fig, BODY_RECT[0], BODY_RECT[0] + BODY_RECT[2], 0.035, "#999999", 0.6))
+    fig.text(BODY_RECT[0], 0.02, data.file_label, fontsize=8, color="#555555")
+    fig.text(BODY_RECT[0] + BODY_RECT[2], 0.02, f"第 {number} 页 / 共 {total} 页", fontsize=8, color="#555555",
+             ha="right")
+    page.draw(fig)
+    if page.manual:
+        fig.set_layout_engine("none")
+    else:
+        # Lay the page out once, then freeze it: saving would otherwise run constrained layout on both of
+        # its draws (a measuring one and the real one), which doubles the time of a report.
+        fig.get_layout_engine().execute(fig)
+        fig.set_layout_engine("none")
+    return fig
+
+
+def figures_of(data: ReportData) -> Iterator:
+    """The report's page figures, one at a time (each drawn only when asked for)."""
+    all_pages = pages(data)
+    for number, page in enumerate(all_pages, start=1):
+        yield render(data, page, number, len(all_pages))
+
+
+def write_pdf(data: ReportData, out: Path | str) -> int:
+    """Write the report to `out` as a PDF (fonts embedded, vector charts); returns the number of pages.
+
+    The PDF is written beside `out` first and moved into place at the end, so a failure leaves no
+    half-written file (and an existing `out` unchanged). Raises ReportError with a message for the user.
+    """
+    from matplotlib.backends.backend_pdf import PdfPages
+
+    out = Path(out)
+    partial = out.with_name(out.name + ".partial")
+    count = 0
+    metadata = {"Title": f"{data.meta.get('plan_title', '')} {data.year}年度监测报告",
+                "Subject": data.file_label, "Creator": "长宁园规划监测"}
+    try:
+        with PdfPages(partial, metadata=metadata) as pdf:
+            for fig in figures_of(data):
+                pdf.savefig(fig)
+                count += 1
+        partial.replace(out)
+    except OSError as exc:
+        partial.unlink(missing_ok=True)
+        raise ReportError(f"无法写入报告“{out}”：{exc.strerror or exc}。") from exc
+    except BaseException:
+        partial.unlink(missing_ok=True)
+        raise
+    return count
+
+
+def page_svgs(data: ReportData) -> list[bytes]:
+    """Each page as SVG (text as outlines), for printing through Qt's SVG renderer."""
+    out = []
+    for fig in figures_of(data):
+        buffer = io.BytesIO()
+        fig.savefig(buffer, format="svg")
+        out.append(buffer.getvalue())
+    return out
+
+
+def build_report(path: Path | str, out: Path | str, year: int | None = None, parts=("indicators",),
+                 file_label: str | None = None) -> int:
+    """Open the park file at `path` read-only and write its report to `out`; returns the page count."""
+    from .db import open_park
+
+    path = Path(path)
+    park = open_park(path, read_only=True)
+    try:
+        data = load(park.conn, file_label or path.name, year, parts)
+        return write_pdf(data, out)
+    finally:
+        park.close()
+
+
+def run_cli(path: str, out: str, year: int | None, parts: list[str]) -> int:
+    """`main.py report`: write the report, print its path and page count; exit 2 with a message on failure."""
+    import sys
+
+    from .db import ParkFileError
+
+    chosen = PARTS if "all" in parts else tuple(parts)
+    try:
+        pages_written = build_report(path, out, year, chosen)
+    except (ParkFileError, ReportError) as exc:
+        print(exc, file=sys.stderr)
+        return 2
+    print(f"{out}\t{pages_written}页")
+    return 0

@@ -1,0 +1,113 @@
+"""Excel export read back with openpyxl: every sheet, figures equal to the file's, text never a formula."""
+
+from __future__ import annotations
+
+import pytest
+
+from models import export_xlsx
+from models.figures import indicator_series
+from models.groups import industry_series
+from models.return_form import COLUMNS
+from tests.conftest import run_main
+from tests.models import known_figures as known
+
+SHEETS = ["指标", "指标年度", "参考数据", "产业", "片区", "片区项目", "人才", "企业报表", "导入批次", "操作日志"]
+
+
+@pytest.fixture
+def exported(park, tmp_path):
+    from openpyxl import load_workbook
+
+    known.fill(park)
+    out = tmp_path / "导出.xlsx"
+    counts = export_xlsx.write_workbook(park.conn, out)
+    return park.conn, counts, load_workbook(out)
+
+
+def _rows(ws):
+    return list(ws.iter_rows(min_row=2, values_only=True))
+
+
+def test_every_sheet_with_chinese_headers_frozen_and_counted(exported):
+    conn, counts, book = exported
+    assert book.sheetnames == SHEETS
+    assert list(counts) == SHEETS
+    for name in SHEETS:
+        ws = book[name]
+        assert ws.freeze_panes == "A2", name
+        assert ws.max_row - 1 == counts[name], name
+        assert all(cell.font.b for cell in ws[1]), name
+    assert counts["指标"] == 11 and counts["指标年度"] == 66
+    assert counts["企业报表"] == 3
+    assert counts["操作日志"] == conn.execute("SELECT COUNT(*) FROM audit_log").fetchone()[0] > 0
+    assert [c.value for c in book["企业报表"][1]][:3] == ["统一社会信用代码", "企业名称", "报告年度"]
+
+
+def test_indicator_figures_and_statuses_equal_the_files(exported):
+    conn, _, book = exported
+    ws = book["指标年度"]
+    header = [c.value for c in ws[1]]
+    rows = {(r[0], r[2]): dict(zip(header, r)) for r in _rows(ws)}
+    for s in indicator_series(conn):
+        for year, f in s.years.items():
+            row = rows[(s.indicator.name, year)]
+            assert row["采用值"] == (pytest.approx(f.value) if f.value is not None else None)
+            assert row["官方数值"] == f.official
+            assert row["序时计划"] == (pytest.approx(f.planned) if f.planned is not None else None)
+    patents = rows[("每万人发明专利拥有量", 2023)]
+    assert patents["采用值"] == 85 and patents["状态"] == "滞后" and patents["评估意见"] == known.NOTE
+    assert patents["完成进度（%）"] == pytest.approx(100 * 11 / 21)
+    for code, label in known.EXPECTED_STATUS.items():
+        name = conn.execute("SELECT name FROM indicators WHERE code = ?", (code,)).fetchone()[0]
+        assert rows[(name, 2023)]["状态"] == label, code
+    cell = next(c for c in ws["D"] if c.value == 85)
+    assert cell.number_format == export_xlsx.NUMBER_FORMATS["num"] and cell.data_type == "n"
+
+
+def test_industry_and_return_figures_equal_the_files(exported):
+    conn, _, book = exported
+    ws = book["产业"]
+    header = [c.value for c in ws[1]]
+    rows = {(r[0], r[2], r[3]): dict(zip(header, r)) for r in _rows(ws)}
+    finance = next(s for s in industry_series(conn) if s.name == "金融服务业")
+    row = rows[("金融服务业", 2023, "营业收入")]
+    assert row["官方数值"] == 120.5 == finance.years[2023]["revenue"].official
+    assert row["报表汇总值"] == pytest.approx(3.00005)     # 30 000.5 万元 from 乙公司
+    assert rows[("金融服务业", 2022, "纳税总额")]["采用值"] == pytest.approx(0.05)  # 500 万元
+    assert rows[("人工智能产业", 2021, "营业收入")]["采用值"] is None              # nothing known: blank, not 0
+
+    ws = book["企业报表"]
+    keys = [c.key for c in COLUMNS]
+    stored = conn.execute(f"SELECT {', '.join(keys)} FROM returns ORDER BY year, credit_code").fetchall()
+    for got, want in zip(_rows(ws), stored):
+        for key, g, w in zip(keys, got, want):
+            if key in ("high_tech", "mnc_rd"):
+                assert g == ("是" if w else "否" if w is not None else None), key
+            else:
+                assert g == w, key
+
+
+def test_text_beginning_like_a_formula_stays_text(exported):
+    _, _, book = exported
+    ws = book["企业报表"]
+    names = {c.value: c for c in ws["B"][1:]}
+    cell = names[known.FORMULA_NAME]
+    assert cell.data_type == "s" and cell.value == "=1+1"
+    assert cell.quotePrefix
+    assert names["@丙"].data_type == "s" and names["@丙"].quotePrefix
+    assert not names["乙公司"].quotePrefix
+    for ws in book.worksheets:
+        for row in ws.iter_rows():
+            assert all(c.data_type != "f" for c in row), ws.title
+
+
+def test_export_command_and_unwritable_target(park_path, tmp_path):
+    out = tmp_path / "out.xlsx"
+    result = run_main("export", str(park_path), "--out", str(out))
+    assert result.returncode == 0, result.stderr
+    assert "指标年度\t66" in result.stdout and out.exists()
+    folder = tmp_path / "a-folder.xlsx"
+    folder.mkdir()
+    result = run_main("export", str(park_path), "--out", str(folder))
+    assert result.returncode == 2 and "a-folder.xlsx" in result.stderr
+    assert folder.is_dir() and not list(tmp_path.glob("*.partial"))

@@ -1,0 +1,148 @@
+"""The PDF summary report, built from a file with known figures (tests/models/known_figures.py) and read
+back with poppler's pdftotext, pdffonts and pdfinfo."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+
+import pytest
+
+from models import report, report_text
+from models.db import open_park
+from tests.conftest import TEMPLATE, run_main
+from tests.models import known_figures as known
+
+# cover + summary table + 11 indicators two to a page
+INDICATOR_PAGES = 1 + 1 + 6
+# industries: shares and "3+3" vs the rest, then the six "3+3" industries, two charts a page
+PART_PAGES = {"industries": (2 + 6) // 2, "zones": 1, "talent": 2}
+
+
+def _pdf(*args: str) -> str:
+    return subprocess.run(args, capture_output=True, text=True, encoding="utf-8", check=True).stdout
+
+
+@pytest.fixture(scope="module")
+def known_file(tmp_path_factory):
+    path = tmp_path_factory.mktemp("report") / "长宁园2023.sqlite"
+    shutil.copyfile(TEMPLATE, path)
+    park = open_park(path)
+    known.fill(park)
+    park.close()
+    return path
+
+
+@pytest.fixture(scope="module")
+def full_report(known_file, tmp_path_factory):
+    """The report with every part, built once for the module: (pdf path, text without whitespace)."""
+    out = tmp_path_factory.mktemp("pdf") / "report.pdf"
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("CHANGNING_STATE_DIR", str(tmp_path_factory.mktemp("state")))
+        pages = report.build_report(known_file, out, parts=report.PARTS)
+    assert pages == INDICATOR_PAGES + sum(PART_PAGES.values())
+    text = re.sub(r"\s+", "", _pdf("pdftotext", "-layout", str(out), "-"))
+    return out, text
+
+
+def test_every_indicator_name_value_and_status_label_is_printed_in_chinese(full_report, known_file):
+    _, text = full_report
+    park = open_park(known_file, read_only=True)
+    names = dict(park.conn.execute("SELECT code, name FROM indicators"))
+    park.close()
+    for code, name in names.items():
+        assert name in text, name
+    # the comment sentences carry name, value and status; the patents one is the issue's own example
+    assert "截至2023年，每万人发明专利拥有量为85件，完成目标进度52.4%，低于序时进度60%，进度滞后。" in text
+    assert "截至2023年，高新技术企业数（累计）为400家，完成目标进度65.5%，高于序时进度60%，进度符合预期。" in text
+    assert "截至2023年，跨国公司研发总部及研发中心为17个" in text and "已达成2025年目标。" in text
+    assert "五年累计9家（目标15家），完成目标进度60%，持平于序时进度60%，进度符合预期。" in text
+    assert "园区总收入为1800亿元，比上年增长5.9%，高于全区增速5.5%，进度符合预期。" in text
+    assert "单位增加值综合能耗指标为0.05吨标准煤/万元，市下达指标为0.048吨标准煤/万元，进度略有滞后。" in text
+    assert "评估意见：" + known.NOTE in text
+    # the count per status: 达成目标 1, 符合预期 3, 略有滞后 1, 滞后 1, 无法评估 5
+    assert "达成目标1项符合预期3项略有滞后1项滞后1项无法评估5项" in text
+    for label in set(known.EXPECTED_STATUS.values()):
+        assert text.count(label) >= 2, label  # in the table and in the counts
+
+
+def test_cover_and_footer_name_the_file_year_and_pages(full_report):
+    out, text = full_report
+    total = INDICATOR_PAGES + sum(PART_PAGES.values())
+    assert "2023年度实施情况监测报告" in text
+    assert "上海张江高新技术产业开发区长宁园“十四五”规划" in text
+    assert text.count("长宁园2023.sqlite") >= total  # every footer, and the cover
+    for n in (1, 7, total):
+        assert f"第{n}页/共{total}页" in text
+    for part in ("重点产业", "三大片区", "人才工作"):
+        assert part in text
+    info = _pdf("pdfinfo", str(out))
+    assert re.search(rf"^Pages:\s+{total}$", info, re.M)
+    assert re.search(r"^Page size:\s+595\.\d+ x 841\.\d+ pts \(A4\)", info, re.M)
+
+
+def test_fonts_are_embedded_truetype(full_report):
+    out, _ = full_report
+    lines = _pdf("pdffonts", str(out)).splitlines()[2:]
+    assert lines, "no fonts"
+    for line in lines:
+        emb = line.split()[-5]  # name type encoding emb sub uni object ID
+        assert emb == "yes", line
+    assert any("CJK" in line or "YaHei" in line or "Hei" in line for line in lines)
+
+
+def test_charts_are_vectors_not_images(full_report):
+    out, _ = full_report
+    assert _pdf("pdfimages", "-list", str(out)).splitlines()[2:] == []
+
+
+def test_page_count_for_each_choice_of_parts(known_file):
+    park = open_park(known_file, read_only=True)
+    try:
+        for chosen in ([], ["industries"], ["zones"], ["talent"], ["zones", "talent"], list(report.PARTS)):
+            data = report.load(park.conn, "x", 2023, chosen)
+            expected = INDICATOR_PAGES + sum(PART_PAGES[p] for p in chosen if p != "indicators")
+            assert len(report.pages(data)) == expected, chosen
+        with pytest.raises(ValueError):
+            report.normalise_parts(["budget"])
+    finally:
+        park.close()
+
+
+def test_year_defaults_to_latest_with_data(known_file):
+    park = open_park(known_file, read_only=True)
+    try:
+        assert report.load(park.conn, "x").year == 2023
+        assert report.load(park.conn, "x", 2022).year == 2022
+    finally:
+        park.close()
+
+
+@pytest.mark.slow
+def test_report_command_writes_indicator_pages_and_refuses_bad_files(known_file, tmp_path):
+    out = tmp_path / "指标.pdf"
+    result = run_main("report", str(known_file), "--out", str(out), "--year", "2022")
+    assert result.returncode == 0, result.stderr
+    assert re.search(rf"^Pages:\s+{INDICATOR_PAGES}$", _pdf("pdfinfo", str(out)), re.M)
+    text = re.sub(r"\s+", "", _pdf("pdftotext", str(out), "-"))
+    assert "2022年度实施情况监测报告" in text and "截至2022年，每万人发明专利拥有量为81件" in text
+    bad = tmp_path / "bad.sqlite"
+    bad.write_text("not a database", encoding="utf-8")
+    result = run_main("report", str(bad), "--out", str(tmp_path / "bad.pdf"))
+    assert result.returncode == 2 and "bad.sqlite" in result.stderr
+    assert not (tmp_path / "bad.pdf").exists() and not list(tmp_path.glob("*.partial"))
+
+
+def test_number_formatting():
+    assert report_text.number(85.0) == "85"
+    assert report_text.number(1533.63) == "1533.63"
+    assert report_text.number(20000) == "20,000"
+    assert report_text.number(0.0504) == "0.0504"
+    assert report_text.number(0.048) == "0.048"
+    assert report_text.number(2.456) == "2.46"
+    assert report_text.number(None) == "—"
+    assert report_text.percent(11 / 21) == "52.4%"
+    assert report_text.percent(0.6) == "60%"
+    assert report.wrap("甲" * 60, 104) == ["甲" * 52, "甲" * 8]
+    assert report.wrap("甲" * 52 + "，乙", 104) == ["甲" * 52 + "，", "乙"]
