@@ -162,6 +162,8 @@ def _write_failure_message(path: Path, exc: sqlite3.OperationalError) -> str:
         reason = "文件为只读或所在文件夹不可写"
     elif "full" in text:
         reason = "磁盘空间已满"
+    elif "i/o" in text or "disk" in text:
+        reason = "写入磁盘失败（文件可能已被设为只读或被其他程序锁定，也可能是磁盘或网络故障）"
     elif "locked" in text or "busy" in text:
         reason = "文件正被其他程序使用"
     else:
