@@ -1,43 +1,81 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>ChartCanvas</name>
     <message>
         <source>Copy chart</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Save as PNG…</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Save as SVG…</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Cannot save image</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>“%1” could not be written: %2</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>chart</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>PNG image (*.png)</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>SVG vector image (*.svg)</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Save chart as</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>CrashDialog</name>
+    <message>
+        <source>Unexpected error</source>
+        <translation>意外错误</translation>
+    </message>
+    <message>
+        <source>The program ran into an unexpected error and the last action was not completed.
+Your saved data is safe: every change is either written completely or not at all.</source>
+        <translation>程序遇到意外错误，刚才的操作没有完成。
+已保存的数据是安全的：每次修改要么完整写入，要么完全不写入。</translation>
+    </message>
+    <message>
+        <source>The details were written to:
+%1</source>
+        <translation>错误详情已记录在：
+%1</translation>
+    </message>
+    <message>
+        <source>If this happens again, click “Copy details” and send them to your support contact.</source>
+        <translation>如果问题再次出现，请点击“复制详情”，并发送给技术支持人员。</translation>
+    </message>
+    <message>
+        <source>Copy details</source>
+        <translation>复制详情</translation>
+    </message>
+    <message>
+        <source>Show details</source>
+        <translation>显示详情</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Copied</source>
+        <translation>已复制</translation>
     </message>
 </context>
 <context>
@@ -81,7 +119,7 @@
         <translation>年份：</translation>
     </message>
     <message>
-        <source>Grey: summed from the enterprises&apos; returns. Double-click an official figure or a note to enter it; the official figure is used when present.</source>
+        <source>Grey: summed from the enterprises' returns. Double-click an official figure or a note to enter it; the official figure is used when present.</source>
         <translation>灰色数字由企业报表汇总得出。双击“官方数据”或“备注”单元格录入；有官方数据时采用官方数据。</translation>
     </message>
     <message>
@@ -536,7 +574,7 @@ Open it read-only?</source>
         <translation>备注</translation>
     </message>
     <message>
-        <source>Grey: summed from the enterprises&apos; returns. Double-click an official figure or a note to enter it. 2020 high-level talent counts default to the plan&apos;s figures.</source>
+        <source>Grey: summed from the enterprises' returns. Double-click an official figure or a note to enter it. 2020 high-level talent counts default to the plan's figures.</source>
         <translation>灰色数字由企业报表汇总得出。双击“官方数据”或“备注”单元格录入。2020年高层次人才数默认采用规划中的数字。</translation>
     </message>
     <message>
