@@ -104,8 +104,10 @@ def find_header(rows: list[list[Any]]) -> tuple[int, dict[str, int], list[tuple[
 
 
 def _is_blank_row(row: list[Any]) -> bool:
-    for value in row:
-        if value is not None and value != "" and not (isinstance(value, str) and not value.strip()):
+    if row.count("") + row.count(None) == len(row):
+        return True
+    for value in row:  # blank only if the rest is text of spaces; stops at the first number (column 3)
+        if not isinstance(value, str) or value.strip():
             return False
     return True
 
@@ -154,6 +156,8 @@ def read_returns(path: Path | str, display: str | None = None) -> ReadResult:
             for offset, row in enumerate(rows[r + 1:], start=r + 2):
                 cells = row[:width]
                 if not _is_blank_row(cells):
+                    if len(cells) < width:
+                        cells = cells + [None] * (width - len(cells))
                     sheet.rows.append((offset, cells))
             result.cells += len(sheet.rows) * width
             result.sheets.append(sheet)

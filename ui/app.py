@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, QTimer
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from models import paths
@@ -19,11 +21,16 @@ def make_application(argv: list[str]) -> QApplication:
     app.setOrganizationName(paths.ORG_NAME)
     app.setApplicationName(paths.APP_NAME)
     app.setApplicationDisplayName(paths.APP_DISPLAY_NAME)
+    app.setWindowIcon(QIcon(str(paths.resource_path("icons", f"{paths.APP_NAME}.png"))))
     install_cjk_font()
     return app
 
 
 def default_settings() -> QSettings:
+    """The user's settings; `CHANGNING_SETTINGS` names an .ini file instead (the build's smoke runs)."""
+    override = os.environ.get("CHANGNING_SETTINGS")
+    if override:
+        return QSettings(override, QSettings.Format.IniFormat)
     return QSettings(paths.ORG_NAME, paths.APP_NAME)
 
 
@@ -63,6 +70,9 @@ class Controller:
 
 def run_gui(path: Path | None, smoke: bool = False, settings: QSettings | None = None) -> int:
     app = make_application(sys.argv[:1])
+    from ui.crash import CrashReporter
+
+    CrashReporter(parent=app).install()  # unhandled exceptions: logged and shown, not a silent exit
     controller = Controller(app, settings or default_settings())
     if smoke:
         from ui.smoke import SmokeRun
