@@ -111,7 +111,9 @@ def test_bad_entry_is_refused_and_file_unchanged(window, tab, park_path, entry, 
     index = tab.year_model.index(2023 - 2020, tab.year_model.column_of("official"))
     assert not tab.year_model.setData(index, entry, Qt.ItemDataRole.EditRole)
     assert len(messages) == 1
-    assert "2023" in messages[0] and "官方值" in messages[0] and entry in messages[0]
+    header = tab.year_model.columns[index.column()].header
+    assert header.startswith("官方") and header in messages[0]          # names the column, in Chinese
+    assert "2023" in messages[0] and entry in messages[0]               # the row and the entry
     assert "未保存" in messages[0]
     assert file_hash(park_path) == before
     assert audit_rows(park) == before_audit
@@ -153,3 +155,28 @@ def test_keep_pace_status_follows_the_reference_series(window, tab):
     assert tab.reference_model.setData(growth, "10.5", Qt.ItemDataRole.EditRole)
     assert status_cell(tab, "total_revenue")[0] == "略有滞后"     # 10 >= 10.5 - 1
     assert park.conn.execute("SELECT COUNT(*) FROM audit_log WHERE table_name = 'reference_years'").fetchone()[0] == 1
+
+
+def test_indicator_table_model_alone_sorts_by_number(park, qtmodeltester):
+    from PySide6.QtCore import QSortFilterProxyModel
+
+    from models.figures import indicator_series
+    from widgets.simple_table import SORT_ROLE
+
+    park.conn.execute("UPDATE indicator_years SET official = 500 WHERE code = 'high_tech_enterprises' AND year = 2022")
+    model = IndicatorTableModel()
+    model.set_series(indicator_series(park.conn), 2022)
+    qtmodeltester.check(model)
+    row = model.row_of("high_tech_enterprises")
+    assert model.index(row, model.VALUE).data() == "500"
+    assert model.index(row, model.STATUS).data(Qt.ItemDataRole.UserRole) == "achieved"   # 500 >= 480
+    assert "2022" in model.headerData(model.VALUE, Qt.Orientation.Horizontal)
+    proxy = QSortFilterProxyModel()
+    proxy.setSourceModel(model)
+    proxy.setSortRole(SORT_ROLE)
+    proxy.sort(model.BASELINE, Qt.SortOrder.DescendingOrder)
+    # baselines 1533.63 (revenue), 248, 91.7, 74, 15; numbers, not text ("91.7" > "248" as text)
+    firsts = [proxy.index(i, model.BASELINE).data() for i in range(5)]
+    assert firsts == ["1,533.63", "248", "91.7", "74", "15"]
+    proxy.sort(model.STATUS, Qt.SortOrder.AscendingOrder)
+    assert proxy.index(0, model.NAME).data() == "高新技术企业数（累计）"
