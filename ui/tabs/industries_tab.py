@@ -66,6 +66,7 @@ class GroupFiguresTab(ParkTab):
     key_column = ""
     fields: tuple[str, ...] = INDUSTRY_FIELDS
     watched: tuple[str, ...] = ("returns",)
+    selection_charts: tuple[str, ...] = ()  # charts that show the selected group only
     split = (3, 2)  # widths of the list and the detail
 
     # detail columns
@@ -115,11 +116,13 @@ class GroupFiguresTab(ParkTab):
         self.add_detail_widgets(right_layout)
 
         self.charts: dict[str, ChartCanvas] = {}
+        self._stale: set[str] = set()
         self.chart_tabs = QTabWidget(self)
         for name, title, _plot in self.chart_pages():
             canvas = ChartCanvas(self.chart_tabs, width=7.5, height=3.6)
             self.charts[name] = canvas
             self.chart_tabs.addTab(canvas, title)
+        self.chart_tabs.currentChanged.connect(self.on_chart_page_shown)
 
         upper = QSplitter(Qt.Orientation.Horizontal, self)
         upper.addWidget(self.view)
@@ -197,8 +200,7 @@ class GroupFiguresTab(ParkTab):
         self.model.set_rows(self.list_rows(self.year))
         self.select_current()
         self.fill_detail()
-        if self._charts_ready:
-            self.draw_charts()
+        self.redraw(None)
 
     def select_current(self) -> None:
         for row in range(self.model.rowCount()):
@@ -247,8 +249,7 @@ class GroupFiguresTab(ParkTab):
         if name and name != self._current:
             self._current = name
             self.fill_detail()
-            if self._charts_ready:
-                self.draw_selected_chart()
+            self.redraw(self.selection_charts)
 
     def on_detail_edit(self, row: int, key: str, value) -> None:
         series = self.current_series()
@@ -266,12 +267,22 @@ class GroupFiguresTab(ParkTab):
 
     def draw_charts(self) -> None:
         self._charts_ready = True
+        self._stale.clear()
         for name, _title, plot in self.chart_pages():
             self.charts[name].draw(plot)
 
-    def draw_selected_chart(self) -> None:
-        """Redraw only the charts that depend on the selected group (default: all)."""
-        self.draw_charts()
+    def redraw(self, names) -> None:
+        """After a change: redraw the shown chart among `names` (None: all) now, the others when shown."""
+        if not self._charts_ready:
+            return
+        self._stale.update(self.charts if names is None else names)
+        self.on_chart_page_shown(self.chart_tabs.currentIndex())
+
+    def on_chart_page_shown(self, index: int) -> None:
+        for name, title, plot in self.chart_pages():
+            if name in self._stale and self.charts[name] is self.chart_tabs.widget(index):
+                self._stale.discard(name)
+                self.charts[name].draw(plot)
 
 
 class IndustriesTab(GroupFiguresTab):
@@ -280,6 +291,7 @@ class IndustriesTab(GroupFiguresTab):
     years_table = "industry_years"
     key_column = "industry"
     watched = ("returns", "industry_years", "industries")
+    selection_charts = ("industry",)
 
     NAME, GROUP, ENTERPRISES, REVENUE, GROWTH, TAX, SHARE = range(7)
 
@@ -343,6 +355,3 @@ class IndustriesTab(GroupFiguresTab):
             ("key", self.tr("“3+3” against the rest"), lambda fig: gc.plot_key_vs_rest(fig, self.series)),
         ]
 
-    def draw_selected_chart(self) -> None:
-        name, _title, plot = self.chart_pages()[0]
-        self.charts[name].draw(plot)

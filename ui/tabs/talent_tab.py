@@ -80,10 +80,12 @@ class TalentTab(ParkTab):
         right_layout.addWidget(hint)
 
         self.charts: dict[str, ChartCanvas] = {}
+        self._stale: set[str] = set()
         self.chart_tabs = QTabWidget(self)
         for name, title, _plot in self.chart_pages():
             self.charts[name] = ChartCanvas(self.chart_tabs, width=7.5, height=3.6)
             self.chart_tabs.addTab(self.charts[name], title)
+        self.chart_tabs.currentChanged.connect(self.on_chart_page_shown)
 
         upper = QSplitter(Qt.Orientation.Horizontal, self)
         upper.addWidget(self.view)
@@ -117,8 +119,9 @@ class TalentTab(ParkTab):
         self.model.set_rows(rows)
         self.select_current()
         self.fill_detail()
-        if self._charts_ready:
-            self.draw_charts()
+        if self._charts_ready:  # redraw the shown chart now, the others when shown
+            self._stale.update(self.charts)
+            self.on_chart_page_shown(self.chart_tabs.currentIndex())
 
     @staticmethod
     def five_year_total(series: groups.TalentSeries) -> float | None:
@@ -208,5 +211,12 @@ class TalentTab(ParkTab):
         if self.session.park is None:
             return
         self._charts_ready = True
+        self._stale.clear()
         for name, _title, plot in self.chart_pages():
             self.charts[name].draw(plot)
+
+    def on_chart_page_shown(self, index: int) -> None:
+        for name, _title, plot in self.chart_pages():
+            if name in self._stale and self.charts[name] is self.chart_tabs.widget(index):
+                self._stale.discard(name)
+                self.charts[name].draw(plot)
