@@ -180,3 +180,15 @@ def test_indicator_table_model_alone_sorts_by_number(park, qtmodeltester):
     assert firsts == ["1,533.63", "248", "91.7", "74", "15"]
     proxy.sort(model.STATUS, Qt.SortOrder.AscendingOrder)
     assert proxy.index(0, model.NAME).data() == "高新技术企业数（累计）"
+
+
+def test_trace_sources_only_on_derived_cells_and_only_if_the_dialog_exists(tab):
+    import importlib.util
+
+    official = tab.year_model.index(3, tab.year_model.column_of("official"))
+    assert tab.year_context_menu(official) is None
+    menu = tab.year_context_menu(tab.year_model.index(3, tab.year_model.column_of("derived")))
+    if importlib.util.find_spec("ui.trace_dialog") is None:
+        assert menu is None                      # the dialog is not part of this build: no action
+    else:
+        assert [a.text() for a in menu.actions()] == ["追溯来源"]

@@ -302,17 +302,22 @@ class IndicatorsTab(ParkTab):
         except (ImportError, ValueError):
             return False
 
-    def on_year_context_menu(self, pos: QPoint) -> None:
-        index = self.year_view.indexAt(pos)
+    def year_context_menu(self, index) -> QMenu | None:
+        """The menu of a cell of the yearly table: "Trace sources" on derived figures, when available."""
         if not index.isValid() or self.year_model.columns[index.column()].key != "derived":
-            return
+            return None
         if not self.trace_available() or self.session.park is None:
-            return
+            return None
         year = self.year_model.row(index.row())["_id"]
         menu = QMenu(self)
         action = menu.addAction(self.tr("Trace sources"))
         action.triggered.connect(lambda: self.show_trace(year))
-        menu.popup(self.year_view.viewport().mapToGlobal(pos))
+        return menu
+
+    def on_year_context_menu(self, pos: QPoint) -> None:
+        menu = self.year_context_menu(self.year_view.indexAt(pos))
+        if menu is not None:
+            menu.popup(self.year_view.viewport().mapToGlobal(pos))
 
     def show_trace(self, year: int) -> None:
         from ui.trace_dialog import show_trace
