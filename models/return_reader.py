@@ -133,7 +133,9 @@ def read_returns(path: Path | str, display: str | None = None) -> ReadResult:
     except Exception as exc:  # calamine raises its own errors and OSError; all mean "cannot open"
         raise ReturnFileError(f"无法打开“{shown}”：文件已损坏、加密或不是Excel工作簿（{_short(exc)}）。") from None
     result = ReadResult(path=path, sheets=[])
-    result.warnings.extend(guard.notes)
+    hidden = [s for s, state in guard.sheets.items() if state != "visible"]
+    own_marker_only = hidden == [MARKER_SHEET]  # our template's hidden version sheet is no news to the user
+    result.warnings.extend(n for n in guard.notes if not (own_marker_only and MARKER_SHEET in n))
     problems: list[str] = []
     try:
         names = list(workbook.sheet_names)

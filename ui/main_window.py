@@ -163,6 +163,8 @@ class MainWindow(QMainWindow):
                 lock.unlock()
             self.warn(self.tr("Cannot open file"), str(exc))
             return False
+        if not read_only:
+            self.make_daily_backup(park)
         self.build_tabs()
         self.session.set_park(park)
         self._charts_drawn.clear()
@@ -178,10 +180,7 @@ class MainWindow(QMainWindow):
         if last:
             if Path(last).exists():
                 return self.open_file(Path(last))
-            self.inform(self.tr("File not found"),
-                        self.tr("The file used last time, “%1”, is no longer there. Use File ▸ New or "
-                                "File ▸ Open to continue.").replace("%1", last))
-            return False
+            return self.offer_new_or_open(Path(last))
         from models import db as parkdb
 
         target = paths.default_park_path()
@@ -192,6 +191,43 @@ class MainWindow(QMainWindow):
                 self.warn(self.tr("Cannot create file"), str(exc))
                 return False
         return self.open_file(target)
+
+    def offer_new_or_open(self, missing: Path) -> bool:
+        """The last file has gone: say so and offer New / Open / Cancel. Returns whether a file was opened."""
+        title = self.tr("File not found")
+        text = self.tr("The file used last time, “%1”, is no longer there (moved, renamed or deleted).\n"
+                       "Create a new park file, or open another one?").replace("%1", str(missing))
+        if not self.interactive:
+            print(f"{title}: {text}", file=sys.stderr)
+            return False
+        box = QMessageBox(QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.NoButton, self)
+        choice: list[str] = []
+        new = box.addButton(self.tr("&New…"), QMessageBox.ButtonRole.AcceptRole)
+        new.clicked.connect(lambda: choice.append("new"))
+        box.addButton(self.tr("&Open…"), QMessageBox.ButtonRole.AcceptRole).clicked.connect(
+            lambda: choice.append("open"))
+        box.addButton(QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(new)
+        box.exec()
+        box.deleteLater()
+        if choice == ["new"]:
+            self.on_new()
+        elif choice == ["open"]:
+            self.on_open()
+        return self.session.park is not None
+
+    def make_daily_backup(self, park) -> None:
+        """Today's backup copy beside the file (once a day, the last 10 kept); a failure is reported, not fatal."""
+        import sqlite3
+
+        from models.backup import daily_backup
+
+        try:
+            daily_backup(park.path, park.conn)
+        except (OSError, sqlite3.Error) as exc:
+            self.warn(self.tr("No backup copy"),
+                      self.tr("Today's backup copy of “%1” could not be written beside it: %2")
+                      .replace("%1", park.path.name).replace("%2", str(exc)))
 
     def on_new(self) -> None:
         start = str(paths.default_park_path().parent)
