@@ -415,6 +415,18 @@ Your saved data is safe: every change is either written completely or not at all
         <translation>关于(&amp;A)</translation>
     </message>
     <message>
+        <source>Export &amp;PDF…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Print…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Export to &amp;Excel…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <source>File in use</source>
         <translation>文件正在使用</translation>
     </message>
@@ -429,16 +441,32 @@ Open it read-only?</source>
         <translation>无法打开文件</translation>
     </message>
     <message>
+        <source>A backup copy is beside it: “%1”.
+Restore the backup copy and open it? The file that cannot be opened is kept as “%2”.</source>
+        <translation>旁边有一份备份副本：“%1”。
+是否用该备份副本恢复并打开？无法打开的原文件将保留为“%2”。</translation>
+    </message>
+    <message>
         <source>File not found</source>
         <translation>找不到文件</translation>
     </message>
     <message>
-        <source>The file used last time, “%1”, is no longer there. Use File ▸ New or File ▸ Open to continue.</source>
-        <translation>上次使用的文件“%1”已不存在。请通过“文件 ▸ 新建”或“文件 ▸ 打开”继续。</translation>
-    </message>
-    <message>
         <source>Cannot create file</source>
         <translation>无法创建文件</translation>
+    </message>
+    <message>
+        <source>The file used last time, “%1”, is no longer there (moved, renamed or deleted).
+Create a new park file, or open another one?</source>
+        <translation>上次使用的文件“%1”已不在原处（可能已被移动、改名或删除）。
+要新建一个园区数据文件，还是打开其他文件？</translation>
+    </message>
+    <message>
+        <source>No backup copy</source>
+        <translation>未能备份</translation>
+    </message>
+    <message>
+        <source>Today's backup copy of “%1” could not be written beside it: %2</source>
+        <translation>未能在“%1”旁边写入今天的备份副本：%2</translation>
     </message>
     <message>
         <source>New park file</source>
@@ -510,6 +538,60 @@ Open it read-only?</source>
     <message>
         <source>Enter a number from %1 to %2.</source>
         <translation>请填%1至%2之间的数。</translation>
+    </message>
+</context>
+<context>
+    <name>ReportActions</name>
+    <message>
+        <source>Export report as PDF</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Export to Excel</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Writing the report…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Preparing the pages…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Writing the workbook…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Print report</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Not written</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>ReportOptionsDialog</name>
+    <message>
+        <source>Report</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Year</source>
+        <translation type="unfinished">年份</translation>
+    </message>
+    <message>
+        <source>Parts</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
