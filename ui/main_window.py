@@ -161,6 +161,8 @@ class MainWindow(QMainWindow):
         except parkdb.ParkFileError as exc:
             if lock is not None:
                 lock.unlock()
+            if isinstance(exc, (parkdb.DamagedFileError, parkdb.NotAParkFile)) and not read_only:
+                return self.offer_backup(path, str(exc))
             self.warn(self.tr("Cannot open file"), str(exc))
             return False
         if not read_only:
@@ -171,6 +173,34 @@ class MainWindow(QMainWindow):
         self.on_tab_shown(self.tabs.currentIndex())
         self._remember(path)
         return True
+
+    def offer_backup(self, path: Path, message: str) -> bool:
+        """`path` cannot be opened: offer to put its newest good backup copy in its place and open that.
+
+        The damaged file is kept beside it under another name. Returns whether a file was opened.
+        """
+        from datetime import datetime
+
+        from models import db as parkdb
+        from models import recovery
+
+        backup = recovery.newest_good_backup(path) if path.exists() else None
+        if backup is None:
+            self.warn(self.tr("Cannot open file"), message)
+            return False
+        now = datetime.now()
+        kept = recovery.damaged_name(path, now)
+        question = message + "\n\n" + self.tr(
+            "A backup copy is beside it: “%1”.\nRestore the backup copy and open it? The file that cannot be "
+            "opened is kept as “%2”.").replace("%1", backup.name).replace("%2", kept.name)
+        if not self.ask(self.tr("Cannot open file"), question):
+            return False
+        try:
+            recovery.restore_backup(path, backup, now)
+        except parkdb.ParkFileError as exc:
+            self.warn(self.tr("Cannot open file"), str(exc))
+            return False
+        return self.open_file(path)
 
     def open_start_file(self, explicit: Path | None) -> bool:
         """Open `explicit`, else the last file used, else (first start) a new file in the documents folder."""
