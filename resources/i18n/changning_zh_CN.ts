@@ -1,42 +1,43 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>ChartCanvas</name>
     <message>
         <source>Copy chart</source>
-        <translation type="unfinished" />
+        <translation>复制图表</translation>
     </message>
     <message>
         <source>Save as PNG…</source>
-        <translation type="unfinished" />
+        <translation>另存为PNG图片…</translation>
     </message>
     <message>
         <source>Save as SVG…</source>
-        <translation type="unfinished" />
+        <translation>另存为SVG矢量图…</translation>
     </message>
     <message>
         <source>Cannot save image</source>
-        <translation type="unfinished" />
+        <translation>无法保存图片</translation>
     </message>
     <message>
         <source>“%1” could not be written: %2</source>
-        <translation type="unfinished" />
+        <translation>无法写入“%1”：%2</translation>
     </message>
     <message>
         <source>chart</source>
-        <translation type="unfinished" />
+        <translation>图表</translation>
     </message>
     <message>
         <source>PNG image (*.png)</source>
-        <translation type="unfinished" />
+        <translation>PNG图片 (*.png)</translation>
     </message>
     <message>
         <source>SVG vector image (*.svg)</source>
-        <translation type="unfinished" />
+        <translation>SVG矢量图 (*.svg)</translation>
     </message>
     <message>
         <source>Save chart as</source>
-        <translation type="unfinished" />
+        <translation>图表另存为</translation>
     </message>
 </context>
 <context>
@@ -119,7 +120,7 @@ Your saved data is safe: every change is either written completely or not at all
         <translation>年份：</translation>
     </message>
     <message>
-        <source>Grey: summed from the enterprises' returns. Double-click an official figure or a note to enter it; the official figure is used when present.</source>
+        <source>Grey: summed from the enterprises&apos; returns. Double-click an official figure or a note to enter it; the official figure is used when present.</source>
         <translation>灰色数字由企业报表汇总得出。双击“官方数据”或“备注”单元格录入；有官方数据时采用官方数据。</translation>
     </message>
     <message>
@@ -161,6 +162,37 @@ Your saved data is safe: every change is either written completely or not at all
     <message>
         <source>note</source>
         <translation>备注</translation>
+    </message>
+</context>
+<context>
+    <name>ImportController</name>
+    <message>
+        <source>Import returns</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file is open read-only.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading and checking returns…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading and checking “%1”…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Imported %1 rows (batch %2).</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -416,15 +448,15 @@ Your saved data is safe: every change is either written completely or not at all
     </message>
     <message>
         <source>Export &amp;PDF…</source>
-        <translation type="unfinished" />
+        <translation>导出PDF(&amp;P)…</translation>
     </message>
     <message>
         <source>&amp;Print…</source>
-        <translation type="unfinished" />
+        <translation>打印(&amp;P)…</translation>
     </message>
     <message>
         <source>Export to &amp;Excel…</source>
-        <translation type="unfinished" />
+        <translation>导出到Excel(&amp;E)…</translation>
     </message>
     <message>
         <source>File in use</source>
@@ -465,7 +497,7 @@ Create a new park file, or open another one?</source>
         <translation>未能备份</translation>
     </message>
     <message>
-        <source>Today's backup copy of “%1” could not be written beside it: %2</source>
+        <source>Today&apos;s backup copy of “%1” could not be written beside it: %2</source>
         <translation>未能在“%1”旁边写入今天的备份副本：%2</translation>
     </message>
     <message>
@@ -544,54 +576,54 @@ Create a new park file, or open another one?</source>
     <name>ReportActions</name>
     <message>
         <source>Export report as PDF</source>
-        <translation type="unfinished" />
+        <translation>导出报告为PDF</translation>
     </message>
     <message>
         <source>PDF (*.pdf)</source>
-        <translation type="unfinished" />
+        <translation>PDF文件 (*.pdf)</translation>
     </message>
     <message>
         <source>Export to Excel</source>
-        <translation type="unfinished" />
+        <translation>导出到Excel</translation>
     </message>
     <message>
         <source>Excel workbook (*.xlsx)</source>
-        <translation type="unfinished" />
+        <translation>Excel工作簿 (*.xlsx)</translation>
     </message>
     <message>
         <source>Writing the report…</source>
-        <translation type="unfinished" />
+        <translation>正在生成报告…</translation>
     </message>
     <message>
         <source>Preparing the pages…</source>
-        <translation type="unfinished" />
+        <translation>正在准备打印页面…</translation>
     </message>
     <message>
         <source>Writing the workbook…</source>
-        <translation type="unfinished" />
+        <translation>正在写入Excel工作簿…</translation>
     </message>
     <message>
         <source>Print report</source>
-        <translation type="unfinished" />
+        <translation>打印报告</translation>
     </message>
     <message>
         <source>Not written</source>
-        <translation type="unfinished" />
+        <translation>未能写入</translation>
     </message>
 </context>
 <context>
     <name>ReportOptionsDialog</name>
     <message>
         <source>Report</source>
-        <translation type="unfinished" />
+        <translation>报告</translation>
     </message>
     <message>
         <source>Year</source>
-        <translation type="unfinished">年份</translation>
+        <translation>年份</translation>
     </message>
     <message>
         <source>Parts</source>
-        <translation type="unfinished" />
+        <translation>报告内容</translation>
     </message>
 </context>
 <context>
@@ -606,18 +638,117 @@ Create a new park file, or open another one?</source>
     </message>
 </context>
 <context>
+    <name>ReviewDialog</name>
+    <message>
+        <source>Review import</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sheet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Row</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Credit code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enterprise</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation type="unfinished">年份</translation>
+    </message>
+    <message>
+        <source>Accepted (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rejected (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Column</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Conflicts (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stored name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stored batch</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>To check (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation type="unfinished">备注</translation>
+    </message>
+    <message>
+        <source>Files and warnings (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Returns already stored for the same enterprise and year:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Skip them (keep the stored returns)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Replace the stored returns (undo of this import restores them)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Import</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 rows read: %2 will be imported, %3 rejected, %4 conflicts, %5 to check, %6 files rejected.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing can be imported.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>TalentTab</name>
     <message>
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <source>Group</source>
-        <translation>类别</translation>
-    </message>
-    <message>
         <source>Unit</source>
         <translation>单位</translation>
+    </message>
+    <message>
+        <source>Talent group</source>
+        <translation>分类</translation>
     </message>
     <message>
         <source>2021–2025 total</source>
@@ -656,7 +787,7 @@ Create a new park file, or open another one?</source>
         <translation>备注</translation>
     </message>
     <message>
-        <source>Grey: summed from the enterprises' returns. Double-click an official figure or a note to enter it. 2020 high-level talent counts default to the plan's figures.</source>
+        <source>Grey: summed from the enterprises&apos; returns. Double-click an official figure or a note to enter it. 2020 high-level talent counts default to the plan&apos;s figures.</source>
         <translation>灰色数字由企业报表汇总得出。双击“官方数据”或“备注”单元格录入。2020年高层次人才数默认采用规划中的数字。</translation>
     </message>
     <message>

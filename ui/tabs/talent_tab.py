@@ -41,7 +41,7 @@ class TalentTab(ParkTab):
         self._charts_ready = False
 
         self.model = FigureTableModel(
-            [Column("label", self.tr("Category")), Column("group", self.tr("Group")), Column("unit", self.tr("Unit"))]
+            [Column("label", self.tr("Category")), Column("group", self.tr("Talent group")), Column("unit", self.tr("Unit"))]
             + [Column(str(year), str(year), "number") for year in YEARS]
             + [Column("total", self.tr("2021–2025 total"), "number")], self)
         self.view, self.proxy = table_view(self.model, self)
@@ -87,14 +87,18 @@ class TalentTab(ParkTab):
             self.chart_tabs.addTab(self.charts[name], title)
         self.chart_tabs.currentChanged.connect(self.on_chart_page_shown)
 
-        upper = QSplitter(Qt.Orientation.Horizontal, self)
-        upper.addWidget(self.view)
-        upper.addWidget(right)
-        upper.setStretchFactor(0, 3)
-        upper.setStretchFactor(1, 2)
+        lower = QSplitter(Qt.Orientation.Horizontal, self)
+        lower.addWidget(right)
+        lower.addWidget(self.chart_tabs)
+        lower.setStretchFactor(0, 1)
+        lower.setStretchFactor(1, 1)
         outer = QSplitter(Qt.Orientation.Vertical, self)
-        outer.addWidget(upper)
-        outer.addWidget(self.chart_tabs)
+        outer.addWidget(self.view)
+        outer.addWidget(lower)
+        outer.setStretchFactor(0, 2)
+        outer.setStretchFactor(1, 3)
+        lower.setSizes([560, 700])
+        outer.setSizes([320, 430])
         layout = QVBoxLayout(self)
         layout.addWidget(outer)
 
