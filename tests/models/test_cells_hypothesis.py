@@ -202,3 +202,85 @@ def test_an_object_whose_text_fails_gives_a_message():
         ok, _ = value_or_message(reader, Unprintable())
         assert not ok, reader.__name__
     assert cells.normalise_title(Unprintable()) == ""
+
+
+# ------------------------------------------------------------------ the return-row parser, through real files
+def _good_row(n: int) -> list:
+    from tests.test_bad_files import corpus_module
+
+    return corpus_module().good_row(n)
+
+
+WRITABLE = st.one_of(
+    st.none(),
+    st.booleans(),
+    st.integers(min_value=-(10**15), max_value=10**15),
+    st.floats(allow_nan=False, allow_infinity=False, width=64),
+    NUMBERISH,
+    st.text(alphabet=st.characters(codec="utf-8", categories=["L", "N", "P", "S", "Zs"]), max_size=30),
+    st.datetimes(min_value=datetime(1901, 1, 1), max_value=datetime(2099, 1, 1)),
+)
+
+
+@st.composite
+def return_rows(draw):
+    """Good rows of the form with up to three cells replaced by anything a writer can put there."""
+    rows = []
+    for n in range(draw(st.integers(min_value=1, max_value=4))):
+        row = _good_row(n + 1)
+        for index in draw(st.sets(st.integers(min_value=0, max_value=len(row) - 1), max_size=3)):
+            row[index] = draw(WRITABLE)
+        rows.append(row)
+    return rows
+
+
+@settings(max_examples=25, deadline=None, database=None,
+          suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+@given(rows=return_rows())
+def test_any_row_is_accepted_with_typed_values_or_rejected_with_reasons(rows, tmp_path_factory):
+    import sqlite3
+
+    import xlsxwriter
+
+    from models.importer import check_files
+    from models.return_form import COLUMNS
+    from tests.conftest import TEMPLATE
+
+    path = tmp_path_factory.mktemp("rows") / "return.xlsx"
+    workbook = xlsxwriter.Workbook(str(path), {"strings_to_formulas": False, "strings_to_numbers": False})
+    sheet = workbook.add_worksheet("企业报表")
+    sheet.write_row(0, 0, [c.title for c in COLUMNS])
+    date_format = workbook.add_format({"num_format": "yyyy-mm-dd"})
+    for r, row in enumerate(rows, start=1):
+        for c, value in enumerate(row):
+            if isinstance(value, datetime):
+                sheet.write_datetime(r, c, value, date_format)
+            elif value is not None:
+                sheet.write(r, c, value)
+    workbook.close()
+    conn = sqlite3.connect(f"{TEMPLATE.resolve().as_uri()}?mode=ro", uri=True)
+    try:
+        result = check_files(conn, [("return.xlsx", path)])
+    finally:
+        conn.close()
+    assert result.files_rejected == [] or all(CJK.search(p.message) for p in result.files_rejected)
+    rejected_rows = {p.row for p in result.rejected}
+    accepted_rows = {r["source_row"] for r in result.accepted}
+    assert not rejected_rows & accepted_rows
+    assert len(accepted_rows) + result.rejected_rows == result.total_rows <= len(rows)
+    for problem in result.rejected:
+        assert CJK.search(problem.message) and 2 <= problem.row <= len(rows) + 1
+    for index, row in enumerate(rows):
+        if row == _good_row(index + 1):
+            assert index + 2 in accepted_rows, result.rejected
+    for row in result.accepted:
+        assert YEAR_RANGE[0] <= row["year"] <= YEAR_RANGE[1]
+        assert len(row["credit_code"]) == 18 and row["name"]
+        for column in COLUMNS:
+            value = row[column.key]
+            if column.kind == "amount" and value is not None:
+                assert isinstance(value, float) and value >= 0 and math.isfinite(value)
+            if column.kind == "count" and value is not None:
+                assert type(value) is int and value >= 0
+            if column.required:
+                assert value is not None, column.key
