@@ -160,8 +160,9 @@ def _looks_like_csv(text: str) -> bool:
 # ---------------------------------------------------------------- zip
 _DOCTYPE_MARKS = tuple(
     word.encode(enc) for word in ("<!DOCTYPE", "<!ENTITY") for enc in ("ascii", "utf-16-le", "utf-16-be"))
-_ROW = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?row[\s>/]")
-_WIDE_CELL = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?c\b[^>]*?\br=\"([A-Z]{2,3})\d")
+_PREFIXED_ROW = re.compile(rb"<[A-Za-z_][\w.-]*:row[\s>/]")
+# A cell reference of two or three letters (column AA or beyond); only cells carry letters in r="…".
+_WIDE_CELL = re.compile(rb'r="([A-Z]{2,3})[0-9]')  # a literal start keeps the scan fast
 _P = rb"(?:[A-Za-z_][\w.-]*:)?"
 # A formula with no cached result: </f> (or <f .../>) then an empty or missing <v> before </c>.
 _UNCACHED_FORMULA = re.compile(rb"(?:</" + _P + rb"f>|<" + _P + rb"f\b[^>]*/>)\s*(?:<" + _P + rb"v\s*/>|<" + _P
@@ -344,14 +345,17 @@ def _scan_part(archive: zipfile.ZipFile, info: zipfile.ZipInfo, name: str, sheet
                 if not dimension_checked:
                     dimension_checked = True
                     _check_dimension(body, name, sheet)
-                rows += len(_ROW.findall(body))
+                rows += body.count(b"<row ") + body.count(b"<row>") + body.count(b"<row/")
+                if b":row" in body:
+                    rows += len(_PREFIXED_ROW.findall(body))
                 if rows > MAX_ROWS:
                     raise WorkbookRejected(
                         f"“{name}”的工作表“{sheet}”有超过{MAX_ROWS}行（含空行），超过导入上限。"
                         "如果其中大部分是空行，请在Excel中删除数据下方的多余行后另存再导入。")
                 for letters in _WIDE_CELL.findall(body):
                     widest = max(widest, _column_number(letters))
-                uncached += len(_UNCACHED_FORMULA.findall(body))
+                if b"f>" in body or b"<f " in body or b":f " in body:
+                    uncached += len(_UNCACHED_FORMULA.findall(body))
             if is_xml and carry and any(mark in carry for mark in _DOCTYPE_MARKS):
                 raise WorkbookRejected(_entity_message(name, info.filename))
     except WorkbookRejected:
