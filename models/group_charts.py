@@ -9,7 +9,7 @@ chart with nothing to show says so.
 from __future__ import annotations
 
 from .groups import GroupSeries, TalentSeries, growth, key_vs_rest, revenue_shares
-from .plan import FIELD_LABELS, YEARS
+from .plan import FIELD_LABELS, TALENT_GROUPS, YEARS
 
 NO_DATA = "暂无数据"
 REVENUE_COLOR = "#2f80c1"
@@ -212,7 +212,10 @@ def plot_talent_counts(figure, series_list: list[TalentSeries], groups: tuple[st
     """The talent counts of the given groups (default: high-level talent) over 2020–2025, one line each."""
     ax = figure.add_subplot(111)
     drawn = False
+    units = []
     for s in series_list:
+        if s.category.grp in groups and s.category.unit not in units:
+            units.append(s.category.unit)
         if s.category.grp not in groups:
             continue
         xs, ys = _known(s.values())
@@ -223,9 +226,12 @@ def plot_talent_counts(figure, series_list: list[TalentSeries], groups: tuple[st
                     va="center")
         drawn = True
     ax.set_ylim(bottom=0)
-    ax.set_ylabel("人数")
+    ax.set_ylabel("、".join(units))
     _years_axis(ax)
-    ax.set_title("高层次人才数量（2020年为规划基数）")
+    if tuple(groups) == ("count",):
+        ax.set_title("高层次人才数量（2020年为规划基数）")
+    else:
+        ax.set_title("、".join(TALENT_GROUPS[g][0] for g in groups) + "（2020—2025年）")
     if drawn:
         figure.legend(loc="outside lower center", ncols=3, fontsize=8, frameon=False)
     else:

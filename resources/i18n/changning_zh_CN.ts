@@ -627,6 +627,53 @@ Create a new park file, or open another one?</source>
     </message>
 </context>
 <context>
+    <name>ReturnsActions</name>
+    <message>
+        <source>&amp;Import returns…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export return &amp;form…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Undo i&amp;mport…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import returns</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Excel workbooks (*.xlsx *.xlsm)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export return form</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Return form written to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Undo import</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No returns have been imported into this file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import %1 undone: %2 rows removed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ReturnsTab</name>
     <message>
         <source>Year</source>
@@ -825,6 +872,49 @@ Create a new park file, or open another one?</source>
     <message>
         <source>High-level talent</source>
         <translation>高层次人才</translation>
+    </message>
+    <message>
+        <source>Talent programmes</source>
+        <translation>人才计划</translation>
+    </message>
+</context>
+<context>
+    <name>UndoImportDialog</name>
+    <message>
+        <source>Undo import</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose the import to undo. Its rows are removed and the returns it replaced are restored.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Batch</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Files</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Undone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Undo import</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

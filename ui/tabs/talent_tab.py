@@ -27,7 +27,7 @@ class TalentTab(ParkTab):
         model: one row per talent category: name, group, unit, the value of each year, 2021–2025 total.
         detail_model: the selected category per year (derived, official, value, source, cumulative,
             planned cumulative, note) and a 2021–2025 totals row.
-        charts: {"permits" | "share" | "counts": ChartCanvas}.
+        charts: {"permits" | "share" | "counts" | "programmes": ChartCanvas}.
     """
 
     NAME, GROUP, UNIT = range(3)
@@ -209,6 +209,8 @@ class TalentTab(ParkTab):
              lambda fig: gc.plot_work_permits(fig, self._permits)),
             ("share", self.tr("Returnee and foreign share"), lambda fig: gc.plot_returnee_share(fig, self._share)),
             ("counts", self.tr("High-level talent"), lambda fig: gc.plot_talent_counts(fig, self.series)),
+            ("programmes", self.tr("Talent programmes"),
+             lambda fig: gc.plot_talent_counts(fig, self.series, ("programme",))),
         ]
 
     def draw_charts(self) -> None:
