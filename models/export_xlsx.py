@@ -162,10 +162,18 @@ def _width(text: str) -> int:
     return sum(2 if ord(ch) > 0x2E7F else 1 for ch in text)
 
 
-def write_workbook(conn, out: Path | str, progress: Callable[[str], None] | None = None) -> dict[str, int]:
-    """Write every sheet to `out` (atomically: a failure leaves no file and an existing `out` unchanged).
+def write_workbook(conn, out: Path | str) -> dict[str, int]:
+    """Write every sheet of the park file to `out`; see `write_sheets`."""
+    return write_sheets(sheets(conn), out)
 
-    Returns {sheet name: number of data rows}. Raises ExportError with a message for the user.
+
+def write_sheets(sheet_list: list[Sheet], out: Path | str,
+                 progress: Callable[[int, int], None] | None = None) -> dict[str, int]:
+    """Write the sheets to `out` (atomically: a failure leaves no file and an existing `out` unchanged).
+
+    Reads nothing from the park file (the sheets hold their rows), so it may run on a worker thread.
+    `progress(done, total)` is called after each sheet. Returns {sheet name: number of data rows}.
+    Raises ExportError with a message for the user.
     """
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Font, PatternFill
@@ -177,9 +185,7 @@ def write_workbook(conn, out: Path | str, progress: Callable[[str], None] | None
     header_font = Font(bold=True)
     header_fill = PatternFill("solid", fgColor=HEADER_FILL)
     counts = {}
-    for sheet in sheets(conn):
-        if progress is not None:
-            progress(sheet.name)
+    for index, sheet in enumerate(sheet_list, start=1):
         ws = book.create_sheet(sheet.name)
         widths = []
         for col, (header, _) in enumerate(sheet.columns, start=1):
@@ -211,6 +217,8 @@ def write_workbook(conn, out: Path | str, progress: Callable[[str], None] | None
         if sheet.rows:
             ws.auto_filter.ref = f"A1:{get_column_letter(len(sheet.columns))}{len(sheet.rows) + 1}"
         counts[sheet.name] = len(sheet.rows)
+        if progress is not None:
+            progress(index, len(sheet_list) + 1)
     partial = out.with_name(out.name + ".partial")
     try:
         book.save(partial)

@@ -212,6 +212,12 @@ def _summary_table(data: ReportData) -> Callable:
     return draw
 
 
+def _frameless(*subfigures) -> None:
+    # Their background patches draw nothing, but Qt's printer draws them as outlines (from the SVG).
+    for sub in subfigures:
+        sub.patch.set_visible(False)
+
+
 def _indicator_page(data: ReportData, chunk: list) -> Callable:
     from .charts import plot_indicator
 
@@ -219,6 +225,7 @@ def _indicator_page(data: ReportData, chunk: list) -> Callable:
         slots = fig.subfigures(INDICATORS_PER_PAGE, 1, hspace=0.04)
         for slot, s in zip(slots, chunk):
             chart, comment = slot.subfigures(2, 1, height_ratios=[4.0, 1.25])
+            _frameless(slot, chart, comment)
             plot_indicator(chart, s, data.year)
             lines = []
             for line in rt.indicator_comment(s, data.year):
@@ -230,6 +237,7 @@ def _indicator_page(data: ReportData, chunk: list) -> Callable:
 def _chart_page(charts: list[Callable]) -> Callable:
     def draw(fig) -> None:
         slots = fig.subfigures(CHARTS_PER_PAGE, 1, hspace=0.05)
+        _frameless(*slots)
         for slot, plot in zip(slots, charts):
             plot(slot)
     return draw
@@ -298,14 +306,23 @@ def render(data: ReportData, page: Page, number: int, total: int):
     return fig
 
 
-def figures_of(data: ReportData) -> Iterator:
-    """The report's page figures, one at a time (each drawn only when asked for)."""
-    all_pages = pages(data)
-    for number, page in enumerate(all_pages, start=1):
-        yield render(data, page, number, len(all_pages))
+def figures_of(data: ReportData, page_list: list[Page] | None = None,
+               progress: Callable[[int, int], None] | None = None) -> Iterator:
+    """The report's page figures, one at a time (each drawn only when asked for).
+
+    `page_list` (from `pages(data)`) may be made beforehand, on the thread that owns the connection: drawing
+    the pages then reads nothing from the park file. `progress(done, total)` is called after each page.
+    """
+    page_list = pages(data) if page_list is None else page_list
+    total = len(page_list)
+    for number, page in enumerate(page_list, start=1):
+        yield render(data, page, number, total)
+        if progress is not None:
+            progress(number, total)
 
 
-def write_pdf(data: ReportData, out: Path | str) -> int:
+def write_pdf(data: ReportData, out: Path | str, page_list: list[Page] | None = None,
+              progress: Callable[[int, int], None] | None = None) -> int:
     """Write the report to `out` as a PDF (fonts embedded, vector charts); returns the number of pages.
 
     The PDF is written beside `out` first and moved into place at the end, so a failure leaves no
@@ -320,26 +337,37 @@ def write_pdf(data: ReportData, out: Path | str) -> int:
                 "Subject": data.file_label, "Creator": "长宁园规划监测"}
     try:
         with PdfPages(partial, metadata=metadata) as pdf:
-            for fig in figures_of(data):
+            for fig in figures_of(data, page_list, progress):
                 pdf.savefig(fig)
                 count += 1
         partial.replace(out)
     except OSError as exc:
         partial.unlink(missing_ok=True)
-        raise ReportError(f"无法写入报告“{out}”：{exc.strerror or exc}。") from exc
+        raise ReportError(f"无法写入报告“{out}”：{exc.strerror or exc}。如该文件已在其他程序中打开，请先关闭。") from exc
     except BaseException:
         partial.unlink(missing_ok=True)
         raise
     return count
 
 
-def page_svgs(data: ReportData) -> list[bytes]:
-    """Each page as SVG (text as outlines), for printing through Qt's SVG renderer."""
+def page_svgs(data: ReportData, page_list: list[Page] | None = None,
+              progress: Callable[[int, int], None] | None = None) -> list[bytes]:
+    """Each page as SVG, for printing through Qt's SVG renderer.
+
+    Text stays text (drawn by Qt with the CJK font the application registers): Qt's renderer cannot
+    follow the empty glyph definitions matplotlib writes when it turns text into outlines.
+    """
+    import matplotlib
+
+    from .mpl import setup
+
+    setup()
     out = []
-    for fig in figures_of(data):
-        buffer = io.BytesIO()
-        fig.savefig(buffer, format="svg")
-        out.append(buffer.getvalue())
+    with matplotlib.rc_context({"svg.fonttype": "none"}):
+        for fig in figures_of(data, page_list, progress):
+            buffer = io.BytesIO()
+            fig.savefig(buffer, format="svg")
+            out.append(buffer.getvalue())
     return out
 
 

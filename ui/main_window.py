@@ -131,6 +131,30 @@ class MainWindow(QMainWindow):
         self.help_menu = bar.addMenu(self.tr("&Help"))
         self._action(self.help_menu, self.tr("&About"), self.on_about)
         self._refresh_recent_menu()
+        self._build_report_actions()
+
+    def _build_report_actions(self) -> None:
+        """File ▸ Export PDF…, Print…, Export to Excel… (ui.report_dialog, imported on first use)."""
+        self._report_actions = None
+        made = []
+        for text, name, shortcut in ((self.tr("Export &PDF…"), "on_export_pdf", None),
+                                     (self.tr("&Print…"), "on_print", QKeySequence.StandardKey.Print),
+                                     (self.tr("Export to &Excel…"), "on_export_excel", None)):
+            action = QAction(text, self)
+            if shortcut is not None:
+                action.setShortcut(shortcut)
+            action.triggered.connect(lambda checked=False, n=name: getattr(self.report_actions(), n)())
+            self.file_menu.insertAction(self.file_extras_anchor, action)
+            made.append(action)
+        self.action_export_pdf, self.action_print, self.action_export_excel = made
+
+    def report_actions(self):
+        """The window's ui.report_dialog.ReportActions (made on first use)."""
+        if self._report_actions is None:
+            from ui.report_dialog import ReportActions
+
+            self._report_actions = ReportActions(self)
+        return self._report_actions
 
     def _action(self, menu, text, slot, shortcut=None) -> QAction:
         action = menu.addAction(text)

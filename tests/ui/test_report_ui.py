@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import re
+import subprocess
+
 import pytest
 from PySide6.QtWidgets import QApplication
 
+from tests.models import known_figures as known
 from widgets.chart_canvas import PRINT_DPI, ChartCanvas
 
 
@@ -56,3 +60,102 @@ def test_chart_copy_puts_print_resolution_image_on_clipboard(canvas):
     assert data.hasImage()
     assert QApplication.clipboard().image().width() == 4 * PRINT_DPI
     assert bytes(data.data("image/svg+xml")).find(b"<svg") >= 0
+
+
+# ---------------------------------------------------------------------------------------------- the window
+INDICATOR_PAGES = 8
+
+
+def _pages(pdf) -> int:
+    info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True).stdout
+    return int(re.search(r"^Pages:\s+(\d+)$", info, re.M).group(1))
+
+
+@pytest.fixture
+def filled(window):
+    known.fill(window.session.park)
+    return window
+
+
+def test_file_menu_offers_pdf_print_and_excel_before_quit(window):
+    texts = [a.text() for a in window.file_menu.actions()]
+    pdf, printing, excel = (texts.index(window.action_export_pdf.text()), texts.index(window.action_print.text()),
+                            texts.index(window.action_export_excel.text()))
+    assert pdf < printing < excel < texts.index(window.file_menu.actions()[-1].text())
+    assert window.action_export_pdf.text() == "导出PDF(&P)…"
+    assert window.action_print.text() == "打印(&P)…"
+    assert window.action_export_excel.text() == "导出到Excel(&E)…"
+
+
+def test_options_dialog_offers_latest_year_and_parts(filled, qtbot):
+    from ui.report_dialog import ReportOptionsDialog
+
+    actions = filled.report_actions()
+    dialog = ReportOptionsDialog(actions._default_year(), ("indicators", "talent"), filled)
+    qtbot.addWidget(dialog)
+    assert dialog.year() == 2023
+    assert dialog.parts() == ("indicators", "talent")
+    dialog.part_boxes["zones"].setChecked(True)
+    dialog.part_boxes["talent"].setChecked(False)
+    dialog.year_box.setCurrentIndex(dialog.year_box.findData(2022))
+    assert dialog.parts() == ("indicators", "zones") and dialog.year() == 2022
+    assert [b.text() for b in dialog.part_boxes.values()] == ["重点产业", "三大片区", "人才工作"]
+
+
+def test_export_pdf_from_the_window(filled, qtbot, tmp_path):
+    actions = filled.report_actions()
+    out = tmp_path / "报告.pdf"
+    with qtbot.waitSignal(actions.done, timeout=120_000) as done:
+        actions.export_pdf(out, 2023, ("indicators",))
+    assert done.args == [str(out)]
+    assert _pages(out) == INDICATOR_PAGES
+    text = subprocess.run(["pdftotext", str(out), "-"], capture_output=True, text=True, check=True).stdout
+    assert "park.sqlite" in text and "每万人发明专利拥有量" in text
+    assert actions.job is None
+
+
+def test_print_paints_every_page(filled, qtbot, tmp_path):
+    from PySide6.QtGui import QImage
+    from PySide6.QtPrintSupport import QPrinter
+
+    from ui.report_dialog import paint_pages
+
+    actions = filled.report_actions()
+    with qtbot.waitSignal(actions.done, timeout=120_000):
+        actions.print_report(2023, ("indicators",), preview=False)
+    assert len(actions.svgs) == INDICATOR_PAGES
+    dialog = actions.preview_dialog(actions.svgs)
+    qtbot.addWidget(dialog)
+    with qtbot.waitSignal(dialog.paintRequested, timeout=30_000):
+        dialog.show()
+    dialog.close()
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(tmp_path / "printed.pdf"))
+    printer.setPageLayout(dialog.printer_.pageLayout())
+    printer.setFullPage(True)
+    assert paint_pages(printer, actions.svgs) == INDICATOR_PAGES
+    assert _pages(tmp_path / "printed.pdf") == INDICATOR_PAGES
+    subprocess.run(["pdftoppm", "-png", "-r", "30", "-f", "2", "-l", "2", str(tmp_path / "printed.pdf"),
+                    str(tmp_path / "p")], check=True)
+    image = QImage(str(next(tmp_path.glob("p-*2.png"))))
+    dark = sum(1 for x in range(image.width()) for y in range(image.height())
+               if image.pixelColor(x, y).lightness() < 128)
+    assert dark > 1000, dark  # the summary table is there, not a blank page
+
+
+def test_export_excel_from_the_window_and_a_failure_is_reported(filled, qtbot, tmp_path):
+    from openpyxl import load_workbook
+
+    actions = filled.report_actions()
+    out = tmp_path / "全部.xlsx"
+    with qtbot.waitSignal(actions.done, timeout=60_000):
+        actions.export_excel(out)
+    book = load_workbook(out)
+    assert "企业报表" in book.sheetnames and book["企业报表"]["B2"].value in (known.FORMULA_NAME, "乙公司", "@丙")
+    folder = tmp_path / "占用.xlsx"
+    folder.mkdir()
+    with qtbot.waitSignal(actions.failed, timeout=60_000) as failed:
+        actions.export_excel(folder)
+    assert "占用.xlsx" in failed.args[0]
+    assert folder.is_dir()

@@ -1,0 +1,299 @@
+"""Printing and exporting from the window: the report options dialog, File ▸ Export PDF… / Print… /
+Export to Excel…, and the worker job that draws the pages off the GUI thread."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any, Callable
+
+from PySide6.QtCore import QMarginsF, QObject, QRectF, QRunnable, QSizeF, Qt, QThreadPool, Signal
+from PySide6.QtGui import QPageLayout, QPageSize, QPainter
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout,
+                               QProgressDialog, QVBoxLayout, QWidget)
+
+from models.schema import YEARS
+from ui.i18n import label
+
+PROGRESS_DELAY_MS = 600  # the progress dialog appears only if the work lasts longer
+
+
+class ReportOptionsDialog(QDialog):
+    """Asks for the year and the parts of the report.
+
+    Attributes:
+        year_box: the year chosen (2020–2025).
+        part_boxes: {part: QCheckBox} for the optional parts (industries, zones, talent); the indicators
+            are always in.
+    """
+
+    def __init__(self, year: int, parts: tuple[str, ...] = (), parent: QWidget | None = None):
+        from models.report import OPTIONAL_PARTS, PART_LABELS
+
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Report"))
+        layout = QVBoxLayout(self)
+        form = QFormLayout()
+        self.year_box = QComboBox(self)
+        for y in YEARS:
+            self.year_box.addItem(str(y), y)
+        self.year_box.setCurrentIndex(YEARS.index(year) if year in YEARS else len(YEARS) - 1)
+        form.addRow(self.tr("Year"), self.year_box)
+        indicators = QCheckBox(label(PART_LABELS["indicators"]), self)
+        indicators.setChecked(True)
+        indicators.setEnabled(False)
+        form.addRow(self.tr("Parts"), indicators)
+        self.part_boxes: dict[str, QCheckBox] = {}
+        for part in OPTIONAL_PARTS:
+            box = QCheckBox(label(PART_LABELS[part]), self)
+            box.setChecked(part in parts)
+            form.addRow("", box)
+            self.part_boxes[part] = box
+        layout.addLayout(form)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+
+    def year(self) -> int:
+        return int(self.year_box.currentData())
+
+    def parts(self) -> tuple[str, ...]:
+        return ("indicators", *(p for p, box in self.part_boxes.items() if box.isChecked()))
+
+
+class _JobSignals(QObject):
+    progress = Signal(int, int)
+    finished = Signal(object)
+    failed = Signal(str)
+
+
+class Job(QRunnable):
+    """Runs `work(progress)` on the thread pool; the result or the error message comes back by signal.
+
+    `work` must not touch widgets or the park file's connection: it gets everything it needs beforehand.
+    Signals (on `signals`): progress(done, total), finished(result), failed(message).
+    """
+
+    def __init__(self, work: Callable[[Callable[[int, int], None]], Any]):
+        super().__init__()
+        self.work = work
+        self.signals = _JobSignals()
+        self.setAutoDelete(False)
+
+    def run(self) -> None:
+        from models.export_xlsx import ExportError
+        from models.report import ReportError
+
+        try:
+            result = self.work(self.signals.progress.emit)
+        except (ReportError, ExportError) as exc:
+            self.signals.failed.emit(str(exc))
+        except Exception as exc:  # shown to the user rather than lost on the worker thread
+            self.signals.failed.emit(f"{type(exc).__name__}: {exc}")
+        else:
+            self.signals.finished.emit(result)
+
+
+def paint_pages(printer, svgs: list[bytes]) -> int:
+    """Draw each SVG page onto the printer, scaled to the printable page with its proportions kept;
+    returns the number of pages painted."""
+    from PySide6.QtSvg import QSvgRenderer
+
+    painter = QPainter()
+    if not painter.begin(printer):
+        return 0
+    try:
+        for index, svg in enumerate(svgs):
+            if index:
+                printer.newPage()
+            renderer = QSvgRenderer(svg)
+            area = QRectF(painter.viewport())
+            size = QSizeF(renderer.defaultSize())
+            size.scale(area.size(), Qt.AspectRatioMode.KeepAspectRatio)
+            target = QRectF(area.x() + (area.width() - size.width()) / 2,
+                            area.y() + (area.height() - size.height()) / 2, size.width(), size.height())
+            renderer.render(painter, target)
+    finally:
+        painter.end()
+    return len(svgs)
+
+
+class ReportActions(QObject):
+    """File ▸ Export PDF…, Print… and Export to Excel… for the window's open park file.
+
+    Attributes:
+        session: the window's ParkSession.
+        window: the main window (messages, dialogs' parent, `interactive`).
+        year, parts: the last choice in the options dialog (offered again next time).
+        job: the running Job, else None.
+        svgs: the pages of the last print, as SVG.
+    Signals:
+        done(str): an export or print finished; the path written, or "" for printing.
+        failed(str): it could not be done; the message was shown to the user.
+    """
+
+    done = Signal(str)
+    failed = Signal(str)
+
+    def __init__(self, window):
+        super().__init__(window)
+        self.window = window
+        self.session = window.session
+        self.year: int | None = None
+        self.parts: tuple[str, ...] = ("indicators",)
+        self.job: Job | None = None
+        self.svgs: list[bytes] = []
+        self._on_result: Callable[[Any], None] = lambda result: None
+        self._progress: QProgressDialog | None = None
+
+    # ------------------------------------------------------------------ choices
+    def _file_label(self) -> str:
+        return self.session.park.path.name
+
+    def _default_year(self) -> int:
+        from models.figures import latest_year_with_data
+
+        return self.year or latest_year_with_data(self.session.park.conn) or YEARS[0]
+
+    def ask_options(self) -> bool:
+        """Show the options dialog; False if cancelled."""
+        dialog = ReportOptionsDialog(self._default_year(), self.parts, self.window)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return False
+        self.year, self.parts = dialog.year(), dialog.parts()
+        return True
+
+    def _ask_save(self, title: str, suffix: str, file_filter: str) -> Path | None:
+        park = self.session.park
+        start = park.path.with_name(f"{park.path.stem}{suffix}")
+        name, _ = QFileDialog.getSaveFileName(self.window, title, str(start), file_filter)
+        if not name:
+            return None
+        path = Path(name)
+        return path if path.suffix else path.with_suffix(Path(suffix).suffix)
+
+    # ------------------------------------------------------------------ slots
+    def on_export_pdf(self) -> None:
+        if self.session.park is None or not self.ask_options():
+            return
+        out = self._ask_save(self.tr("Export report as PDF"), f"-{self.year}.pdf", self.tr("PDF (*.pdf)"))
+        if out is not None:
+            self.export_pdf(out, self.year, self.parts)
+
+    def on_print(self) -> None:
+        if self.session.park is None or not self.ask_options():
+            return
+        self.print_report(self.year, self.parts)
+
+    def on_export_excel(self) -> None:
+        if self.session.park is None:
+            return
+        out = self._ask_save(self.tr("Export to Excel"), ".xlsx", self.tr("Excel workbook (*.xlsx)"))
+        if out is not None:
+            self.export_excel(out)
+
+    # ------------------------------------------------------------------ work
+    def _report_pages(self, year: int | None, parts):
+        from models import report
+
+        data = report.load(self.session.park.conn, self._file_label(), year, parts)
+        return data, report.pages(data)
+
+    def export_pdf(self, out: Path, year: int | None = None, parts=("indicators",)) -> Job:
+        """Write the report PDF to `out` on the thread pool; `done(out)` or `failed(message)` follows."""
+        from models import report
+
+        data, page_list = self._report_pages(year, parts)
+        return self._start(lambda progress: report.write_pdf(data, out, page_list, progress),
+                           self.tr("Writing the report…"), lambda pages: self._finish(str(out)))
+
+    def print_report(self, year: int | None = None, parts=("indicators",), preview: bool = True) -> Job:
+        """Draw the pages, then show them in Qt's print preview dialog, which prints to any printer."""
+        from models import report
+
+        data, page_list = self._report_pages(year, parts)
+        self.svgs = []
+
+        def shown(svgs):
+            self.svgs = svgs
+            if preview:
+                self._preview(svgs)
+            else:
+                self._finish("")
+
+        return self._start(lambda progress: report.page_svgs(data, page_list, progress),
+                           self.tr("Preparing the pages…"), shown)
+
+    def export_excel(self, out: Path) -> Job:
+        """Write every table to `out` (.xlsx) on the thread pool; `done(out)` or `failed(message)` follows."""
+        from models import export_xlsx
+
+        sheet_list = export_xlsx.sheets(self.session.park.conn)
+        return self._start(lambda progress: export_xlsx.write_sheets(sheet_list, out, progress),
+                           self.tr("Writing the workbook…"), lambda counts: self._finish(str(out)))
+
+    def preview_dialog(self, svgs: list[bytes]):
+        """Qt's print preview of the pages (A4), not yet shown."""
+        from PySide6.QtPrintSupport import QPrintPreviewDialog, QPrinter
+
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        printer.setPageLayout(QPageLayout(QPageSize(QPageSize.PageSizeId.A4), QPageLayout.Orientation.Portrait,
+                                          QMarginsF(0, 0, 0, 0)))
+        printer.setFullPage(True)
+        printer.setDocName(self._file_label())
+        dialog = QPrintPreviewDialog(printer, self.window)
+        dialog.setWindowTitle(self.tr("Print report"))
+        dialog.paintRequested.connect(lambda p: paint_pages(p, svgs))
+        dialog.printer_ = printer  # keep the printer alive with the dialog
+        return dialog
+
+    def _preview(self, svgs: list[bytes]) -> None:
+        self._finish("")
+        if self.window.interactive:
+            dialog = self.preview_dialog(svgs)
+            dialog.resize(900, 1000)
+            dialog.exec()
+
+    def _start(self, work, text: str, on_result: Callable[[Any], None]) -> Job:
+        if self.job is not None:  # one at a time (the progress dialog is window-modal anyway)
+            return self.job
+        job = Job(work)
+        self.job = job
+        self._on_result = on_result
+        progress = QProgressDialog(text, "", 0, 0, self.window)
+        progress.setCancelButton(None)
+        progress.setWindowModality(Qt.WindowModality.WindowModal)
+        progress.setMinimumDuration(PROGRESS_DELAY_MS)
+        progress.setAutoClose(False)
+        progress.setAutoReset(False)
+        self._progress = progress
+        # Bound methods of this GUI-thread object: the worker's signals arrive queued on the GUI thread.
+        job.signals.progress.connect(self._on_progress)
+        job.signals.finished.connect(self._on_finished)
+        job.signals.failed.connect(self._on_failed)
+        QThreadPool.globalInstance().start(job)
+        return job
+
+    def _on_progress(self, done: int, total: int) -> None:
+        if self._progress is not None:
+            self._progress.setMaximum(total)
+            self._progress.setValue(done)
+
+    def _on_finished(self, result) -> None:
+        self._on_result(result)
+
+    def _close_progress(self) -> None:
+        if self._progress is not None:
+            self._progress.close()
+            self._progress.deleteLater()
+            self._progress = None
+        self.job = None
+
+    def _finish(self, path: str) -> None:
+        self._close_progress()
+        self.done.emit(path)
+
+    def _on_failed(self, message: str) -> None:
+        self._close_progress()
+        self.window.warn(self.tr("Not written"), message)
+        self.failed.emit(message)
