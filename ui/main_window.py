@@ -132,6 +132,7 @@ class MainWindow(QMainWindow):
         self._action(self.help_menu, self.tr("&About"), self.on_about)
         self._refresh_recent_menu()
         self._build_report_actions()
+        self._build_returns_actions()
 
     def _build_report_actions(self) -> None:
         """File ▸ Export PDF…, Print…, Export to Excel… (ui.report_dialog, imported on first use)."""
@@ -147,6 +148,12 @@ class MainWindow(QMainWindow):
             self.file_menu.insertAction(self.file_extras_anchor, action)
             made.append(action)
         self.action_export_pdf, self.action_print, self.action_export_excel = made
+
+    def _build_returns_actions(self) -> None:
+        """File ▸ Import returns…, Export return form…, Undo import…, and dropped .xlsx files (ui.returns_actions)."""
+        from ui.returns_actions import ReturnsActions
+
+        self.returns_actions = ReturnsActions(self)
 
     def report_actions(self):
         """The window's ui.report_dialog.ReportActions (made on first use)."""

@@ -1,0 +1,186 @@
+"""Importing through the window: worker off the GUI thread, progress dialog with Cancel, review dialog,
+commit, the indicators tab updated; dropped files; undo of an import; export of the form."""
+
+from __future__ import annotations
+
+import threading
+
+import pytest
+from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
+from PySide6.QtGui import QDragEnterEvent, QDropEvent
+from PySide6.QtWidgets import QApplication, QPushButton
+
+from tests.returns_data import code, row, write_openpyxl
+from ui.import_dialog import ThreadProgress
+
+
+def _total_revenue(window, year):
+    tab = window.park_tabs[0]
+    series = next(s for s in tab.series if s.indicator.code == "total_revenue")
+    return series.years[year].derived
+
+
+def _count(window):
+    return window.session.park.conn.execute("SELECT COUNT(*) FROM returns").fetchone()[0]
+
+
+class HeldProgress(ThreadProgress):
+    """Holds the worker at its first step until the test lets it go (so the progress dialog shows)."""
+
+    reached = threading.Event()
+    release = threading.Event()
+
+    def step(self, done, total, text=""):
+        super().step(done, total, text)
+        HeldProgress.reached.set()
+        HeldProgress.release.wait(10)
+
+
+@pytest.fixture
+def held():
+    HeldProgress.reached.clear()
+    HeldProgress.release.clear()
+    yield HeldProgress
+    HeldProgress.release.set()
+
+
+def test_import_through_the_gui_updates_the_indicators_tab(window, qtbot, tmp_path, held):
+    path = write_openpyxl(tmp_path / "回收.xlsx", [row(1), row(2), row(3, tax="约100")])
+    actions = window.returns_actions
+    controller = actions.controller
+    controller.progress_delay_ms = 50
+    controller.progress_class = held
+    changed = []
+    window.session.changed.connect(changed.append)
+    assert _total_revenue(window, 2023) is None
+
+    assert controller.start([str(path)])
+    assert held.reached.wait(10)  # the worker thread is running, the GUI thread is free
+    qtbot.waitUntil(lambda: controller.progress_dialog is not None and controller.progress_dialog.isVisible())
+    assert controller.worker is not None and _count(window) == 0
+    held.release.set()
+    with qtbot.waitSignal(controller.checked, timeout=10000):
+        pass
+    review = controller.review
+    assert review is not None and review.isVisible() and controller.progress_dialog is None
+    assert review.models["accepted"].rowCount() == 2
+    assert review.models["rejected"].rowCount() == 1
+    reason = review.models["rejected"].index(0, 4).data()
+    assert reason == "“约100”不是数字"
+    assert review.models["rejected"].index(0, 2).data() == "4"
+    assert _count(window) == 0  # nothing stored before the user commits
+    window.grab().save(str(tmp_path / "window.png"))
+    review.grab().save(str(tmp_path / "review.png"))
+
+    with qtbot.waitSignal(controller.imported, timeout=10000) as blocker:
+        qtbot.mouseClick(review.import_button, Qt.MouseButton.LeftButton)
+    assert blocker.args[0] == 1
+    assert "returns" in changed
+    assert _count(window) == 2
+    # 1001 + 1002 万元 = 0.2003 亿元, visible through the indicators tab after its reload
+    assert _total_revenue(window, 2023) == pytest.approx(0.2003)
+
+
+def test_cancel_while_checking_leaves_the_file_untouched(window, qtbot, tmp_path, held):
+    path = write_openpyxl(tmp_path / "a.xlsx", [row(1)])
+    controller = window.returns_actions.controller
+    controller.progress_delay_ms = 0
+    controller.progress_class = held
+    before = window.session.park.conn.execute("SELECT COUNT(*) FROM audit_log").fetchone()
+    assert controller.start([str(path)])
+    qtbot.waitUntil(lambda: controller.progress_dialog is not None and controller.progress_dialog.isVisible())
+    with qtbot.waitSignal(controller.cancelled, timeout=10000):
+        button = controller.progress_dialog.findChild(QPushButton)
+        qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+        held.release.set()
+    assert controller.review is None and controller.worker is None
+    assert _count(window) == 0
+    assert window.session.park.conn.execute("SELECT COUNT(*) FROM audit_log").fetchone() == before
+
+
+def test_conflicts_replace_in_review_then_undo_import(window, qtbot, tmp_path):
+    controller = window.returns_actions.controller
+    first = write_openpyxl(tmp_path / "a.xlsx", [row(1), row(2)])
+    with qtbot.waitSignal(controller.checked, timeout=10000):
+        controller.start([str(first)])
+    with qtbot.waitSignal(controller.imported, timeout=10000):
+        controller.review.accept()
+    second = write_openpyxl(tmp_path / "b.xlsx", [row(2, revenue=5000)])
+    with qtbot.waitSignal(controller.checked, timeout=10000):
+        controller.start([str(second)])
+    review = controller.review
+    assert review.models["conflicts"].rowCount() == 1 and review.to_store() == 0
+    assert not review.import_button.isEnabled()
+    review.replace_button.setChecked(True)
+    assert review.import_button.isEnabled() and "1" in review.summary.text()
+    with qtbot.waitSignal(controller.imported, timeout=10000) as blocker:
+        review.accept()
+    conn = window.session.park.conn
+    assert conn.execute("SELECT revenue FROM returns WHERE credit_code = ?", (code(2),)).fetchone() == (5000.0,)
+
+    actions = window.returns_actions
+    assert actions.undo(blocker.args[0])
+    assert conn.execute("SELECT revenue FROM returns WHERE credit_code = ?", (code(2),)).fetchone() == (1002.0,)
+    # the Undo import dialog lists both batches, the undone one marked and not undoable again
+    actions.on_undo_import()
+    dialog = actions.undo_dialog
+    assert dialog.model.rowCount() == 2
+    assert dialog.selected_batch()["id"] == 1 and dialog.undo_button.isEnabled()
+    dialog.view.selectRow(0)
+    assert dialog.selected_batch()["undone_at"] and not dialog.undo_button.isEnabled()
+    dialog.view.selectRow(1)
+    dialog.accept()
+    assert _count(window) == 0
+
+
+def test_review_cancel_stores_nothing(window, qtbot, tmp_path):
+    controller = window.returns_actions.controller
+    with qtbot.waitSignal(controller.checked, timeout=10000):
+        controller.start([str(write_openpyxl(tmp_path / "a.xlsx", [row(1)]))])
+    with qtbot.waitSignal(controller.cancelled, timeout=10000):
+        controller.review.reject()
+    assert _count(window) == 0 and not controller.busy
+
+
+# QDragEnterEvent's only constructor takes a QPoint, which PySide6 marks deprecated.
+@pytest.mark.filterwarnings("ignore::DeprecationWarning")
+def test_dropping_xlsx_files_on_the_window_starts_an_import(window, qtbot, tmp_path):
+    path = write_openpyxl(tmp_path / "dropped.xlsx", [row(7)])
+    (tmp_path / "notes.txt").write_text("x", encoding="utf-8")
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(path)), QUrl.fromLocalFile(str(tmp_path / "notes.txt"))])
+    assert window.returns_actions.dropped_paths(mime) == [str(path)]
+    # Delivered like a real drag: to the window's QWindow, which routes it to the widget under the point.
+    handle = window.windowHandle()
+    enter = QDragEnterEvent(QPoint(200, 200), Qt.DropAction.CopyAction, mime, Qt.MouseButton.NoButton,
+                            Qt.KeyboardModifier.NoModifier)
+    QApplication.sendEvent(handle, enter)
+    assert enter.isAccepted()
+    drop = QDropEvent(QPointF(200, 200), Qt.DropAction.CopyAction, mime, Qt.MouseButton.NoButton,
+                      Qt.KeyboardModifier.NoModifier)
+    controller = window.returns_actions.controller
+    with qtbot.waitSignal(controller.checked, timeout=10000) as blocker:
+        QApplication.sendEvent(handle, drop)
+    assert [r["credit_code"] for r in blocker.args[0].accepted] == [code(7)]
+    controller.review.reject()
+
+
+def test_file_menu_has_the_returns_actions_and_export_writes_the_form(window, tmp_path):
+    texts = [a.text() for a in window.file_menu.actions()]
+    actions = window.returns_actions
+    for action in (actions.action_import, actions.action_export_form, actions.action_undo_import):
+        assert action.text() in texts
+    assert window.file_menu.actions().index(actions.action_undo_import) < \
+        window.file_menu.actions().index(window.file_extras_anchor)
+    assert "导入" in actions.action_import.text()  # the interface is in Chinese
+    out = actions.export_form(tmp_path / "表")
+    assert out == str(tmp_path / "表.xlsx")
+    from models.return_reader import read_returns
+
+    assert read_returns(out).sheets[0].rows == []
+
+
+def test_undo_import_with_nothing_imported_says_so(window, capsys):
+    window.returns_actions.on_undo_import()
+    assert "尚未导入" in capsys.readouterr().err
+    assert getattr(window.returns_actions, "undo_dialog", None) is None

@@ -1,0 +1,347 @@
+"""Importing returns from the window: File ▸ Import returns… (or .xlsx files dropped on the window), the
+worker that reads and checks them off the GUI thread, the review dialog, and the commit.
+
+The worker opens its own read-only connection to the park file and gets the file list beforehand; it
+never touches a widget, a Qt model or the window's connection. Its results come back by signal. Nothing
+is written until the user presses Import in the review dialog; cancelling leaves the file untouched.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import threading
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, QTimer, Signal
+from PySide6.QtWidgets import (QButtonGroup, QDialog, QDialogButtonBox, QLabel, QProgressDialog, QRadioButton,
+                               QTableView, QTabWidget, QVBoxLayout, QWidget)
+
+from widgets.simple_table import SORT_ROLE, RowsModel
+
+PROGRESS_DELAY_MS = 600  # the progress dialog appears only if the check lasts longer
+
+
+class _WorkerSignals(QObject):
+    progress = Signal(int, int, str)
+    finished = Signal(object)
+    failed = Signal(str)
+    cancelled = Signal()
+
+
+class ThreadProgress:
+    """The importer's Progress for the worker: steps go out by signal, cancel is a threading.Event.
+
+    Tests may subclass it (e.g. to hold the worker at a step) and hand the class to ImportController.
+    """
+
+    def __init__(self, signals: _WorkerSignals):
+        self.signals = signals
+        self.cancel_event = threading.Event()
+
+    def step(self, done: int, total: int, text: str = "") -> None:
+        self.signals.progress.emit(done, total, text)
+
+    def cancelled(self) -> bool:
+        return self.cancel_event.is_set()
+
+
+class CheckWorker(QRunnable):
+    """Reads and checks the files on the thread pool.
+
+    Attributes:
+        park_path: the park file (opened read-only here, on the worker's own connection).
+        sources: (name as given, path) pairs; problems: arguments that named nothing to import.
+        signals: progress(done, total, file), finished(CheckResult), failed(message), cancelled().
+    """
+
+    def __init__(self, park_path: Path, sources: list[tuple[str, Path]], problems: list, progress_class=None):
+        super().__init__()
+        self.park_path = Path(park_path)
+        self.sources = sources
+        self.problems = problems
+        self.signals = _WorkerSignals()
+        self.progress = (progress_class or ThreadProgress)(self.signals)
+        self.setAutoDelete(False)
+
+    def cancel(self) -> None:
+        self.progress.cancel_event.set()
+
+    def run(self) -> None:
+        from models.importer import ImportCancelled, check_files
+
+        conn = None
+        try:
+            conn = sqlite3.connect(f"{self.park_path.resolve().as_uri()}?mode=ro", uri=True)
+            result = check_files(conn, self.sources, progress=self.progress, problems=self.problems)
+        except ImportCancelled:
+            self.signals.cancelled.emit()
+        except sqlite3.Error as exc:
+            self.signals.failed.emit(f"无法读取“{self.park_path.name}”：{exc}")
+        except Exception as exc:  # shown to the user rather than lost on the worker thread
+            self.signals.failed.emit(f"{type(exc).__name__}: {exc}")
+        else:
+            if self.progress.cancelled():
+                self.signals.cancelled.emit()
+            else:
+                self.signals.finished.emit(result)
+        finally:
+            if conn is not None:
+                conn.close()
+
+
+def _table(model: RowsModel, parent: QWidget) -> QTableView:
+    view = QTableView(parent)
+    view.setModel(model)
+    view.setSortingEnabled(False)
+    view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+    view.setAlternatingRowColors(True)
+    view.horizontalHeader().setStretchLastSection(True)
+    view.verticalHeader().setVisible(False)
+    return view
+
+
+class ReviewDialog(QDialog):
+    """Shows what a check found before anything is stored: accepted rows, rejected rows with reasons,
+    conflicts (with the choice to replace or skip them), outliers, and files rejected or warnings.
+
+    Attributes:
+        result: the CheckResult shown.
+        tabs: the lists, one tab each; models: {name: RowsModel} for "accepted", "rejected", "conflicts",
+            "outliers", "notes".
+        replace_button / skip_button: the choice for conflicts (skip is the default).
+        import_button: stores the batch (disabled when there is nothing to store).
+    """
+
+    def __init__(self, result, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.result = result
+        self.setWindowTitle(self.tr("Review import"))
+        self.resize(960, 600)
+        layout = QVBoxLayout(self)
+        self.summary = QLabel(self)
+        self.summary.setWordWrap(True)
+        layout.addWidget(self.summary)
+        self.tabs = QTabWidget(self)
+        layout.addWidget(self.tabs)
+        self.models: dict[str, RowsModel] = {}
+
+        file_, sheet, row_ = self.tr("File"), self.tr("Sheet"), self.tr("Row")
+        code, name, year = self.tr("Credit code"), self.tr("Enterprise"), self.tr("Year")
+        self._add("accepted", self.tr("Accepted (%1)"), [file_, sheet, row_, code, name, year],
+                  [(r["source_file"], r["source_sheet"], r["source_row"], r["credit_code"], r["name"], r["year"])
+                   for r in result.accepted])
+        self._add("rejected", self.tr("Rejected (%1)"), [file_, sheet, row_, self.tr("Column"), self.tr("Reason")],
+                  [(p.file, p.sheet, p.row, p.column, p.message) for p in result.rejected])
+        self._add("conflicts", self.tr("Conflicts (%1)"),
+                  [file_, sheet, row_, code, year, name, self.tr("Stored name"), self.tr("Stored batch")],
+                  [(c.file, c.sheet, c.row, c.credit_code, c.year, c.name, c.stored_name, c.stored_batch)
+                   for c in result.conflicts])
+        self._add("outliers", self.tr("To check (%1)"), [file_, sheet, row_, code, year, self.tr("Column"),
+                                                         self.tr("Note")],
+                  [(o.file, o.sheet, o.row, o.credit_code, o.year, o.column, o.message) for o in result.outliers])
+        notes = [(p.file, p.message) for p in result.files_rejected] + [("", w) for w in result.warnings]
+        self._add("notes", self.tr("Files and warnings (%1)"), [file_, self.tr("Message")], notes)
+
+        conflict_box = QWidget(self)
+        box_layout = QVBoxLayout(conflict_box)
+        box_layout.setContentsMargins(0, 0, 0, 0)
+        box_layout.addWidget(QLabel(self.tr("Returns already stored for the same enterprise and year:"), conflict_box))
+        self.skip_button = QRadioButton(self.tr("Skip them (keep the stored returns)"), conflict_box)
+        self.replace_button = QRadioButton(self.tr("Replace the stored returns (undo of this import restores them)"),
+                                           conflict_box)
+        self.skip_button.setChecked(True)
+        group = QButtonGroup(conflict_box)
+        group.addButton(self.skip_button)
+        group.addButton(self.replace_button)
+        box_layout.addWidget(self.skip_button)
+        box_layout.addWidget(self.replace_button)
+        conflict_box.setVisible(bool(result.conflicts))
+        layout.addWidget(conflict_box)
+
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel, self)
+        self.import_button = buttons.addButton(self.tr("&Import"), QDialogButtonBox.ButtonRole.AcceptRole)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        self.skip_button.toggled.connect(self.update_summary)
+        self.update_summary()
+        for index, key in enumerate(("rejected", "conflicts", "outliers", "notes")):
+            if self.models[key].rowCount() and not self.models["accepted"].rowCount():
+                self.tabs.setCurrentIndex(index + 1)
+                break
+
+    def _add(self, key: str, title: str, headers: list[str], rows: list[tuple[Any, ...]]) -> None:
+        model = RowsModel(headers, self)
+        model.set_rows(rows)
+        self.models[key] = model
+        view = _table(model, self.tabs)
+        view.resizeColumnsToContents()
+        self.tabs.addTab(view, title.replace("%1", str(len(rows))))
+
+    @property
+    def replace(self) -> bool:
+        return self.replace_button.isChecked()
+
+    def to_store(self) -> int:
+        return len(self.result.rows_to_store(self.replace))
+
+    def update_summary(self) -> None:
+        r = self.result
+        n = self.to_store()
+        text = (self.tr("%1 rows read: %2 will be imported, %3 rejected, %4 conflicts, %5 to check, "
+                        "%6 files rejected.")
+                .replace("%1", str(r.total_rows)).replace("%2", str(n)).replace("%3", str(r.rejected_rows))
+                .replace("%4", str(len(r.conflicts))).replace("%5", str(len(r.outliers)))
+                .replace("%6", str(len(r.files_rejected))))
+        if n == 0:
+            text += "\n" + self.tr("Nothing can be imported.")
+        self.summary.setText(text)
+        self.import_button.setEnabled(n > 0)
+
+
+class ImportController(QObject):
+    """Runs an import for the window: worker, delayed progress dialog with Cancel, review, commit.
+
+    Attributes:
+        window: the main window (session, messages, `interactive`).
+        worker: the running CheckWorker, else None.
+        progress_dialog: shown when the check lasts more than `progress_delay_ms`.
+        review: the open ReviewDialog, else None.
+        progress_class: the ThreadProgress class handed to the worker (tests may pass their own).
+    Signals:
+        checked(object): the check finished (CheckResult); the review dialog is open.
+        imported(int): a batch was stored (its id); `session.changed("returns")` was emitted.
+        cancelled(): the user cancelled; nothing was written.
+        failed(str): the import could not be done; the message was shown.
+    """
+
+    checked = Signal(object)
+    imported = Signal(int)
+    cancelled = Signal()
+    failed = Signal(str)
+
+    def __init__(self, window):
+        super().__init__(window)
+        self.window = window
+        self.worker: CheckWorker | None = None
+        self.progress_dialog: QProgressDialog | None = None
+        self.review: ReviewDialog | None = None
+        self.progress_delay_ms = PROGRESS_DELAY_MS
+        self.progress_class = None
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.timeout.connect(self.show_progress)
+
+    @property
+    def busy(self) -> bool:
+        return self.worker is not None or self.review is not None
+
+    def start(self, args: list[str]) -> bool:
+        """Check the files and folders `args`; False when no file is open or an import is under way."""
+        from models.importer import gather_sources
+
+        park = self.window.session.park
+        if park is None or self.busy:
+            return False
+        if park.read_only:
+            self.window.warn(self.tr("Import returns"), self.tr("The file is open read-only."))
+            return False
+        sources, problems = gather_sources(args)
+        self.worker = CheckWorker(park.path, sources, problems, self.progress_class)
+        self.worker.signals.progress.connect(self.on_progress)
+        self.worker.signals.finished.connect(self.on_checked)
+        self.worker.signals.failed.connect(self.on_failed)
+        self.worker.signals.cancelled.connect(self.on_cancelled)
+        self._total = max(1, len(sources))
+        self._timer.start(self.progress_delay_ms)
+        QThreadPool.globalInstance().start(self.worker)
+        return True
+
+    def show_progress(self) -> None:
+        if self.worker is None or self.progress_dialog is not None:
+            return
+        dialog = QProgressDialog(self.tr("Reading and checking returns…"), self.tr("Cancel"), 0, self._total,
+                                 self.window)
+        dialog.setWindowTitle(self.tr("Import returns"))
+        dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        dialog.setMinimumDuration(0)
+        dialog.setAutoClose(False)
+        dialog.setAutoReset(False)
+        dialog.canceled.connect(self.cancel)
+        dialog.show()
+        self.progress_dialog = dialog
+
+    def cancel(self) -> None:
+        if self.worker is not None:
+            self.worker.cancel()
+            if self.progress_dialog is not None:
+                self.progress_dialog.setLabelText(self.tr("Cancelling…"))
+
+    def on_progress(self, done: int, total: int, text: str) -> None:
+        self._total = max(1, total)
+        if self.progress_dialog is not None:
+            self.progress_dialog.setMaximum(self._total)
+            self.progress_dialog.setValue(done)
+            if text:
+                self.progress_dialog.setLabelText(self.tr("Reading and checking “%1”…").replace("%1", text))
+
+    def _end_worker(self) -> None:
+        self._timer.stop()
+        self.worker = None
+        if self.progress_dialog is not None:
+            self.progress_dialog.canceled.disconnect(self.cancel)
+            self.progress_dialog.close()
+            self.progress_dialog.deleteLater()
+            self.progress_dialog = None
+
+    def on_cancelled(self) -> None:
+        self._end_worker()
+        self.cancelled.emit()
+
+    def on_failed(self, message: str) -> None:
+        self._end_worker()
+        self.window.warn(self.tr("Import returns"), message)
+        self.failed.emit(message)
+
+    def on_checked(self, result) -> None:
+        self._end_worker()
+        self.review = ReviewDialog(result, self.window)
+        self.review.finished.connect(self.on_review_finished)
+        self.review.open()
+        self.checked.emit(result)
+
+    def on_review_finished(self, code: int) -> None:
+        review, self.review = self.review, None
+        if review is None:
+            return
+        review.deleteLater()
+        if code == QDialog.DialogCode.Accepted:
+            self.commit(review.result, review.replace)
+        else:
+            self.cancelled.emit()
+
+    def commit(self, result, replace: bool) -> int | None:
+        """Store the checked batch (GUI thread, one transaction); emits session.changed("returns")."""
+        from PySide6.QtGui import QGuiApplication
+
+        from models.importer import ImportFailed, commit
+
+        session = self.window.session
+        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            stored = commit(session.park, result, replace=replace)
+        except ImportFailed as exc:
+            QGuiApplication.restoreOverrideCursor()
+            self.window.warn(self.tr("Import returns"), str(exc))
+            self.failed.emit(str(exc))
+            return None
+        QGuiApplication.restoreOverrideCursor()
+        if stored.batch_id is None:
+            return None
+        session.changed.emit("returns")
+        self.window.statusBar().showMessage(
+            self.tr("Imported %1 rows (batch %2).").replace("%1", str(stored.inserted))
+            .replace("%2", str(stored.batch_id)), 8000)
+        self.imported.emit(stored.batch_id)
+        return stored.batch_id
