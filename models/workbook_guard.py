@@ -103,8 +103,8 @@ def _refuse_ole2(path: Path, name: str) -> None:
     if "EncryptedPackage".encode("utf-16-le") in data:
         raise WorkbookRejected(f"“{name}”设有打开密码（已加密），程序无法读取。"
                                "请在Excel中打开，于“文件 ▸ 信息 ▸ 保护工作簿”中删除密码，另存为.xlsx后再导入。")
-    raise WorkbookRejected(f"“{name}”是旧版Excel 97-2003格式（.xls）。请在Excel或WPS中打开，"
-                           "请另存为.xlsx（Excel工作簿）后再导入。")
+    raise WorkbookRejected(f"“{name}”是旧版Excel 97-2003格式（.xls），本程序无法读取。请另存为.xlsx："
+                           "在Excel或WPS中打开该文件，选择“另存为”，文件类型选“Excel工作簿(*.xlsx)”，再导入。")
 
 
 def _refuse_not_zip(name: str, head: bytes, path: Path) -> None:
