@@ -266,10 +266,11 @@ class GroupFiguresTab(ParkTab):
             self.reload()
 
     def draw_charts(self) -> None:
+        """Draw the chart page on show now and the others when their page is opened (each render costs
+        a few hundred milliseconds)."""
         self._charts_ready = True
-        self._stale.clear()
-        for name, _title, plot in self.chart_pages():
-            self.charts[name].draw(plot)
+        self._stale = set(self.charts)
+        self.on_chart_page_shown(self.chart_tabs.currentIndex())
 
     def redraw(self, names) -> None:
         """After a change: redraw the shown chart among `names` (None: all) now, the others when shown."""

@@ -214,12 +214,13 @@ class TalentTab(ParkTab):
         ]
 
     def draw_charts(self) -> None:
+        """Draw the chart page on show now and the others when their page is opened (each render costs
+        a few hundred milliseconds)."""
         if self.session.park is None:
             return
         self._charts_ready = True
-        self._stale.clear()
-        for name, _title, plot in self.chart_pages():
-            self.charts[name].draw(plot)
+        self._stale = set(self.charts)
+        self.on_chart_page_shown(self.chart_tabs.currentIndex())
 
     def on_chart_page_shown(self, index: int) -> None:
         for name, _title, plot in self.chart_pages():
