@@ -126,7 +126,7 @@ def _refuse_not_zip(name: str, head: bytes, path: Path) -> None:
         where = f"是{kind}"
     else:
         where = f"是{kind}，且不是UTF-8编码（看起来是{encoding}编码）"
-    renamed = "" if path.suffix.lower() in (".csv", ".txt") else "（扩展名被改成了Excel的）"
+    renamed = "" if path.suffix.lower() in (".csv", ".txt", "") else f"（只是扩展名为{path.suffix}）"
     raise WorkbookRejected(f"“{name}”{where}，不是Excel工作簿{renamed}。本程序只导入.xlsx工作簿："
                            "请在Excel或WPS中打开该文件，另存为.xlsx（Excel工作簿）后再导入。")
 
