@@ -149,3 +149,58 @@ def test_a_folder_of_the_whole_corpus_imports_the_good_files_and_names_every_bad
             assert case["file"] in named, case["file"]
     assert outcome.exit_code == 1
     assert integrity(park_path) == "ok" and stored_rows(park_path) > 0
+
+
+def test_the_window_stays_responsive_and_reports_hostile_files(window, qtbot, park_path):
+    """The GUI import path: bombs and broken files are checked on the worker while the window keeps
+    handling events; the review lists each refused file with its Chinese message; cancelling stores nothing."""
+    import threading
+
+    from PySide6.QtCore import QTimer
+
+    from ui.import_dialog import ImportController, ThreadProgress
+
+    release = threading.Event()
+    holding = threading.Event()
+
+    class HeldProgress(ThreadProgress):
+        """Holds the worker at its first step until the test has seen the window handle events."""
+
+        def step(self, done, total, text=""):
+            super().step(done, total, text)
+            if not holding.is_set():
+                holding.set()
+                release.wait(30)
+
+    hostile = ["zip_bomb.xlsx", "billion_laughs_sheet.xlsx", "billion_laughs_sharedstrings.xlsx",
+               "csv_gbk_renamed.xlsx", "legacy.xls", "truncated.xlsx", "password.xlsx", "columns_10000.xlsx"]
+    before = digest(park_path)
+    controller = ImportController(window)
+    controller.progress_class = HeldProgress
+    ticks = []
+    timer = QTimer(window)
+    timer.timeout.connect(lambda: ticks.append(1))
+    timer.start(5)
+    assert controller.start([str(BAD / name) for name in hostile])
+    qtbot.waitUntil(holding.is_set, timeout=10_000)
+    seen = len(ticks)
+    window.tabs.setCurrentIndex(2)  # the user clicks around while the check runs
+    qtbot.waitUntil(lambda: len(ticks) >= seen + 5, timeout=10_000)
+    assert window.tabs.currentIndex() == 2
+    with qtbot.waitSignal(controller.checked, timeout=60_000) as checked:
+        release.set()
+    timer.stop()
+    result = checked.args[0]
+    refused = {Path(p.file).name: p.message for p in result.files_rejected}
+    assert set(refused) == set(hostile)
+    for case in CASES:
+        if case["file"] in refused:
+            assert all(fragment in refused[case["file"]] for fragment in case["expect"]), case["file"]
+    review = controller.review
+    assert review is not None and not review.import_button.isEnabled()
+    notes = review.models["notes"]
+    assert notes.rowCount() == len(hostile)
+    review.reject()
+    qtbot.waitUntil(lambda: controller.review is None, timeout=5_000)
+    assert digest(park_path) == before
+    assert integrity(park_path) == "ok"
