@@ -23,8 +23,6 @@ def tab_classes() -> list[type]:
 
     Imported when a file is first opened, after the window's first paint, to keep start-up light.
     """
-    from ui.tabs import simple
-
     from ui.tabs.indicators_tab import IndicatorsTab
 
     indicators = IndicatorsTab
@@ -37,7 +35,9 @@ def tab_classes() -> list[type]:
     from ui.tabs.talent_tab import TalentTab
 
     talent = TalentTab
-    returns = simple.ReturnsTab
+    from ui.tabs.returns_tab import ReturnsTab
+
+    returns = ReturnsTab
     return [indicators, industries, zones, talent, returns]
 
 

@@ -35,11 +35,3 @@ class _ListTab(ParkTab):
         park = self.session.park
         self.model.set_rows(self.rows(park.conn) if park else [])
         self.view.resizeRowsToContents()
-
-
-class ReturnsTab(_ListTab):
-    def header_texts(self):
-        return [self.tr("Year"), self.tr("Returns")]
-
-    def rows(self, conn):
-        return list(conn.execute("SELECT year, COUNT(*) FROM returns GROUP BY year ORDER BY year"))
