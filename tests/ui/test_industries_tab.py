@@ -64,6 +64,8 @@ def test_list_shows_hand_worked_figures_with_totals(tab, qtmodeltester):
     assert tab.model.rowCount() == 11 + 2
     assert tab.title.text().startswith(AI)
     assert "区块链" in tab.description.text()                    # the plan's goal for AI
+    ai_row = next(r for r in range(tab.model.rowCount()) if tab.model.row(r).get("name") == AI)
+    assert "区块链" in tab.model.index(ai_row, tab.NAME).data(Qt.ItemDataRole.ToolTipRole)
     # sorting by revenue keeps the totals rows at the bottom, in both orders
     for order in (Qt.SortOrder.DescendingOrder, Qt.SortOrder.AscendingOrder):
         tab.view.sortByColumn(tab.REVENUE, order)

@@ -302,7 +302,7 @@ class IndustriesTab(GroupFiguresTab):
 
     def list_columns(self):
         return [
-            Column("label", self.tr("Industry")),
+            Column("label", self.tr("Industry"), tooltip_key="goal"),
             Column("group", self.tr("Group")),
             Column("enterprises", self.tr("Enterprises"), "count"),
             Column("revenue", self.tr("Revenue (100M yuan)"), "number", decimals=2),
@@ -327,7 +327,7 @@ class IndustriesTab(GroupFiguresTab):
 
         for s in self.series:
             row = {"name": s.name, "label": label((s.name, s.name_en)), "group": label(INDUSTRY_GROUPS[s.grp]),
-                   "share": shares[s.name][year]}
+                   "share": shares[s.name][year], "goal": self._goals.get(s.name)}
             row.update(figures(s.years[year], s.years.get(year - 1)))
             rows.append(row)
         total = groups.totals(self.series)

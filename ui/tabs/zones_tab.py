@@ -49,7 +49,7 @@ class ZonesTab(GroupFiguresTab):
 
     def list_columns(self):
         return [
-            Column("label", self.tr("Zone")),
+            Column("label", self.tr("Zone"), tooltip_key="role"),
             Column("enterprises", self.tr("Enterprises"), "count"),
             Column("revenue", self.tr("Revenue (100M yuan)"), "number", decimals=2),
             Column("tax", self.tr("Tax (100M yuan)"), "number", decimals=2),
@@ -59,7 +59,8 @@ class ZonesTab(GroupFiguresTab):
     def list_rows(self, year):
         rows = []
         for s in self.series:
-            row = {"name": s.name, "label": label((s.name, s.name_en))}
+            zone = self._zones.get(s.name)
+            row = {"name": s.name, "label": label((s.name, s.name_en)), "role": zone.role if zone else None}
             row.update({fld: s.years[year][fld].value for fld in ZONE_FIELDS})
             rows.append(row)
         if self.series:
