@@ -1,0 +1,94 @@
+"""Where a derived indicator figure came from: the returns rows summed, their files and import batches.
+
+`show_trace(parent, park, code, year)` opens (non-modal) and returns a `TraceDialog`.
+"""
+
+from __future__ import annotations
+
+import json
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QTableView, QTabWidget, QVBoxLayout, QWidget
+
+from models.return_form import COLUMNS_BY_KEY
+from widgets.simple_table import RowsModel
+
+
+class TraceDialog(QDialog):
+    """The returns behind one derived figure.
+
+    Attributes:
+        code, year: the indicator and year traced.
+        rows: what models.derive.trace returned (dicts).
+        rows_model: one line per return (code, name, the summed columns, file, sheet, row, batch).
+        batches_model: the import batches those rows came in (id, time, user, files).
+    """
+
+    def __init__(self, park, code: str, year: int, parent: QWidget | None = None):
+        from models import derive
+
+        super().__init__(parent)
+        self.code, self.year = code, year
+        self.rows = derive.trace(park.conn, code, year)
+        name = park.conn.execute("SELECT name FROM indicators WHERE code = ?", (code,)).fetchone()
+        self.setWindowTitle(self.tr("Sources of a derived figure"))
+        self.resize(1000, 560)
+        layout = QVBoxLayout(self)
+        columns = derive.TRACE_COLUMNS.get(code, ())
+        title = name[0] if name else code
+        if not columns:
+            text = self.tr("%1 is not derived from enterprise returns.").replace("%1", title)
+        else:
+            text = (self.tr("%1, %2: derived from %3 returns (columns: %4).").replace("%1", title)
+                    .replace("%2", str(year)).replace("%3", str(len(self.rows)))
+                    .replace("%4", "、".join(COLUMNS_BY_KEY[c].title for c in columns)))
+        self.summary = QLabel(text, self)
+        self.summary.setWordWrap(True)
+        layout.addWidget(self.summary)
+        tabs = QTabWidget(self)
+        layout.addWidget(tabs)
+
+        headers = [self.tr("Credit code"), self.tr("Enterprise")] + [COLUMNS_BY_KEY[c].title for c in columns] + [
+            self.tr("File"), self.tr("Sheet"), self.tr("Row"), self.tr("Batch")]
+        self.rows_model = RowsModel(headers, self)
+        self.rows_model.set_rows([(r["credit_code"], r["name"], *(r[c] for c in columns), r["source_file"],
+                                   r["source_sheet"], r["source_row"], r["batch_id"]) for r in self.rows])
+        tabs.addTab(self._view(self.rows_model), self.tr("Returns (%1)").replace("%1", str(len(self.rows))))
+
+        batch_ids = sorted({r["batch_id"] for r in self.rows})
+        batches = []
+        for batch_id in batch_ids:
+            found = park.conn.execute("SELECT id, created_at, user, host, files FROM import_batches WHERE id = ?",
+                                      (batch_id,)).fetchone()
+            if found is None:
+                continue
+            try:
+                files = "、".join(f"{f['file']} (SHA-256 {f['sha256'][:12]}…)" for f in json.loads(found[4]))
+            except (TypeError, ValueError, KeyError):
+                files = found[4]
+            batches.append((found[0], found[1], found[2], found[3], files))
+        self.batches_model = RowsModel([self.tr("Batch"), self.tr("Time"), self.tr("User"), self.tr("Computer"),
+                                        self.tr("Files")], self)
+        self.batches_model.set_rows(batches)
+        tabs.addTab(self._view(self.batches_model), self.tr("Import batches (%1)").replace("%1", str(len(batches))))
+
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+
+    def _view(self, model: RowsModel) -> QTableView:
+        view = QTableView(self)
+        view.setModel(model)
+        view.verticalHeader().setVisible(False)
+        view.horizontalHeader().setStretchLastSection(True)
+        view.setAlternatingRowColors(True)
+        view.resizeColumnsToContents()
+        return view
+
+
+def show_trace(parent: QWidget | None, park, code: str, year: int) -> TraceDialog:
+    """Open the sources of indicator `code`'s derived figure of `year` (non-modal); returns the dialog."""
+    dialog = TraceDialog(park, code, year, parent)
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    dialog.show()
+    return dialog
