@@ -521,6 +521,25 @@ def _missing_required_column(path: Path) -> None:
     write_openpyxl(path, rows, header=header)
 
 
+def _prefixed(path: Path) -> None:
+    """SpreadsheetML with an explicit x: prefix on every element, as some .NET and Java writers make it."""
+    xml = sheet_xml([TITLES, good_row(1), good_row(2)])
+    xml = xml.replace("<worksheet xmlns=", "<x:worksheet xmlns:x=").replace("</worksheet>", "</x:worksheet>")
+    for tag in ("sheetData", "row", "c", "v", "is", "t", "dimension"):
+        for old, new in ((f"<{tag} ", f"<x:{tag} "), (f"<{tag}>", f"<x:{tag}>"), (f"</{tag}>", f"</x:{tag}>"),
+                         (f"<{tag}/>", f"<x:{tag}/>")):
+            xml = xml.replace(old, new)
+    raw_xlsx(path, [(SHEET_NAME, "visible", xml)])
+
+
+def _protected_sheet(path: Path) -> None:
+    def tweak(wb, ws):
+        ws.protection.sheet = True
+        ws.protection.password = "changning"
+
+    write_openpyxl(path, [good_row(1), good_row(2)], tweak=tweak)
+
+
 CASES: list[Case] = [
     Case("empty.xlsx", "zero-byte .xlsx", ["empty.xlsx", "空文件"], 2, lambda p: p.write_bytes(b""), via="cli"),
     Case("blank_lines.xlsx", "a file of blank lines and spaces named .xlsx", ["blank_lines.xlsx", "不是Excel工作簿"],
@@ -618,6 +637,10 @@ CASES: list[Case] = [
     Case("inline_strings.xlsx", "a good return zipped by hand with inline strings and no styles", [], 0,
          _inline_strings_by_hand),
     Case("xlsxwriter_good.xlsx", "a good return written by XlsxWriter", [], 0, _xlsxwriter_good),
+    Case("prefixed_xml.xlsx", "a good return whose XML uses the x: namespace prefix throughout", ["已导入2行"], 0,
+         _prefixed),
+    Case("protected_sheet.xlsx", "a good return on a password-protected (locked) sheet: readable, accepted",
+         ["已导入2行"], 0, _protected_sheet),
     Case("长宁 园 报表 (最终版)/企业 报表 2024 (修订).xlsx", "a good return in a folder and file with Chinese characters"
          " and spaces", [], 0, _good_file, via="cli"),
 ]
