@@ -168,31 +168,31 @@ Your saved data is safe: every change is either written completely or not at all
     <name>ImportController</name>
     <message>
         <source>Import returns</source>
-        <translation type="unfinished"></translation>
+        <translation>导入企业报表</translation>
     </message>
     <message>
         <source>The file is open read-only.</source>
-        <translation type="unfinished"></translation>
+        <translation>文件以只读方式打开，不能导入。</translation>
     </message>
     <message>
         <source>Reading and checking returns…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在读取并检查企业报表…</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>取消</translation>
     </message>
     <message>
         <source>Cancelling…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在取消…</translation>
     </message>
     <message>
         <source>Reading and checking “%1”…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在读取并检查“%1”…</translation>
     </message>
     <message>
         <source>Imported %1 rows (batch %2).</source>
-        <translation type="unfinished"></translation>
+        <translation>已导入%1行（第%2批）。</translation>
     </message>
 </context>
 <context>
@@ -630,157 +630,272 @@ Create a new park file, or open another one?</source>
     <name>ReturnsActions</name>
     <message>
         <source>&amp;Import returns…</source>
-        <translation type="unfinished"></translation>
+        <translation>导入企业报表(&amp;I)…</translation>
     </message>
     <message>
         <source>Export return &amp;form…</source>
-        <translation type="unfinished"></translation>
+        <translation>导出报表模板(&amp;F)…</translation>
     </message>
     <message>
         <source>Undo i&amp;mport…</source>
-        <translation type="unfinished"></translation>
+        <translation>撤销导入(&amp;M)…</translation>
     </message>
     <message>
         <source>Import returns</source>
-        <translation type="unfinished"></translation>
+        <translation>导入企业报表</translation>
     </message>
     <message>
         <source>Excel workbooks (*.xlsx *.xlsm)</source>
-        <translation type="unfinished"></translation>
+        <translation>Excel工作簿 (*.xlsx *.xlsm)</translation>
     </message>
     <message>
         <source>Export return form</source>
-        <translation type="unfinished"></translation>
+        <translation>导出报表模板</translation>
     </message>
     <message>
         <source>Excel workbooks (*.xlsx)</source>
-        <translation type="unfinished"></translation>
+        <translation>Excel工作簿 (*.xlsx)</translation>
     </message>
     <message>
         <source>Return form written to %1</source>
-        <translation type="unfinished"></translation>
+        <translation>报表模板已保存到%1</translation>
     </message>
     <message>
         <source>Undo import</source>
-        <translation type="unfinished"></translation>
+        <translation>撤销导入</translation>
     </message>
     <message>
         <source>No returns have been imported into this file.</source>
-        <translation type="unfinished"></translation>
+        <translation>此文件尚未导入任何企业报表。</translation>
     </message>
     <message>
         <source>Import %1 undone: %2 rows removed.</source>
-        <translation type="unfinished"></translation>
+        <translation>已撤销第%1批导入：删除%2行。</translation>
     </message>
 </context>
 <context>
     <name>ReturnsTab</name>
     <message>
+        <source>Credit code or name</source>
+        <translation>信用代码或企业名称</translation>
+    </message>
+    <message>
         <source>Year</source>
         <translation>年份</translation>
     </message>
     <message>
-        <source>Returns</source>
-        <translation>报表数</translation>
+        <source>Industry</source>
+        <translation>产业</translation>
+    </message>
+    <message>
+        <source>Zone</source>
+        <translation>片区</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>查找</translation>
+    </message>
+    <message>
+        <source>Collection of returns</source>
+        <translation>回收情况</translation>
+    </message>
+    <message>
+        <source>Export list…</source>
+        <translation>导出名单…</translation>
+    </message>
+    <message>
+        <source>Credit code</source>
+        <translation>统一社会信用代码</translation>
+    </message>
+    <message>
+        <source>Enterprise</source>
+        <translation>企业名称</translation>
+    </message>
+    <message>
+        <source>Last year&apos;s revenue (10k yuan)</source>
+        <translation>上年营业收入（万元）</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <source>%1 of %2 returns</source>
+        <translation>显示%1份，共%2份报表</translation>
+    </message>
+    <message>
+        <source>No returns stored yet.</source>
+        <translation>尚无企业报表。</translation>
+    </message>
+    <message>
+        <source>%1: no returns of %2 to compare with.</source>
+        <translation>%1年：没有%2年的报表可供对比。</translation>
+    </message>
+    <message>
+        <source>%1: of the %2 enterprises that returned a form for %3, %4 have returned one (%5%); %6 have not. %7 returned for the first time.</source>
+        <translation>%1年：%3年报送报表的%2家企业中，已回收%4家（回收率%5%），未回收%6家；另有%7家为首次报送。</translation>
+    </message>
+    <message>
+        <source>Export list</source>
+        <translation>导出名单</translation>
+    </message>
+    <message>
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>Excel工作簿 (*.xlsx)</translation>
+    </message>
+</context>
+<context>
+    <name>ReturnsTableModel</name>
+    <message>
+        <source>Credit code</source>
+        <translation>统一社会信用代码</translation>
+    </message>
+    <message>
+        <source>Enterprise</source>
+        <translation>企业名称</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>年份</translation>
+    </message>
+    <message>
+        <source>Industry</source>
+        <translation>产业</translation>
+    </message>
+    <message>
+        <source>Zone</source>
+        <translation>片区</translation>
+    </message>
+    <message>
+        <source>Revenue (10k yuan)</source>
+        <translation>营业收入（万元）</translation>
+    </message>
+    <message>
+        <source>Tax (10k yuan)</source>
+        <translation>纳税总额（万元）</translation>
+    </message>
+    <message>
+        <source>Employees</source>
+        <translation>从业人员</translation>
+    </message>
+    <message>
+        <source>High-tech</source>
+        <translation>高新技术企业</translation>
+    </message>
+    <message>
+        <source>Batch</source>
+        <translation>批次</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>否</translation>
     </message>
 </context>
 <context>
     <name>ReviewDialog</name>
     <message>
         <source>Review import</source>
-        <translation type="unfinished"></translation>
+        <translation>核对导入内容</translation>
     </message>
     <message>
         <source>File</source>
-        <translation type="unfinished"></translation>
+        <translation>文件</translation>
     </message>
     <message>
         <source>Sheet</source>
-        <translation type="unfinished"></translation>
+        <translation>工作表</translation>
     </message>
     <message>
         <source>Row</source>
-        <translation type="unfinished"></translation>
+        <translation>行</translation>
     </message>
     <message>
         <source>Credit code</source>
-        <translation type="unfinished"></translation>
+        <translation>统一社会信用代码</translation>
     </message>
     <message>
         <source>Enterprise</source>
-        <translation type="unfinished"></translation>
+        <translation>企业名称</translation>
     </message>
     <message>
         <source>Year</source>
-        <translation type="unfinished">年份</translation>
+        <translation>年份</translation>
     </message>
     <message>
         <source>Accepted (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>可导入（%1）</translation>
     </message>
     <message>
         <source>Rejected (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>拒绝（%1）</translation>
     </message>
     <message>
         <source>Column</source>
-        <translation type="unfinished"></translation>
+        <translation>列</translation>
     </message>
     <message>
         <source>Reason</source>
-        <translation type="unfinished"></translation>
+        <translation>原因</translation>
     </message>
     <message>
         <source>Conflicts (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>冲突（%1）</translation>
     </message>
     <message>
         <source>Stored name</source>
-        <translation type="unfinished"></translation>
+        <translation>已存企业名称</translation>
     </message>
     <message>
         <source>Stored batch</source>
-        <translation type="unfinished"></translation>
+        <translation>已存批次</translation>
     </message>
     <message>
         <source>To check (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>需核对（%1）</translation>
     </message>
     <message>
         <source>Note</source>
-        <translation type="unfinished">备注</translation>
+        <translation>说明</translation>
     </message>
     <message>
         <source>Files and warnings (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>文件与提示（%1）</translation>
     </message>
     <message>
         <source>Message</source>
-        <translation type="unfinished"></translation>
+        <translation>信息</translation>
     </message>
     <message>
         <source>Returns already stored for the same enterprise and year:</source>
-        <translation type="unfinished"></translation>
+        <translation>同一企业同一年度已有报表的行：</translation>
     </message>
     <message>
         <source>Skip them (keep the stored returns)</source>
-        <translation type="unfinished"></translation>
+        <translation>跳过（保留已有报表）</translation>
     </message>
     <message>
         <source>Replace the stored returns (undo of this import restores them)</source>
-        <translation type="unfinished"></translation>
+        <translation>替换已有报表（撤销本次导入可恢复）</translation>
     </message>
     <message>
         <source>&amp;Import</source>
-        <translation type="unfinished"></translation>
+        <translation>导入(&amp;I)</translation>
     </message>
     <message>
         <source>%1 rows read: %2 will be imported, %3 rejected, %4 conflicts, %5 to check, %6 files rejected.</source>
-        <translation type="unfinished"></translation>
+        <translation>共读取%1行：将导入%2行，拒绝%3行，冲突%4行，需核对%5处，被拒文件%6个。</translation>
     </message>
     <message>
         <source>Nothing can be imported.</source>
-        <translation type="unfinished"></translation>
+        <translation>没有可导入的数据。</translation>
     </message>
 </context>
 <context>
@@ -879,42 +994,105 @@ Create a new park file, or open another one?</source>
     </message>
 </context>
 <context>
-    <name>UndoImportDialog</name>
+    <name>TraceDialog</name>
     <message>
-        <source>Undo import</source>
-        <translation type="unfinished"></translation>
+        <source>Sources of a derived figure</source>
+        <translation>推算数据的来源</translation>
     </message>
     <message>
-        <source>Choose the import to undo. Its rows are removed and the returns it replaced are restored.</source>
-        <translation type="unfinished"></translation>
+        <source>%1 is not derived from enterprise returns.</source>
+        <translation>“%1”不由企业报表推算。</translation>
+    </message>
+    <message>
+        <source>%1, %2: derived from %3 returns (columns: %4).</source>
+        <translation>%1，%2年：由%3份企业报表推算（栏目：%4）。</translation>
+    </message>
+    <message>
+        <source>Credit code</source>
+        <translation>统一社会信用代码</translation>
+    </message>
+    <message>
+        <source>Enterprise</source>
+        <translation>企业名称</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>Sheet</source>
+        <translation>工作表</translation>
+    </message>
+    <message>
+        <source>Row</source>
+        <translation>行</translation>
     </message>
     <message>
         <source>Batch</source>
-        <translation type="unfinished"></translation>
+        <translation>批次</translation>
+    </message>
+    <message>
+        <source>Returns (%1)</source>
+        <translation>企业报表（%1）</translation>
     </message>
     <message>
         <source>Time</source>
-        <translation type="unfinished"></translation>
+        <translation>时间</translation>
     </message>
     <message>
         <source>User</source>
-        <translation type="unfinished"></translation>
+        <translation>用户</translation>
+    </message>
+    <message>
+        <source>Computer</source>
+        <translation>计算机</translation>
     </message>
     <message>
         <source>Files</source>
-        <translation type="unfinished"></translation>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>Import batches (%1)</source>
+        <translation>导入批次（%1）</translation>
+    </message>
+</context>
+<context>
+    <name>UndoImportDialog</name>
+    <message>
+        <source>Undo import</source>
+        <translation>撤销导入</translation>
+    </message>
+    <message>
+        <source>Choose the import to undo. Its rows are removed and the returns it replaced are restored.</source>
+        <translation>选择要撤销的导入批次。该批导入的行将被删除，被它替换的报表将恢复。</translation>
+    </message>
+    <message>
+        <source>Batch</source>
+        <translation>批次</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>用户</translation>
+    </message>
+    <message>
+        <source>Files</source>
+        <translation>文件</translation>
     </message>
     <message>
         <source>Rows</source>
-        <translation type="unfinished"></translation>
+        <translation>行数</translation>
     </message>
     <message>
         <source>Undone</source>
-        <translation type="unfinished"></translation>
+        <translation>撤销时间</translation>
     </message>
     <message>
         <source>&amp;Undo import</source>
-        <translation type="unfinished"></translation>
+        <translation>撤销导入(&amp;U)</translation>
     </message>
 </context>
 <context>
