@@ -93,7 +93,13 @@ def check_workbook(path: Path | str, display: str | None = None) -> GuardReport:
         _refuse_ole2(path, name)
     if not head.startswith(ZIP_MAGICS):
         _refuse_not_zip(name, head, path)
-    return _check_zip(path, name)
+    try:
+        return _check_zip(path, name)
+    except WorkbookRejected:
+        raise
+    except Exception:  # whatever else a malformed zip provokes in zipfile or the XML parser
+        raise WorkbookRejected(f"“{name}”已损坏或不完整（可能下载或复制时中断），无法作为Excel工作簿打开。"
+                               "请向企业重新索取文件，或在Excel中打开修复后另存为.xlsx。") from None
 
 
 # ---------------------------------------------------------------- not a zip

@@ -8,6 +8,8 @@ import sys
 import zipfile
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from models import workbook_guard as guard
 from models.workbook_guard import WorkbookRejected, check_workbook
@@ -107,3 +109,34 @@ def test_a_folder_and_a_missing_file(tmp_path):
         check_workbook(tmp_path)
     with pytest.raises(WorkbookRejected, match="找不到文件"):
         check_workbook(tmp_path / "none.xlsx")
+
+
+def _valid_bytes(corpus) -> bytes:
+    return (ROOT / "tests" / "data" / "bad" / "xlsxwriter_good.xlsx").read_bytes()
+
+
+@settings(max_examples=40, deadline=None, database=None,
+          suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+@given(st.data())
+def test_damaged_copies_of_a_good_return_give_a_message_never_an_exception(corpus, tmp_path_factory, data):
+    """Random bytes changed or cut: the guard refuses with a message or passes the file on, and the reader
+    then reads it or refuses with a message."""
+    from models.return_reader import ReturnFileError, read_returns
+
+    raw = bytearray(_valid_bytes(corpus))
+    for _ in range(data.draw(st.integers(min_value=1, max_value=8))):
+        at = data.draw(st.integers(min_value=0, max_value=len(raw) - 1))
+        raw[at] = data.draw(st.integers(min_value=0, max_value=255))
+    if data.draw(st.booleans()):
+        raw = raw[: data.draw(st.integers(min_value=0, max_value=len(raw)))]
+    path = tmp_path_factory.mktemp("fuzz") / "return.xlsx"
+    path.write_bytes(bytes(raw))
+    try:
+        check_workbook(path)
+    except WorkbookRejected as exc:
+        assert "return.xlsx" in str(exc)
+        return
+    try:
+        read_returns(path)
+    except ReturnFileError as exc:
+        assert "return.xlsx" in str(exc)
