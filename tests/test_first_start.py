@@ -153,3 +153,25 @@ def test_daily_backup_is_made_once_and_not_for_read_only(new_window, tmp_path):
     assert reader.open_file(ro)
     assert reader.session.park.read_only
     assert not backup.exists()
+
+
+def test_about_shows_version_file_and_schema_version(new_window, tmp_path):
+    from models.schema import SCHEMA_VERSION
+    from models.version import __version__
+
+    path = create_park(tmp_path / "关于.sqlite")
+    win = new_window()
+    assert win.open_file(path)
+    seen = []
+
+    def read_and_close():
+        box = QApplication.activeModalWidget()
+        seen.append(box.text())
+        box.accept()
+
+    QTimer.singleShot(0, read_and_close)
+    win.on_about()
+    text = seen[0]
+    assert __version__ in text
+    assert str(path) in text
+    assert f"数据版本：{SCHEMA_VERSION}" in text
