@@ -495,19 +495,18 @@ def commit(park, result: CheckResult, *, replace: bool = False, atomic: bool = F
 
 
 def _supersede(conn: sqlite3.Connection, tx, batch_id: int, conflicts: list[Conflict]) -> int:
-    cur = conn.execute("SELECT * FROM returns LIMIT 0")
+    """Move the stored rows the batch replaces into returns_superseded (whole rows, as JSON)."""
+    wanted = {(c.credit_code, c.year) for c in conflicts}
+    years = sorted({year for _code, year in wanted})
+    cur = conn.execute(f"SELECT * FROM returns WHERE year IN ({','.join('?' * len(years))})", years)
     names = [d[0] for d in cur.description]
-    saved = []
-    for c in conflicts:
-        row = conn.execute("SELECT * FROM returns WHERE credit_code = ? AND year = ?",
-                           (c.credit_code, c.year)).fetchone()
-        if row is not None:
-            saved.append((batch_id, c.credit_code, c.year, json.dumps(dict(zip(names, row)), ensure_ascii=False)))
+    code_i, year_i = names.index("credit_code"), names.index("year")
+    saved = [(batch_id, row[code_i], row[year_i], json.dumps(dict(zip(names, row)), ensure_ascii=False))
+             for row in cur if (row[code_i], row[year_i]) in wanted]
     conn.executemany("INSERT INTO returns_superseded (batch_id, credit_code, year, row_json) VALUES (?, ?, ?, ?)",
                      saved)
     conn.executemany("DELETE FROM returns WHERE credit_code = ? AND year = ?", [(s[1], s[2]) for s in saved])
-    for s in saved:
-        tx.log("returns", {"credit_code": s[1], "year": s[2]}, None, s[3], None)
+    tx.log("returns_superseded", {"batch_id": batch_id}, None, None, f"{len(saved)} rows")
     return len(saved)
 
 

@@ -82,22 +82,24 @@ class ReadResult:
     cells: int = 0
 
 
-def find_header(rows: list[list[Any]]) -> tuple[int, dict[str, int], list[tuple[int, str]]] | None:
-    """(0-based row index, {key: column index}, [(column index, unknown title)]) of the header row among the
+def find_header(rows: list[list[Any]]) -> tuple[int, dict[str, int], list[tuple[int, str, str]]] | None:
+    """(0-based row index, {key: column index}, [(column index, ignored title, why)]) of the header row among the
     first HEADER_SCAN_ROWS rows, or None when no row names the credit code and MIN_TITLES form columns."""
     best = None
     for r, row in enumerate(rows[:HEADER_SCAN_ROWS]):
         found: dict[str, int] = {}
-        unknown: list[tuple[int, str]] = []
+        unknown: list[tuple[int, str, str]] = []
         for c, value in enumerate(row):
             if value is None or value == "":
                 continue
             title = normalise_title(value)
             key = TITLE_KEYS.get(title)
             if key is None:
-                unknown.append((c, str(value).strip()))
+                unknown.append((c, str(value).strip(), "不是报表栏目"))
             elif key not in found:
                 found[key] = c
+            else:  # the same column twice: the first is read
+                unknown.append((c, str(value).strip(), f"与{column_letter(found[key])}列重复"))
         if "credit_code" in found and len(found) >= MIN_TITLES and (best is None or len(found) > len(best[1])):
             best = (r, found, unknown)
     return best
@@ -149,9 +151,9 @@ def read_returns(path: Path | str, display: str | None = None) -> ReadResult:
             if header is None:
                 continue
             r, columns, unknown = header
-            for c, title in unknown:
+            for c, title, reason in unknown:
                 result.warnings.append(f"“{shown}”工作表“{name}”第{r + 1}行{column_letter(c)}列“{title}”"
-                                       "不是报表栏目，已忽略。")
+                                       f"{reason}，已忽略。")
             sheet = SheetData(name=name, header_row=r + 1, columns=columns)
             sheet.missing = [c.key for c in COLUMNS if c.required and c.key not in columns]
             width = max(columns.values()) + 1

@@ -381,3 +381,11 @@ def test_killing_the_process_mid_import_leaves_the_file_as_before(park, park_pat
     after, ok = snapshot()
     assert ok == "ok"
     assert after == before
+
+
+def test_a_column_given_twice_is_read_once_with_a_warning(park, tmp_path):
+    path = write_openpyxl(tmp_path / "r.xlsx", [row(1)], extra={"营业收入(万元)": "not read"})
+    outcome = _import(park, path)
+    assert outcome.exit_code == 0
+    assert any("W列“营业收入(万元)”与F列重复，已忽略" in w for w in outcome.check.warnings)
+    assert park.conn.execute("SELECT revenue FROM returns").fetchone() == (1001.0,)
