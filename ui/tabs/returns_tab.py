@@ -265,6 +265,7 @@ class ReturnsTab(ParkTab):
         self.collection_label.setText(text)
         self.missing_model.set_rows([(m["credit_code"], m["name"], m["industry"], m["zone"], m["revenue"])
                                      for m in status.missing])
+        self.missing_view.resizeColumnsToContents()
         self.export_button.setEnabled(bool(status.missing))
 
     # ------------------------------------------------------------------ export
