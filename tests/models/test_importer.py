@@ -58,12 +58,18 @@ def test_messy_retyped_form_with_header_on_row_4_other_order_text_numbers_and_ex
 
 
 def test_xlsxwriter_workbook_with_another_sheet_name_and_numbers_as_strings(park, tmp_path):
-    rows = [row(n, 2022, revenue=str(1000 + n), employees=f"{100 + n}") for n in range(1, 4)]
-    path = write_xlsxwriter(tmp_path / "xw.xlsx", rows, sheet="2022年报表", header_row=2)
+    rows = [row(n, "２０２２", revenue=f"{1000 + n:,}.50", employees=f"{100 + n}", high_tech="n")
+            for n in range(1, 4)]
+    keys = KEYS[5:] + KEYS[:5]  # figures first, then code, name, year, industry, zone
+    titles = {"foreign_staff": "其中：外籍常住人员 (人)", "name": "企业名称："}
+    path = write_xlsxwriter(tmp_path / "xw.xlsx", rows, sheet="2022年报表", header_row=2, keys=keys, titles=titles,
+                            extra={"填表人": "李四"})
     outcome = _import(park, path)
     assert outcome.exit_code == 0, _messages(outcome)
-    assert park.conn.execute("SELECT SUM(revenue), SUM(employees), MIN(source_row) FROM returns"
-                             " WHERE year = 2022").fetchone() == (3006.0, 306, 3)
+    # 1001.5 + 1002.5 + 1003.5 = 3007.5; 101 + 102 + 103 = 306
+    assert park.conn.execute("SELECT SUM(revenue), SUM(employees), MIN(source_row), SUM(high_tech) FROM returns"
+                             " WHERE year = 2022").fetchone() == (3007.5, 306, 3, 0)
+    assert any("“填表人”不是报表栏目" in w for w in outcome.check.warnings)
 
 
 def test_several_sheets_in_one_workbook_and_a_folder(park, tmp_path):
