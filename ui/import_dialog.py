@@ -305,7 +305,12 @@ class ImportController(QObject):
         self.failed.emit(message)
 
     def on_checked(self, result) -> None:
+        park_path = self.worker.park_path if self.worker is not None else None
         self._end_worker()
+        park = self.window.session.park
+        if park is None or park_path is None or park.path != park_path:  # another file was opened meanwhile
+            self.cancelled.emit()
+            return
         self.review = ReviewDialog(result, self.window)
         self.review.finished.connect(self.on_review_finished)
         self.review.open()
