@@ -35,6 +35,7 @@ INDICATORS_PER_PAGE = 2
 CHARTS_PER_PAGE = 2
 # Where the page body goes (left, bottom, width, height, as fractions of the page): room for header and footer.
 BODY_RECT = (0.07, 0.05, 0.86, 0.88)
+HEADING_HEIGHT = 0.035  # of the page, taken from the body by a section heading
 TEXT_WIDTH = 104  # comment line width in half-width characters (a Chinese character counts 2)
 
 
@@ -75,6 +76,7 @@ class Page:
     draw: Callable[[object], None]
     cover: bool = False
     manual: bool = False  # the page places everything itself (no constrained layout)
+    heading: str = ""  # a section heading at the top of the body
 
 
 def normalise_parts(parts) -> tuple[str, ...]:
@@ -267,16 +269,25 @@ def group_charts(conn, part: str) -> list[Callable]:
     raise ValueError(part)
 
 
+SECTION_NUMBERS = "一二三四五六"
+SECTION_TITLES = {"indicators": "各项指标进展", "industries": "重点产业发展", "zones": "三大片区建设",
+                  "talent": "人才工作"}
+
+
 def pages(data: ReportData) -> list[Page]:
-    """The report's pages, in order."""
+    """The report's pages, in order; the first page of each section carries its numbered heading."""
     out = [Page("", _cover(data), cover=True, manual=True),
            Page("主要发展指标", _summary_table(data), manual=True)]
+    sections = iter(SECTION_NUMBERS[1:])
     for i in range(0, len(data.series), INDICATORS_PER_PAGE):
-        out.append(Page("主要发展指标", _indicator_page(data, data.series[i:i + INDICATORS_PER_PAGE])))
+        heading = f"{next(sections)}、{SECTION_TITLES['indicators']}" if i == 0 else ""
+        out.append(Page("主要发展指标", _indicator_page(data, data.series[i:i + INDICATORS_PER_PAGE]), heading=heading))
     for part in data.parts[1:]:
         charts = group_charts(data.conn, part)
+        heading = f"{next(sections)}、{SECTION_TITLES[part]}"
         for i in range(0, len(charts), CHARTS_PER_PAGE):
-            out.append(Page(PART_LABELS[part][0], _chart_page(charts[i:i + CHARTS_PER_PAGE])))
+            out.append(Page(PART_LABELS[part][0], _chart_page(charts[i:i + CHARTS_PER_PAGE]),
+                            heading=heading if i == 0 else ""))
     return out
 
 
@@ -295,14 +306,18 @@ def render(data: ReportData, page: Page, number: int, total: int):
     fig.text(BODY_RECT[0], 0.02, data.file_label, fontsize=8, color="#555555")
     fig.text(BODY_RECT[0] + BODY_RECT[2], 0.02, f"第 {number} 页 / 共 {total} 页", fontsize=8, color="#555555",
              ha="right")
+    if page.heading:
+        left, bottom, width, height = BODY_RECT
+        fig.text(left, bottom + height, page.heading, ha="left", va="top", fontsize=13, color="#1f3f66")
+        fig.get_layout_engine().set(rect=(left, bottom, width, height - HEADING_HEIGHT))
     page.draw(fig)
     if page.manual:
-        fig.set_layout_engine("none")
+        fig.set_layout_engine(None)
     else:
         # Lay the page out once, then freeze it: saving would otherwise run constrained layout on both of
         # its draws (a measuring one and the real one), which doubles the time of a report.
         fig.get_layout_engine().execute(fig)
-        fig.set_layout_engine("none")
+        fig.set_layout_engine(None)
     return fig
 
 
