@@ -298,11 +298,11 @@ class Choices:
 
     def lookup(self, value: Any) -> str | None:
         """The canonical name for a cell; None for a blank cell; CellError for an unknown name."""
-        if is_blank(value):
-            return None
-        name = self._map.get(value) if isinstance(value, str) else None
+        name = self._map.get(value) if type(value) is str else None
         if name is not None:
             return name
+        if is_blank(value):
+            return None
         try:
             key = self._key(value if isinstance(value, str) else _show(value))
         except Exception:

@@ -291,10 +291,10 @@ def _parse_column(kind: str, parse, col: list[Any], label: str, required: bool,
 def _check_sheet(result: CheckResult, shown: str, sheet, parsers: dict[str, Any],
                  seen: dict, progress: Progress) -> None:
     """Check a sheet column by column (fast), then put each row together with all its reasons."""
-    raws = [raw for _rownum, raw in sheet.rows]
-    n = len(raws)
+    n = len(sheet.rows)
     if not n:
         return
+    by_column = list(zip(*(raw for _rownum, raw in sheet.rows)))  # one C-speed transpose (rows are padded)
     errors: dict[int, list[tuple[str | None, str]]] = {}
     columns: dict[str, list[Any]] = {}
     labels: dict[str, str] = {}
@@ -305,7 +305,7 @@ def _check_sheet(result: CheckResult, shown: str, sheet, parsers: dict[str, Any]
         if idx is None:
             continue
         label = labels[column.key] = f"{column_letter(idx)}列“{column.title}”"
-        col = [raw[idx] for raw in raws]
+        col = list(by_column[idx])
         if column.kind == "listed_year":
             years = columns.get("year") or [None] * n
             parse = cells.parse_listed_year
