@@ -5,7 +5,8 @@
 Run with the project's virtual environment (Windows: `.venv\\Scripts\\python scripts\\build.py`).
 
 1. PyInstaller builds `dist/changning-plan/` from `pyinstaller.spec` (one folder, windowed).
-2. The frozen app creates a park file (`changning-plan new`) and runs `--smoke` on it.
+2. The frozen app creates a park file (`changning-plan new`) and runs `--smoke` on it (offscreen, and on
+   X11 too when xvfb-run is installed), then writes the return template, the PDF report and the Excel export.
 3. The folder is copied and made read-only, and the copy's `--smoke` runs with an empty home folder and
    no path: it must create the park file in the documents folder, keep matplotlib's font cache in the
    user's folder (a second start reuses it) and write nothing inside the install folder.
@@ -103,6 +104,11 @@ def smoke_fresh_file(app_dir: Path, scratch: Path) -> None:
     if not park.exists():
         raise BuildError(f"`new` did not create {park}")
     run([str(executable(app_dir)), "--smoke", str(park)], env, scratch, "frozen --smoke on a fresh file")
+    xvfb = shutil.which("xvfb-run") if sys.platform.startswith("linux") else None
+    if xvfb:
+        # The X11 platform plugin as on a desktop (the runs above draw offscreen).
+        run([xvfb, "-a", "-s", "-screen 0 1280x1024x24", str(executable(app_dir)), "--smoke", str(park)],
+            clean_env(home, QT_QPA_PLATFORM="xcb"), scratch, "frozen --smoke on X11 (xvfb)")
     batch_work(app_dir, park, env, scratch)
 
 
