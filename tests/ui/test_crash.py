@@ -152,3 +152,22 @@ def test_old_logs_are_pruned(tmp_path):
         write_log(f"log {minute}", tmp_path, now=datetime(2026, 1, 1, 10, minute), keep=3)
     names = sorted(p.name for p in tmp_path.glob("crash-*.log"))
     assert names == ["crash-20260101-100200.log", "crash-20260101-100300.log", "crash-20260101-100400.log"]
+
+
+def test_exception_in_a_thread_pool_job_is_shown_on_the_gui_thread(reporter, qtbot):
+    from PySide6.QtCore import QRunnable, QThreadPool
+
+    class Job(QRunnable):
+        def run(self):
+            raise ValueError("import job failed")
+
+    pool = QThreadPool()
+    reporter.install()
+    try:
+        pool.start(Job())
+        pool.waitForDone(3000)
+        qtbot.waitUntil(lambda: len(reporter.shown) == 1, timeout=3000)
+    finally:
+        reporter.uninstall()
+    assert reporter.shown[0][0] == "ValueError: import job failed"
+    assert reporter.shown[0][3] is QApplication.instance().thread()
