@@ -106,10 +106,14 @@ def find_header(rows: list[list[Any]]) -> tuple[int, dict[str, int], list[tuple[
 
 
 def _is_blank_row(row: list[Any]) -> bool:
-    if row.count("") + row.count(None) == len(row):
-        return True
-    for value in row:  # blank only if the rest is text of spaces; stops at the first number (column 3)
-        if not isinstance(value, str) or value.strip():
+    """No value in the row: only '', None or text of spaces (a 0 is a value)."""
+    first = next(filter(None, row), None)  # the first truthy cell, found at C speed
+    if first is None:
+        return row.count("") + row.count(None) == len(row)
+    if not isinstance(first, str) or first.strip():
+        return False
+    for value in row:
+        if value is not None and value != "" and (not isinstance(value, str) or value.strip()):
             return False
     return True
 

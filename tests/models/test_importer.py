@@ -395,3 +395,22 @@ def test_a_column_given_twice_is_read_once_with_a_warning(park, tmp_path):
     assert outcome.exit_code == 0
     assert any("W列“营业收入(万元)”与F列重复，已忽略" in w for w in outcome.check.warnings)
     assert park.conn.execute("SELECT revenue FROM returns").fetchone() == (1001.0,)
+
+
+def test_blank_rows_are_skipped_but_a_row_with_a_zero_is_read(park, tmp_path):
+    from openpyxl import load_workbook
+
+    path = write_openpyxl(tmp_path / "r.xlsx", [row(1)])
+    wb = load_workbook(path)
+    ws = wb.active
+    ws.cell(row=3, column=2, value="   ")  # spaces only: blank
+    ws.cell(row=4, column=5, value="\u3000")  # an ideographic space: blank
+    ws.cell(row=5, column=6, value=0)  # a zero is a value: the row is read and rejected
+    ws.cell(row=6, column=1, value=row(2)["credit_code"])
+    for c, key in enumerate(KEYS[1:], start=2):
+        ws.cell(row=6, column=c, value=row(2)[key])
+    wb.save(path)
+    outcome = _import(park, path)
+    assert outcome.check.total_rows == 3
+    assert {p["row"] for p in outcome.report["rejected"]} == {5}
+    assert outcome.report["accepted"] == 2
