@@ -245,8 +245,71 @@ def _chart_page(charts: list[Callable]) -> Callable:
     return draw
 
 
-def group_charts(conn, part: str) -> list[Callable]:
-    """The charts of the industries, zones or talent part, each a `plot(figure)` (models.group_charts)."""
+def plot_table(figure, title: str, columns: list[tuple[str, float, str]], rows: list[tuple],
+               total_row: tuple | None = None) -> None:
+    """A table drawn with text on `figure` (a page slot): `columns` are (header, x anchor 0–1, alignment),
+    `rows` the cell texts; `total_row`, if given, is set off by a rule. Nothing here takes part in the
+    constrained layout (the table fills its slot)."""
+    ax = figure.add_axes((0, 0, 1, 1))
+    ax.set_axis_off()
+    ax.set_in_layout(False)
+    ax.set_xlim(-0.01, 1.01)
+    ax.set_ylim(0, 1)
+    ax.text(0.5, 0.98, title, ha="center", va="top", fontsize=11)
+    row_h = min(0.065, 0.8 / (len(rows) + 2))
+    y = 0.88
+    for header, x, align in columns:
+        ax.text(x, y, header, fontsize=8.5, ha=align, va="center", linespacing=1.2)
+    ax.axhline(y - row_h * 0.6, color="#333333", linewidth=0.8)
+    y -= row_h * 1.2
+    body = list(rows) + ([total_row] if total_row else [])
+    for i, row in enumerate(body):
+        if total_row and i == len(rows):
+            ax.axhline(y + row_h / 2, color="#333333", linewidth=0.6)
+        elif i % 2 == 0:
+            ax.axhspan(y - row_h / 2, y + row_h / 2, color="#f2f5f8", zorder=0)
+        for (_, x, align), text in zip(columns, row):
+            ax.text(x, y, text, fontsize=8, ha=align, va="center")
+        y -= row_h
+    ax.axhline(y + row_h / 2, color="#333333", linewidth=0.8)
+
+
+def _group_rows(series, year: int, with_group: bool) -> tuple[list[tuple], tuple]:
+    from . import groups
+
+    shares = groups.revenue_shares(series) if with_group else {}
+    rows = []
+    for s in series:
+        cells = s.years[year]
+        growth = groups.growth(s.values("revenue"))[year]
+        row = [s.name]
+        if with_group:
+            row.append(INDUSTRY_GROUP_SHORT[s.grp])
+        row += [rt.number(cells["enterprises"].value), rt.number(cells["revenue"].value),
+                rt.number(growth, 1), rt.number(cells["tax"].value), rt.number(cells["high_tech"].value)]
+        if with_group:
+            row.append(rt.number(shares[s.name][year], 1))
+        rows.append(tuple(row))
+    total = groups.totals(series)
+    revenue_total = {y: total[y]["revenue"].value for y in total}
+    t = total[year]
+    total_row = ["合计"] + ([""] if with_group else [])
+    total_row += [rt.number(t["enterprises"].value), rt.number(t["revenue"].value),
+                  rt.number(groups.growth(revenue_total)[year], 1), rt.number(t["tax"].value),
+                  rt.number(t["high_tech"].value)]
+    if with_group:
+        total_row.append("100" if t["revenue"].value else "—")
+    return rows, tuple(total_row)
+
+
+INDUSTRY_GROUP_SHORT = {"key": "“3+3”", "traditional": "传统优势", "pioneer": "先导", "other": "其他"}
+_FIGURE_COLUMNS = [("企业数\n（家）", "right"), ("营业收入\n（亿元）", "right"), ("比上年\n增长（%）", "right"),
+                   ("纳税总额\n（亿元）", "right"), ("高新技术\n企业（家）", "right")]
+
+
+def group_charts(conn, part: str, year: int) -> list[Callable]:
+    """What the industries, zones or talent part shows, each a `plot(figure)`: a table of `year`'s figures
+    (industries, zones) and the charts of the tab (models.group_charts)."""
     from functools import partial
 
     from . import group_charts as gc
@@ -254,12 +317,20 @@ def group_charts(conn, part: str) -> list[Callable]:
 
     if part == "industries":
         series = groups.industry_series(conn)
-        charts = [partial(gc.plot_industry_shares, series_list=series),
-                  partial(gc.plot_key_vs_rest, series_list=series)]
-        charts += [partial(gc.plot_industry, series=s) for s in series if s.grp == "key"]
-        return charts
+        rows, total = _group_rows(series, year, with_group=True)
+        xs = (0.44, 0.55, 0.66, 0.77, 0.88)
+        columns = [("产业", 0.0, "left"), ("分组", 0.22, "left")]
+        columns += [(h, x, a) for (h, a), x in zip(_FIGURE_COLUMNS, xs)] + [("占园区营收\n比重（%）", 1.0, "right")]
+        return [partial(plot_table, title=f"{year}年各产业主要指标", columns=columns, rows=rows, total_row=total),
+                partial(gc.plot_industry_shares, series_list=series),
+                partial(gc.plot_key_vs_rest, series_list=series)]
     if part == "zones":
-        return [partial(gc.plot_zones, zones=groups.zone_series(conn))]
+        series = groups.zone_series(conn)
+        rows, total = _group_rows(series, year, with_group=False)
+        xs = (0.44, 0.58, 0.72, 0.86, 1.0)
+        columns = [("片区", 0.0, "left")] + [(h, x, a) for (h, a), x in zip(_FIGURE_COLUMNS, xs)]
+        return [partial(plot_table, title=f"{year}年各片区主要指标", columns=columns, rows=rows, total_row=total),
+                partial(gc.plot_zones, zones=series)]
     if part == "talent":
         talent = groups.talent_series(conn)
         return [partial(gc.plot_work_permits, path=groups.permits_path(conn, talent)),
@@ -283,7 +354,7 @@ def pages(data: ReportData) -> list[Page]:
         heading = f"{next(sections)}、{SECTION_TITLES['indicators']}" if i == 0 else ""
         out.append(Page("主要发展指标", _indicator_page(data, data.series[i:i + INDICATORS_PER_PAGE]), heading=heading))
     for part in data.parts[1:]:
-        charts = group_charts(data.conn, part)
+        charts = group_charts(data.conn, part, data.year)
         heading = f"{next(sections)}、{SECTION_TITLES[part]}"
         for i in range(0, len(charts), CHARTS_PER_PAGE):
             out.append(Page(PART_LABELS[part][0], _chart_page(charts[i:i + CHARTS_PER_PAGE]),

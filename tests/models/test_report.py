@@ -16,8 +16,8 @@ from tests.models import known_figures as known
 
 # cover + summary table + 11 indicators two to a page
 INDICATOR_PAGES = 1 + 1 + 6
-# industries: shares and "3+3" vs the rest, then the six "3+3" industries, two charts a page
-PART_PAGES = {"industries": (2 + 6) // 2, "zones": 1, "talent": 2}
+# two to a page: industries = table, shares, "3+3" vs the rest; zones = table, chart; talent = four charts
+PART_PAGES = {"industries": 2, "zones": 1, "talent": 2}
 
 
 def _pdf(*args: str) -> str:
@@ -78,6 +78,12 @@ def test_cover_and_footer_name_the_file_year_and_pages(full_report):
     for heading in ("一、主要发展指标完成情况（2023年）", "二、各项指标进展", "三、重点产业发展", "四、三大片区建设",
                     "五、人才工作"):
         assert heading in text, heading
+    # the year's tables: 人工智能产业 5 亿元 (50 000 万元), 金融服务业 120.5 (official), 合计 125.5;
+    # zones: 东部 3 (30 000.5 万元), 西部 5, 合计 8, tax 0.1 + 0.3 = 0.4
+    assert "2023年各产业主要指标" in text and "2023年各片区主要指标" in text
+    assert "人工智能产业“3+3”15—0.314" in text      # enterprises, revenue, growth, tax, high-tech, share 4 %
+    assert "金融服务业“3+3”1120.5" in text
+    assert "合计2125.5" in text and "合计28700" in text
     info = _pdf("pdfinfo", str(out))
     assert re.search(rf"^Pages:\s+{total}$", info, re.M)
     assert re.search(r"^Page size:\s+595\.\d+ x 841\.\d+ pts \(A4\)", info, re.M)
