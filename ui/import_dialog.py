@@ -71,23 +71,29 @@ class CheckWorker(QRunnable):
         from models.importer import ImportCancelled, check_files
 
         conn = None
+        outcome: tuple[str, Any] = ("cancelled", None)
         try:
             conn = sqlite3.connect(f"{self.park_path.resolve().as_uri()}?mode=ro", uri=True)
             result = check_files(conn, self.sources, progress=self.progress, problems=self.problems)
+            if not self.progress.cancelled():
+                outcome = ("finished", result)
         except ImportCancelled:
-            self.signals.cancelled.emit()
+            pass
         except sqlite3.Error as exc:
-            self.signals.failed.emit(f"无法读取“{self.park_path.name}”：{exc}")
+            outcome = ("failed", f"无法读取“{self.park_path.name}”：{exc}")
         except Exception as exc:  # shown to the user rather than lost on the worker thread
-            self.signals.failed.emit(f"{type(exc).__name__}: {exc}")
-        else:
-            if self.progress.cancelled():
-                self.signals.cancelled.emit()
-            else:
-                self.signals.finished.emit(result)
+            outcome = ("failed", f"{type(exc).__name__}: {exc}")
         finally:
             if conn is not None:
                 conn.close()
+        # The signal is the job's last act: the GUI thread may drop the worker as soon as it arrives.
+        kind, value = outcome
+        if kind == "finished":
+            self.signals.finished.emit(value)
+        elif kind == "failed":
+            self.signals.failed.emit(value)
+        else:
+            self.signals.cancelled.emit()
 
 
 def _table(model: RowsModel, parent: QWidget) -> QTableView:
