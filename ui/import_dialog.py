@@ -267,8 +267,8 @@ class ImportController(QObject):
     def show_progress(self) -> None:
         if self.worker is None or self.progress_dialog is not None:
             return
-        dialog = QProgressDialog(self.tr("Reading and checking returns…"), self.tr("Cancel"), 0, self._total,
-                                 self.window)
+        dialog = QProgressDialog(self.tr("Reading and checking returns…"), self.tr("Cancel"), 0,
+                                 self._total if self._total > 1 else 0, self.window)
         dialog.setWindowTitle(self.tr("Import returns"))
         dialog.setWindowModality(Qt.WindowModality.WindowModal)
         dialog.setMinimumDuration(0)
@@ -287,7 +287,8 @@ class ImportController(QObject):
     def on_progress(self, done: int, total: int, text: str) -> None:
         self._total = max(1, total)
         if self.progress_dialog is not None:
-            self.progress_dialog.setMaximum(self._total)
+            # one file: a busy bar (the check has no finer steps); several: files done of all
+            self.progress_dialog.setMaximum(self._total if self._total > 1 else 0)
             self.progress_dialog.setValue(done)
             if text:
                 self.progress_dialog.setLabelText(self.tr("Reading and checking “%1”…").replace("%1", text))
