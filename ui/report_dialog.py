@@ -63,20 +63,22 @@ class ReportOptionsDialog(QDialog):
 
 class _JobSignals(QObject):
     progress = Signal(int, int)
-    finished = Signal(object)
+    finished = Signal()
     failed = Signal(str)
 
 
 class Job(QRunnable):
-    """Runs `work(progress)` on the thread pool; the result or the error message comes back by signal.
+    """Runs `work(progress)` on the thread pool; its result is kept in `result`, the end is signalled.
 
     `work` must not touch widgets or the park file's connection: it gets everything it needs beforehand.
-    Signals (on `signals`): progress(done, total), finished(result), failed(message).
+    Signals (on `signals`): progress(done, total), finished(), failed(message). Only plain values cross
+    threads: the result (for example the pages) stays on the job and is read on the GUI thread.
     """
 
     def __init__(self, work: Callable[[Callable[[int, int], None]], Any]):
         super().__init__()
         self.work = work
+        self.result: Any = None
         self.signals = _JobSignals()
         self.setAutoDelete(False)
 
@@ -85,13 +87,13 @@ class Job(QRunnable):
         from models.report import ReportError
 
         try:
-            result = self.work(self.signals.progress.emit)
+            self.result = self.work(self.signals.progress.emit)
         except (ReportError, ExportError) as exc:
             self.signals.failed.emit(str(exc))
         except Exception as exc:  # shown to the user rather than lost on the worker thread
             self.signals.failed.emit(f"{type(exc).__name__}: {exc}")
         else:
-            self.signals.finished.emit(result)
+            self.signals.finished.emit()
 
 
 def paint_pages(printer, svgs: list[bytes]) -> int:
@@ -279,8 +281,8 @@ class ReportActions(QObject):
             self._progress.setMaximum(total)
             self._progress.setValue(done)
 
-    def _on_finished(self, result) -> None:
-        self._on_result(result)
+    def _on_finished(self) -> None:
+        self._on_result(self.job.result if self.job is not None else None)
 
     def _close_progress(self) -> None:
         if self._progress is not None:
