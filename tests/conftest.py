@@ -80,3 +80,15 @@ def run_main(*args: str, env: dict | None = None, timeout: float = 120, cwd: Pat
     full_env["PYTHONIOENCODING"] = "utf-8"
     return subprocess.run([sys.executable, str(ROOT / "main.py"), *args], capture_output=True, text=True,
                           encoding="utf-8", env=full_env, timeout=timeout, cwd=cwd or ROOT)
+
+
+@pytest.fixture(autouse=True, scope="session")
+def clear_clipboard_at_exit():
+    """Empty the clipboard when the session ends: Qt (offscreen) segfaults at interpreter exit when the
+    clipboard still holds an image a test put there, and the exit status 139 stops scripts/test.sh."""
+    yield
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance()
+    if app is not None:
+        app.clipboard().clear()
