@@ -138,7 +138,8 @@ class ChartCanvas(QWidget):
 
     def _ask_path(self, fmt: str) -> Path | None:
         title = self.figure.axes[0].get_title() if self.figure.axes else ""
-        name = (title or self.tr("chart")).replace("/", "-").replace("\\", "-")
+        # characters Windows does not allow in file names
+        name = "".join("-" if ch in '<>:"/\\|?*' or ord(ch) < 32 else ch for ch in title) or self.tr("chart")
         start = (self.last_dir or Path.home()) / f"{name}.{fmt}"
         filters = {"png": self.tr("PNG image (*.png)"), "svg": self.tr("SVG vector image (*.svg)")}
         chosen, _ = QFileDialog.getSaveFileName(self, self.tr("Save chart as"), str(start), filters[fmt])
