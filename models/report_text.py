@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from .plan import STATUS_LABELS
 
-END_YEAR = 2025
+BASE_YEAR, END_YEAR = 2020, 2025
 
 # How the sentence ends for each status.
 STATUS_ENDINGS = {
@@ -62,6 +62,10 @@ def _first_line(series, year: int) -> str:
     ind = series.indicator
     fig = series.years[year]
     status = fig.status or "unassessed"
+    if year == BASE_YEAR:  # the plan's baseline year: nothing to assess yet
+        if fig.value is None:
+            return f"{BASE_YEAR}年为规划基期，{ind.name}暂无数据。"
+        return f"{BASE_YEAR}年为规划基期，{ind.name}为{with_unit(fig.value, ind.unit)}。"
     head = f"截至{year}年，{ind.name}"
     if ind.kind == "cumulative":
         total = fig.cumulative
@@ -94,7 +98,8 @@ def _second_line(series, year: int) -> str:
     if ind.kind not in ("level", "cumulative") or ind.target is None:
         return ""
     projection = series.projection_2025
-    if year >= END_YEAR or projection is None:
+    # The projection extends the latest known figures: it belongs to a report on that year (or later).
+    if year >= END_YEAR or projection is None or series.latest_year is None or series.latest_year > year:
         return ""
     what = "五年累计" if ind.kind == "cumulative" else "2025年"
     text = f"按现有趋势，预计{what}达到{with_unit(projection, ind.unit)}"

@@ -153,3 +153,24 @@ def test_number_formatting():
     assert report_text.percent(0.6) == "60%"
     assert report.wrap("甲" * 60, 104) == ["甲" * 52, "甲" * 8]
     assert report.wrap("甲" * 52 + "，乙", 104) == ["甲" * 52 + "，", "乙"]
+
+
+def test_comments_for_the_base_year_and_missing_figures(known_file):
+    from models.figures import indicator_series
+
+    park = open_park(known_file, read_only=True)
+    try:
+        series = {s.code: s for s in indicator_series(park.conn)}
+    finally:
+        park.close()
+    patents = series["invention_patents_per_10k"]
+    assert report_text.indicator_comment(patents, 2020) == ["2020年为规划基期，每万人发明专利拥有量为74件。"]
+    assert report_text.indicator_comment(series["tech_contract_turnover"], 2023) == [
+        "截至2023年，技术合同成交额暂无数据，暂无法评估。"]
+    # 2022: 81 -> p = 7/21 = 33.3 % against tau = 40 %: 0.833 of it -> 滞后; no projection line, which
+    # extends the latest figures (2023), not 2022's
+    assert report_text.indicator_comment(patents, 2022) == [
+        "截至2022年，每万人发明专利拥有量为81件，完成目标进度33.3%，低于序时进度40%，进度滞后。"]
+    # projection from the latest year (2023): 85 + (85 − 74) / 3 · 2 = 92.33; (95 − 85) / 2 = 5 a year needed
+    assert report_text.indicator_comment(patents, 2023)[1] == (
+        "按现有趋势，预计2025年达到92.33件，未达目标95件；完成目标今后每年需提高5件。")
