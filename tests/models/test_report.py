@@ -174,3 +174,17 @@ def test_comments_for_the_base_year_and_missing_figures(known_file):
     # projection from the latest year (2023): 85 + (85 − 74) / 3 · 2 = 92.33; (95 − 85) / 2 = 5 a year needed
     assert report_text.indicator_comment(patents, 2023)[1] == (
         "按现有趋势，预计2025年达到92.33件，未达目标95件；完成目标今后每年需提高5件。")
+
+
+def test_unwritable_target_is_reported_and_leaves_nothing(known_file, tmp_path):
+    park = open_park(known_file, read_only=True)
+    folder = tmp_path / "out"
+    folder.mkdir()
+    try:
+        data = report.load(park.conn, "x", 2023)
+        out = folder / "no-such-folder" / "报告.pdf"
+        with pytest.raises(report.ReportError, match="报告.pdf"):
+            report.write_pdf(data, out)
+    finally:
+        park.close()
+    assert list(folder.iterdir()) == []
