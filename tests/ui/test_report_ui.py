@@ -6,7 +6,7 @@ import re
 import subprocess
 
 import pytest
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 
 from tests.models import known_figures as known
 from widgets.chart_canvas import PRINT_DPI, ChartCanvas
@@ -34,6 +34,17 @@ def test_chart_menu_is_disabled_until_something_is_drawn(qtbot):
     assert len(actions) == 3
     assert not any(a.isEnabled() for a in actions)
     assert widget.save_as("unused.png") is None
+
+
+def test_right_click_on_the_drawn_chart_reaches_the_menu(canvas):
+    from PySide6.QtCore import QPoint, Qt
+
+    inner = canvas.findChild(QWidget, None, Qt.FindChildOption.FindDirectChildrenOnly)
+    assert inner.contextMenuPolicy() == Qt.ContextMenuPolicy.CustomContextMenu
+    shown = []
+    canvas.on_context_menu = shown.append  # looked up when the matplotlib canvas asks for its menu
+    inner.customContextMenuRequested.emit(QPoint(5, 7))
+    assert shown == [inner.mapTo(canvas, QPoint(5, 7))]
 
 
 def test_chart_saves_png_at_print_resolution_and_svg_as_vectors(canvas, tmp_path):
