@@ -228,7 +228,7 @@ def parse_text(value: Any) -> str | None:
     if type(value) is str and unicodedata.is_normalized("NFKC", value):
         text = " ".join(value.split())
     else:
-        text = normalise_text(value) if isinstance(value, str) else normalise_text(str(value))
+        text = normalise_text(value)
     return text or None
 
 

@@ -65,7 +65,8 @@ def fill(ts: Path, table: dict[str, str]) -> int:
     for message in tree.getroot().iter("message"):
         source = message.findtext("source")
         translation = message.find("translation")
-        if source in table and translation is not None:
+        # Only untranslated messages: the same English in another context may rightly read differently.
+        if source in table and translation is not None and translation.get("type") == "unfinished":
             translation.text = table[source]
             translation.attrib.pop("type", None)
             n += 1

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
-import unicodedata
+from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QLineEdit, QStyledItemDelegate
+
+from models.cells import CellError, parse_number
 
 MAX_FIGURE = 1e13
 
@@ -14,22 +16,34 @@ class EntryError(ValueError):
     """A typed figure was refused; `str(error)` says why, in the interface language."""
 
 
+def read_number(text: Any) -> float | None:
+    """The number in what the user typed: full-width digits, thousands separators, spaces and a
+    trailing % allowed (models.cells reads the number, as it does for return cells); None if blank.
+
+    Raises EntryError if it is not a usable number.
+    """
+    raw = text.strip().removesuffix("%").removesuffix("％") if isinstance(text, str) else text
+    try:
+        value = parse_number(raw)
+    except CellError:
+        raise EntryError(QCoreApplication.translate("NumberInput", "“%1” is not a number.")
+                         .replace("%1", str(text).strip())) from None
+    if value is not None and abs(value) > MAX_FIGURE:
+        raise EntryError(QCoreApplication.translate("NumberInput", "“%1” is not a usable number.")
+                         .replace("%1", str(text).strip()))
+    return value
+
+
 def parse_figure(text: str, *, whole: bool = False, negative: bool = False,
                  minimum: float | None = None, maximum: float | None = None) -> float | int | None:
-    """The number in `text` (full-width digits, thousands separators and spaces allowed); None if blank.
+    """The number in `text` (see `read_number`); None if blank.
 
     Raises EntryError for anything else: not a number, negative (unless `negative`), not whole when
     `whole` (counts), outside [minimum, maximum].
     """
-    cleaned = unicodedata.normalize("NFKC", str(text)).strip().replace(",", "").replace(" ", "")
-    if cleaned == "":
+    value = read_number(text)
+    if value is None:
         return None
-    try:
-        value = float(cleaned)
-    except ValueError:
-        raise EntryError(QCoreApplication.translate("NumberInput", "“%1” is not a number.").replace("%1", str(text).strip())) from None
-    if value != value or abs(value) == float("inf") or abs(value) > MAX_FIGURE:
-        raise EntryError(QCoreApplication.translate("NumberInput", "“%1” is not a usable number.").replace("%1", str(text).strip()))
     if value < 0 and not negative:
         raise EntryError(QCoreApplication.translate("NumberInput", "A negative figure is not allowed here."))
     if whole:

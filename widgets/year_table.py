@@ -7,13 +7,12 @@ callback (which writes through the session and its undo stack); a bad entry is r
 
 from __future__ import annotations
 
-import math
-import unicodedata
 from dataclasses import dataclass
 from typing import Any, Callable, Sequence
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 
+from widgets.number_input import EntryError, read_number
 from widgets.simple_table import SORT_ROLE, format_value
 from widgets.status_badge import BADGE_COLOR_ROLE
 
@@ -33,35 +32,6 @@ class Column:
     editable: bool = False
     minimum: float | None = None
     maximum: float | None = None
-
-
-class EntryError(ValueError):
-    """An entry that cannot be stored; the message says why (for the user)."""
-
-
-def parse_number(text: Any) -> float | None:
-    """A number typed by the user: full-width digits, thousands separators and a trailing % allowed.
-
-    Empty text is None (clears the figure). Raises EntryError for anything else.
-    """
-    if text is None:
-        return None
-    if isinstance(text, (int, float)) and not isinstance(text, bool):
-        value = float(text)
-    else:
-        cleaned = unicodedata.normalize("NFKC", str(text)).strip()
-        for ch in (",", " ", "\u3000", "，"):
-            cleaned = cleaned.replace(ch, "")
-        cleaned = cleaned.removesuffix("%")
-        if not cleaned:
-            return None
-        try:
-            value = float(cleaned)
-        except ValueError:
-            raise EntryError("not a number") from None
-    if math.isnan(value) or math.isinf(value):
-        raise EntryError("not a number")
-    return value
 
 
 def edit_text(value: Any) -> str:
@@ -196,7 +166,7 @@ class EditableRowsModel(QAbstractTableModel):
         if col.kind == TEXT:
             text = "" if value is None else str(value).strip()
             return text or None
-        number = parse_number(value)
+        number = read_number(value)
         if number is None:
             return None
         low, high = col.minimum, col.maximum
@@ -212,8 +182,6 @@ class EditableRowsModel(QAbstractTableModel):
         return number
 
     def refusal(self, index: QModelIndex, value: Any, reason: str) -> str:
-        if reason == "not a number":
-            reason = self.tr("it is not a number")
         row_label = self.data(self.index(index.row(), 0))
         text = self.tr("%1 %2, %3: “%4” was not saved: %5.")
         return (text.replace("%1", self.context).replace("%2", str(row_label))

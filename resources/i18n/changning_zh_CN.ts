@@ -98,10 +98,6 @@ Your saved data is safe: every change is either written completely or not at all
         <translation>不能大于%1</translation>
     </message>
     <message>
-        <source>it is not a number</source>
-        <translation>不是数字</translation>
-    </message>
-    <message>
         <source>%1 %2, %3: “%4” was not saved: %5.</source>
         <translation>%1 %2年“%3”：“%4”%5，未保存。</translation>
     </message>
