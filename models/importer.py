@@ -243,8 +243,8 @@ def check_files(conn: sqlite3.Connection, sources: Iterable[tuple[str, Path]], *
         source = SourceFile(shown, Path(path))
         result.files.append(source)
         try:
+            data = read_returns(path, shown)  # the guard inside runs before anything reads the whole file
             source.sha256 = sha256_of(Path(path))
-            data = read_returns(path, shown)
         except ReturnFileError as exc:
             result.files_rejected.append(Problem(shown, None, None, None, str(exc)))
             continue
