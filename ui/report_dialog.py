@@ -144,6 +144,7 @@ class ReportActions(QObject):
         self.year: int | None = None
         self.parts: tuple[str, ...] = ("indicators",)
         self.job: Job | None = None
+        self._last_job: Job | None = None
         self.svgs: list[bytes] = []
         self._on_result: Callable[[Any], None] = lambda result: None
         self._progress: QProgressDialog | None = None
@@ -289,7 +290,9 @@ class ReportActions(QObject):
             self._progress.close()
             self._progress.deleteLater()
             self._progress = None
-        self.job = None
+        # The worker may still be returning from run() when its last signal arrives here: keep the job
+        # (and its QRunnable) alive until the next one replaces it.
+        self._last_job, self.job = self.job, None
 
     def _finish(self, path: str) -> None:
         self._close_progress()
