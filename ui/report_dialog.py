@@ -96,19 +96,24 @@ class Job(QRunnable):
             self.signals.finished.emit()
 
 
-def paint_pages(printer, svgs: list[bytes]) -> int:
-    """Draw each SVG page onto the printer, scaled to the printable page with its proportions kept;
-    returns the number of pages painted."""
+def svg_renderers(svgs: list[bytes]) -> list:
+    """One QSvgRenderer per page (parsed once, drawn as often as the preview asks)."""
     from PySide6.QtSvg import QSvgRenderer
 
+    return [QSvgRenderer(svg) for svg in svgs]
+
+
+def paint_pages(printer, pages: list) -> int:
+    """Draw each page (SVG bytes or a QSvgRenderer) onto the printer, scaled to the printable page with its
+    proportions kept; returns the number of pages painted."""
+    renderers = svg_renderers(pages) if pages and isinstance(pages[0], bytes) else list(pages)
     painter = QPainter()
     if not painter.begin(printer):
         return 0
     try:
-        for index, svg in enumerate(svgs):
+        for index, renderer in enumerate(renderers):
             if index:
                 printer.newPage()
-            renderer = QSvgRenderer(svg)
             area = QRectF(painter.viewport())
             size = QSizeF(renderer.defaultSize())
             size.scale(area.size(), Qt.AspectRatioMode.KeepAspectRatio)
@@ -117,7 +122,7 @@ def paint_pages(printer, svgs: list[bytes]) -> int:
             renderer.render(painter, target)
     finally:
         painter.end()
-    return len(svgs)
+    return len(renderers)
 
 
 class ReportActions(QObject):
@@ -246,7 +251,9 @@ class ReportActions(QObject):
         printer.setDocName(self._file_label())
         dialog = QPrintPreviewDialog(printer, self.window)
         dialog.setWindowTitle(self.tr("Print report"))
-        dialog.paintRequested.connect(lambda p: paint_pages(p, svgs))
+        renderers = svg_renderers(svgs)
+        dialog.paintRequested.connect(lambda p: paint_pages(p, renderers))
+        dialog.renderers_ = renderers
         dialog.printer_ = printer  # keep the printer alive with the dialog
         return dialog
 
