@@ -253,6 +253,11 @@ def check_files(conn: sqlite3.Connection, sources: Iterable[tuple[str, Path]], *
                                                  f"无法读取“{shown}”：{exc.strerror or exc}。"))
             continue
         result.warnings.extend(data.warnings)
+        if not any(sheet.rows for sheet in data.sheets):
+            names = "、".join(f"“{sheet.name}”" for sheet in data.sheets)
+            result.files_rejected.append(Problem(shown, None, None, None,
+                                                 f"“{shown}”的工作表{names}只有表头，没有填报数据。该文件未导入。"))
+            continue
         result.cells += data.cells
         for sheet in data.sheets:
             source.rows += len(sheet.rows)

@@ -182,9 +182,6 @@ def read_returns(path: Path | str, display: str | None = None) -> ReadResult:
         raise ReturnFileError(
             f"“{shown}”中没有可识别的企业报表工作表（前{HEADER_SCAN_ROWS}行内未找到含“统一社会信用代码”等栏目的表头）"
             + (f"：{detail}" if detail else "") + "。该文件未导入。")
-    if not any(sheet.rows for sheet in result.sheets):
-        names = "、".join(f"“{sheet.name}”" for sheet in result.sheets)
-        raise ReturnFileError(f"“{shown}”的工作表{names}只有表头，没有填报数据。该文件未导入。")
     return result
 
 
