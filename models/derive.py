@@ -17,7 +17,7 @@ _YEAR_SQL = """
 SELECT year,
        COUNT(*),
        SUM(tech_contract), SUM(revenue), SUM(tax),
-       SUM(high_tech = 1), SUM(listed_year = year),
+       SUM(high_tech = 1), SUM(CASE WHEN listed_year = year THEN 1 ELSE 0 END),
        SUM(COALESCE(returnees, 0) + COALESCE(foreign_staff, 0)), SUM(employees),
        SUM(mnc_rd = 1),
        SUM(CASE WHEN energy IS NOT NULL AND value_added IS NOT NULL THEN energy END),

@@ -146,6 +146,7 @@ def projection_level(values: Mapping[int, float | None]) -> tuple[float | None, 
     `values` maps year -> value (2020 holding the baseline where no value was entered). The average
     annual change is (A_latest - A_first) / (latest - first) over the first and latest known years;
     with one known value there is no change to extend and the projection is None (unless it is 2025).
+    Every indicator of the plan is a quantity that cannot fall below zero, so neither can its projection.
     """
     known = sorted((y, v) for y, v in values.items() if v is not None and START <= y <= END)
     if not known:
@@ -156,7 +157,7 @@ def projection_level(values: Mapping[int, float | None]) -> tuple[float | None, 
     if latest == first:
         return None, latest
     slope = (a_latest - a_first) / (latest - first)
-    return a_latest + slope * (END - latest), latest
+    return max(0.0, a_latest + slope * (END - latest)), latest
 
 
 def projection_cumulative(flows: Mapping[int, float | None]) -> tuple[float | None, int | None]:

@@ -57,6 +57,7 @@ def test_indicator_figures_from_returns(three_returns):
     assert d["rd_intensity"][2022] is None                         # no GDP entered for 2022
     assert d["total_revenue"][2021] is None                        # no returns at all
     assert d["tech_contract_turnover"][2022] is None               # returns, but none gives it
+    assert d["new_listed_companies"][2022] == 0                    # C gives no listing year: not listed
 
 
 def test_group_figures(three_returns):

@@ -208,6 +208,8 @@ def test_projection_rules():
     assert progress.projection_level({2020: 248}) == (None, 2020)
     assert progress.projection_level({2020: None}) == (None, None)
     assert progress.projection_level({2020: 1, 2025: 7}) == (7, 2025)
+    # energy use falling from 0.4 (2021) to 0.05 (2023) extends to -0.475 in 2025: no quantity goes below 0
+    assert progress.projection_level({2021: 0.4, 2023: 0.05}) == (0.0, 2023)
     assert progress.projection_cumulative({2020: 50, 2021: 4000, 2022: 5000}) == (pytest.approx(22_500), 2022)
     assert progress.needed_per_year_level(330, 2022, 480) == pytest.approx(50)
     assert progress.needed_per_year_level(480, 2025, 480) is None
