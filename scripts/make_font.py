@@ -72,7 +72,7 @@ def main(ttc_path: str) -> None:
     collection = TTCollection(ttc_path)
     font = next(f for f in collection.fonts if f["name"].getDebugName(1).endswith(" SC"))
     options = subset.Options()
-    options.layout_features = ["*"]
+    options.layout_features = ["kern", "vert", "vrt2"]  # no locl: this is the SC cut already
     options.name_IDs = ["*"]
     options.name_languages = ["*"]
     options.notdef_outline = True
