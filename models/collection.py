@@ -7,6 +7,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from .xlsx_save import save_workbook
+
 MISSING_COLUMNS = (("credit_code", "统一社会信用代码"), ("name", "企业名称"), ("industry", "所属产业"),
                    ("zone", "所属片区"), ("revenue", "上年营业收入（万元）"))
 
@@ -76,11 +78,8 @@ def write_missing_xlsx(path: Path | str, status: Collection) -> Path:
     for letter, width in zip("ABCDE", (24, 36, 20, 20, 20)):
         ws.column_dimensions[letter].width = width
     ws.freeze_panes = "A3"
-    partial = path.with_name(path.name + ".partial")
     try:
-        wb.save(partial)
-        partial.replace(path)
+        save_workbook(wb, path)
     except OSError as exc:
-        partial.unlink(missing_ok=True)
         raise CollectionExportError(f"无法写入“{path}”：{exc.strerror or exc}。") from exc
     return path

@@ -16,6 +16,7 @@ from typing import Any, Callable
 
 from . import plan
 from .plan import FIELD_LABELS, INDUSTRY_FIELDS, YEARS
+from .xlsx_save import save_workbook
 
 # number formats by column kind; "text" columns are written as strings
 NUMBER_FORMATS = {
@@ -219,12 +220,9 @@ def write_sheets(sheet_list: list[Sheet], out: Path | str,
         counts[sheet.name] = len(sheet.rows)
         if progress is not None:
             progress(index, len(sheet_list) + 1)
-    partial = out.with_name(out.name + ".partial")
     try:
-        book.save(partial)
-        partial.replace(out)
+        save_workbook(book, out)
     except OSError as exc:
-        partial.unlink(missing_ok=True)
         raise ExportError(f"无法写入“{out}”：{exc.strerror or exc}。如该文件已在Excel中打开，请先关闭。") from exc
     return counts
 

@@ -13,6 +13,7 @@ from typing import Iterable
 
 from .return_form import (COLUMNS, CROSS_RULES, FORM_VERSION, INSTRUCTIONS_SHEET, KIND_NOTES,
                           LISTED_YEAR_MIN, MARKER_SHEET, SHEET_NAME, YEAR_RANGE)
+from .xlsx_save import save_workbook
 
 DATA_ROWS = 20_000  # rows below the header that carry the data validation
 BOOL_VALUES = ("是", "否")
@@ -160,12 +161,9 @@ def write_template(path: Path | str, industries: Iterable[str], zones: Iterable[
     notes.freeze_panes = "A5"
 
     path.parent.mkdir(parents=True, exist_ok=True)
-    partial = path.with_name(path.name + ".partial")
     try:
-        wb.save(partial)
-        partial.replace(path)
+        save_workbook(wb, path)
     except OSError as exc:
-        partial.unlink(missing_ok=True)
         raise TemplateError(f"无法写入“{path}”：{exc.strerror or exc}。") from exc
     return path
 
