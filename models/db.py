@@ -281,13 +281,27 @@ def open_park(path: Path | str, *, read_only: bool = False, lock: Any = None) ->
     backup = None
     if version < SCHEMA_VERSION:
         if read_only:
-            raise ReadOnlyError(f"“{path.name}”需要升级数据格式，只读方式下无法打开。")
+            return _migrated_in_memory(path, version, lock)
         backup = backup_file(path, f"v{version}-backup")
     conn = _connect(path, read_only=read_only)
     if backup is not None:
         apply_migrations(conn, version)
         migrated_from = version
     return ParkFile(path=path, conn=conn, read_only=read_only, migrated_from=migrated_from, backup=backup, lock=lock)
+
+
+def _migrated_in_memory(path: Path, version: int, lock: Any) -> ParkFile:
+    """An older file opened read-only: a copy in memory, migrated there, so that it can be read (a
+    summary, a report, a second window) while the file itself stays exactly as it is."""
+    disk = _connect(path, read_only=True)
+    memory = sqlite3.connect(":memory:", check_same_thread=False)
+    try:
+        disk.backup(memory)
+    finally:
+        disk.close()
+    apply_migrations(memory, version)
+    memory.execute("PRAGMA foreign_keys = ON")
+    return ParkFile(path=path, conn=memory, read_only=True, migrated_from=version, lock=lock)
 
 
 def create_park(path: Path | str, template: Path | None = None) -> Path:

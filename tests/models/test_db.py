@@ -103,6 +103,24 @@ def test_version_1_file_is_migrated_after_a_backup(tmp_path):
     backup_conn.close()
 
 
+def test_version_1_file_opened_read_only_is_read_through_a_migrated_copy(tmp_path):
+    path = tmp_path / "old.sqlite"
+    make_v1_file(path)
+    before = digest(path)
+    park = parkdb.open_park(path, read_only=True)
+    try:
+        assert park.read_only and park.migrated_from == 1 and park.backup is None
+        assert park.schema_version == SCHEMA_VERSION
+        assert park.conn.execute("SELECT official FROM indicator_years").fetchone()[0] == 3.2
+        assert park.conn.execute("SELECT COUNT(*) FROM returns").fetchone()[0] == 0
+        with pytest.raises(parkdb.ReadOnlyError):
+            park.update("indicator_years", {"code": "rd_intensity", "year": 2021}, {"official": 1.0})
+    finally:
+        park.close()
+    assert digest(path) == before
+    assert [p.name for p in tmp_path.iterdir()] == ["old.sqlite"]
+
+
 def test_read_only_open_refuses_writes(park_path):
     park = parkdb.open_park(park_path, read_only=True)
     try:
