@@ -11,8 +11,8 @@ from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import (QAbstractItemView, QDialog, QDialogButtonBox, QFileDialog, QLabel, QTableView,
-                               QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QAbstractItemView, QDialog, QDialogButtonBox, QFileDialog, QInputDialog, QLabel,
+                               QTableView, QVBoxLayout, QWidget)
 
 DROPPABLE = (".xlsx", ".xlsm")
 
@@ -146,12 +146,32 @@ class ReturnsActions(QObject):
             return None
         from models.return_form import SHEET_NAME
 
-        start = str(park.path.parent / f"{SHEET_NAME}.xlsx")
+        year = self.ask_form_year(park.conn)
+        if year is False:
+            return None
+        start = str(park.path.parent / f"{SHEET_NAME}{year or ''}.xlsx")
         name, _ = QFileDialog.getSaveFileName(self.window, self.tr("Export return form"), start,
                                               self.tr("Excel workbooks (*.xlsx)"))
         if not name:
             return None
-        return self.export_form(Path(name))
+        return self.export_form(Path(name), year)
+
+    def ask_form_year(self, conn) -> int | None | bool:
+        """The report year the form is for (None: any year), or False if the user cancelled.
+
+        Offered first: the year after the latest year with returns (the next collection), else 2021.
+        """
+        from models.schema import YEARS
+
+        latest = conn.execute("SELECT MAX(year) FROM returns").fetchone()[0]
+        suggested = min((latest or 2020) + 1, YEARS[-1])
+        choices = [str(y) for y in YEARS] + [self.tr("Any year")]
+        text, ok = QInputDialog.getItem(self.window, self.tr("Export return form"),
+                                        self.tr("Report year the form is for:"), choices,
+                                        YEARS.index(suggested), False)
+        if not ok:
+            return False
+        return int(text) if text.isdigit() else None
 
     def export_form(self, path: Path, year: int | None = None) -> str | None:
         from models.return_template import TemplateError, write_template_for

@@ -184,3 +184,31 @@ def test_undo_import_with_nothing_imported_says_so(window, capsys):
     window.returns_actions.on_undo_import()
     assert "尚未导入" in capsys.readouterr().err
     assert getattr(window.returns_actions, "undo_dialog", None) is None
+
+
+def test_export_return_form_asks_the_year_and_suggests_the_next_collection(window, tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QFileDialog, QInputDialog
+
+    from tests.models.known_figures import add_return
+
+    conn = window.session.park.conn
+    conn.execute("INSERT INTO import_batches (created_at, files) VALUES ('2024-03-01T09:00:00', '[]')")
+    add_return(conn, 1, credit_code=code(1), name="甲", year=2023, industry="金融服务业", zone="中部虹桥片区")
+    conn.commit()
+    asked = {}
+
+    def get_item(parent, title, label, items, current, editable):
+        asked.update(items=items, current=current)
+        return "2024", True
+
+    out = tmp_path / "form.xlsx"
+    monkeypatch.setattr(QInputDialog, "getItem", staticmethod(get_item))
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(out), "")))
+    assert window.returns_actions.on_export_form() == str(out)
+    assert asked["items"][asked["current"]] == "2024"  # returns of 2023 are in: 2024 is collected next
+    from openpyxl import load_workbook
+
+    notes = load_workbook(out)["填报说明"]
+    assert "2024年度" in str(notes["A1"].value)
+    monkeypatch.setattr(QInputDialog, "getItem", staticmethod(lambda *a: ("", False)))
+    assert window.returns_actions.on_export_form() is None  # cancelled: nothing asked further
