@@ -9,13 +9,13 @@ from __future__ import annotations
 
 from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QLabel, QSplitter,
-                               QTableView, QTabWidget, QVBoxLayout, QWidget)
+                               QTableView, QVBoxLayout, QWidget)
 
 from models import groups, plan
 from models.plan import FIELD_LABELS, INDUSTRY_FIELDS, INDUSTRY_GROUPS, YEARS
 from ui.i18n import label
 from ui.tabs.base import ParkTab
-from widgets.chart_canvas import ChartCanvas
+from widgets.chart_pages import ChartPages, titled_panel
 from widgets.figure_table import Column, FigureTableModel, TotalsLastProxy
 from widgets.number_input import NumberDelegate
 
@@ -76,7 +76,6 @@ class GroupFiguresTab(ParkTab):
         super().__init__(session, parent)
         self.series: list[groups.GroupSeries] = []
         self._current: str | None = None
-        self._charts_ready = False
 
         self.year_box = QComboBox(self)
         for year in YEARS:
@@ -101,28 +100,15 @@ class GroupFiguresTab(ParkTab):
         self.detail_model.edit_requested.connect(self.on_detail_edit)
         self.detail_model.rejected.connect(self.session.failed)
         self.detail_view, _ = table_view(self.detail_model, self, sortable=False)
-        self.title = QLabel(self)
-        self.title.setStyleSheet("font-weight: bold; font-size: 14px;")
-        self.description = QLabel(self)
-        self.description.setWordWrap(True)
-        self.description.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        extras = QWidget(self)
+        extras_layout = QVBoxLayout(extras)
+        extras_layout.setContentsMargins(0, 0, 0, 0)
+        self.add_detail_widgets(extras_layout)
+        right, self.title, self.description = titled_panel(self, self.detail_view, extras,
+                                                           extras_stretch=1 if extras_layout.count() else 0)
 
-        right = QWidget(self)
-        right_layout = QVBoxLayout(right)
-        right_layout.setContentsMargins(0, 0, 0, 0)
-        right_layout.addWidget(self.title)
-        right_layout.addWidget(self.description)
-        right_layout.addWidget(self.detail_view, 1)
-        self.add_detail_widgets(right_layout)
-
-        self.charts: dict[str, ChartCanvas] = {}
-        self._stale: set[str] = set()
-        self.chart_tabs = QTabWidget(self)
-        for name, title, _plot in self.chart_pages():
-            canvas = ChartCanvas(self.chart_tabs, width=7.5, height=3.6)
-            self.charts[name] = canvas
-            self.chart_tabs.addTab(canvas, title)
-        self.chart_tabs.currentChanged.connect(self.on_chart_page_shown)
+        self.chart_tabs = ChartPages([(name, title) for name, title, _plot in self.chart_pages()], self)
+        self.charts = self.chart_tabs.charts
 
         upper = QSplitter(Qt.Orientation.Horizontal, self)
         upper.addWidget(self.view)
@@ -266,24 +252,12 @@ class GroupFiguresTab(ParkTab):
             self.reload()
 
     def draw_charts(self) -> None:
-        """Draw the chart page on show now and the others when their page is opened (each render costs
-        a few hundred milliseconds)."""
-        self._charts_ready = True
-        self._stale = set(self.charts)
-        self.on_chart_page_shown(self.chart_tabs.currentIndex())
+        """Draw the chart page on show now and the others when their page is opened."""
+        self.chart_tabs.draw({name: plot for name, _title, plot in self.chart_pages()})
 
     def redraw(self, names) -> None:
-        """After a change: redraw the shown chart among `names` (None: all) now, the others when shown."""
-        if not self._charts_ready:
-            return
-        self._stale.update(self.charts if names is None else names)
-        self.on_chart_page_shown(self.chart_tabs.currentIndex())
-
-    def on_chart_page_shown(self, index: int) -> None:
-        for name, title, plot in self.chart_pages():
-            if name in self._stale and self.charts[name] is self.chart_tabs.widget(index):
-                self._stale.discard(name)
-                self.charts[name].draw(plot)
+        """After a change: redraw the charts `names` (None: all) once charts are being drawn at all."""
+        self.chart_tabs.redraw(names)
 
 
 class IndustriesTab(GroupFiguresTab):

@@ -4,14 +4,14 @@ the talent programmes, each derived from returns where it can be and with an off
 from __future__ import annotations
 
 from PySide6.QtCore import QItemSelectionModel, Qt
-from PySide6.QtWidgets import QLabel, QSplitter, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QSplitter, QVBoxLayout
 
 from models import groups
 from models.plan import TALENT_GROUPS, YEARS
 from ui.i18n import label
 from ui.tabs.base import ParkTab
 from ui.tabs.industries_tab import table_view
-from widgets.chart_canvas import ChartCanvas
+from widgets.chart_pages import ChartPages, titled_panel
 from widgets.figure_table import Column, FigureTableModel
 
 FLOW_GROUPS = ("flow", "programme")  # yearly numbers that add up over the plan period
@@ -38,7 +38,6 @@ class TalentTab(ParkTab):
         super().__init__(session, parent)
         self.series: list[groups.TalentSeries] = []
         self._current: str | None = None
-        self._charts_ready = False
 
         self.model = FigureTableModel(
             [Column("label", self.tr("Category")), Column("group", self.tr("Talent group")), Column("unit", self.tr("Unit"))]
@@ -62,30 +61,13 @@ class TalentTab(ParkTab):
         self.detail_model.edit_requested.connect(self.on_detail_edit)
         self.detail_model.rejected.connect(self.session.failed)
         self.detail_view, _ = table_view(self.detail_model, self, sortable=False)
-        self.title = QLabel(self)
-        self.title.setStyleSheet("font-weight: bold; font-size: 14px;")
-        self.description = QLabel(self)
-        self.description.setWordWrap(True)
-        self.description.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         hint = QLabel(self.tr("Grey: summed from the enterprises' returns. Double-click an official figure or a "
                               "note to enter it. 2020 high-level talent counts default to the plan's figures."), self)
         hint.setWordWrap(True)
+        right, self.title, self.description = titled_panel(self, self.detail_view, hint)
 
-        right = QWidget(self)
-        right_layout = QVBoxLayout(right)
-        right_layout.setContentsMargins(0, 0, 0, 0)
-        right_layout.addWidget(self.title)
-        right_layout.addWidget(self.description)
-        right_layout.addWidget(self.detail_view, 1)
-        right_layout.addWidget(hint)
-
-        self.charts: dict[str, ChartCanvas] = {}
-        self._stale: set[str] = set()
-        self.chart_tabs = QTabWidget(self)
-        for name, title, _plot in self.chart_pages():
-            self.charts[name] = ChartCanvas(self.chart_tabs, width=7.5, height=3.6)
-            self.chart_tabs.addTab(self.charts[name], title)
-        self.chart_tabs.currentChanged.connect(self.on_chart_page_shown)
+        self.chart_tabs = ChartPages([(name, title) for name, title, _plot in self.chart_pages()], self)
+        self.charts = self.chart_tabs.charts
 
         lower = QSplitter(Qt.Orientation.Horizontal, self)
         lower.addWidget(right)
@@ -123,9 +105,7 @@ class TalentTab(ParkTab):
         self.model.set_rows(rows)
         self.select_current()
         self.fill_detail()
-        if self._charts_ready:  # redraw the shown chart now, the others when shown
-            self._stale.update(self.charts)
-            self.on_chart_page_shown(self.chart_tabs.currentIndex())
+        self.chart_tabs.redraw()  # the shown chart now, the others when shown
 
     @staticmethod
     def five_year_total(series: groups.TalentSeries) -> float | None:
@@ -214,16 +194,7 @@ class TalentTab(ParkTab):
         ]
 
     def draw_charts(self) -> None:
-        """Draw the chart page on show now and the others when their page is opened (each render costs
-        a few hundred milliseconds)."""
+        """Draw the chart page on show now and the others when their page is opened."""
         if self.session.park is None:
             return
-        self._charts_ready = True
-        self._stale = set(self.charts)
-        self.on_chart_page_shown(self.chart_tabs.currentIndex())
-
-    def on_chart_page_shown(self, index: int) -> None:
-        for name, _title, plot in self.chart_pages():
-            if name in self._stale and self.charts[name] is self.chart_tabs.widget(index):
-                self._stale.discard(name)
-                self.charts[name].draw(plot)
+        self.chart_tabs.draw({name: plot for name, _title, plot in self.chart_pages()})
