@@ -53,9 +53,12 @@ def user_state_dir() -> Path:
     override = os.environ.get("CHANGNING_STATE_DIR")
     if override:
         return Path(override)
-    from PySide6.QtCore import QStandardPaths
-
-    # The generic folder plus our names, not AppLocalDataLocation: that one depends on the names set on
-    # the QApplication, and this is called before there is one (matplotlib's cache, the crash log).
-    location = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.GenericDataLocation)
-    return Path(location) / ORG_NAME / APP_NAME if location else Path.home() / f".{APP_NAME}"
+    # Qt's GenericDataLocation plus our names, worked out here rather than asked of Qt: this runs before
+    # there is a QApplication (matplotlib's cache, the crash log), and batch commands need no Qt at all.
+    if sys.platform == "win32":
+        base = os.environ.get("LOCALAPPDATA") or str(Path.home() / "AppData" / "Local")
+    elif sys.platform == "darwin":
+        base = str(Path.home() / "Library" / "Application Support")
+    else:
+        base = os.environ.get("XDG_DATA_HOME") or str(Path.home() / ".local" / "share")
+    return Path(base) / ORG_NAME / APP_NAME
