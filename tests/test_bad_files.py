@@ -5,7 +5,6 @@ gives the message listed for it, the expected exit code, no traceback, and a par
 from __future__ import annotations
 
 import functools
-import hashlib
 import importlib.util
 import json
 import re
@@ -16,6 +15,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import ROOT, run_main
+from tests.park_checks import digest, integrity
 
 BAD = ROOT / "tests" / "data" / "bad"
 CASES = json.loads((BAD / "cases.json").read_text(encoding="utf-8"))
@@ -39,18 +39,6 @@ def case_path(case: dict, tmp_path: Path) -> Path:
     module = corpus_module()
     made = next(c for c in module.CASES if c.file == case["file"])
     return module.build(made, tmp_path / "big")
-
-
-def digest(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
-
-
-def integrity(path: Path) -> str:
-    conn = sqlite3.connect(str(path))
-    try:
-        return conn.execute("PRAGMA integrity_check").fetchone()[0]
-    finally:
-        conn.close()
 
 
 def stored_rows(path: Path) -> int:

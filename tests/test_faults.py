@@ -6,7 +6,6 @@ never a mix; messages are Chinese and nothing stored is lost."""
 
 from __future__ import annotations
 
-import hashlib
 import os
 import random
 import re
@@ -23,6 +22,7 @@ from models import db as parkdb
 from models.schema import SCHEMA_VERSION
 from tests.conftest import ROOT
 from tests.models.test_db import make_v1_file
+from tests.park_checks import digest, integrity
 
 needs_sigkill = pytest.mark.skipif(not hasattr(__import__("signal"), "SIGKILL"), reason="needs SIGKILL (POSIX)")
 
@@ -95,18 +95,6 @@ def ticks_of(proc: subprocess.CompletedProcess) -> int:
 def kill_points(total: int, n: int, seed: int) -> list[int]:
     rng = random.Random(seed)
     return sorted(rng.sample(range(1, total), min(n, total - 1)))
-
-
-def integrity(path: Path) -> str:
-    conn = sqlite3.connect(str(path))
-    try:
-        return conn.execute("PRAGMA integrity_check").fetchone()[0]
-    finally:
-        conn.close()
-
-
-def digest(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
 def counts(path: Path, *tables: str) -> tuple[int, ...]:

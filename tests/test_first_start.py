@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import sqlite3
 from datetime import date
 
@@ -12,6 +11,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from models import paths
 from models.db import create_park
+from tests.park_checks import digest
 
 
 @pytest.fixture
@@ -34,10 +34,6 @@ def new_window(qtbot, settings):
     yield make
     for win in made:
         win.close()
-
-
-def _digest(path):
-    return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
 def _rows(path, sql):
@@ -64,7 +60,7 @@ def _answer_box(button_index: int, seen: list):
 
 
 def test_first_start_creates_the_documents_folder_and_a_file_from_the_template(new_window, settings, user_folders):
-    template_before = _digest(paths.template_path())
+    template_before = digest(paths.template_path())
     assert not user_folders.exists()
     win = new_window()
     assert win.open_start_file(None)
@@ -75,7 +71,7 @@ def test_first_start_creates_the_documents_folder_and_a_file_from_the_template(n
     assert _rows(expected, sql) == _rows(paths.template_path(), sql)
     assert len(_rows(expected, sql)) == 11
     # The bundled template is read, never written.
-    assert _digest(paths.template_path()) == template_before
+    assert digest(paths.template_path()) == template_before
     # Opened for writing: today's backup copy is beside it.
     assert (expected.parent / f"park.daily-{date.today().isoformat()}.sqlite").exists()
 

@@ -2,17 +2,13 @@
 
 from __future__ import annotations
 
-import hashlib
 import sqlite3
 
 import pytest
 
 from models import db as parkdb
 from models.schema import MIGRATIONS, SCHEMA_VERSION
-
-
-def digest(path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
+from tests.park_checks import digest
 
 
 def test_update_writes_value_and_audit_row(park):

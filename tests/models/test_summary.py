@@ -95,19 +95,18 @@ def test_summary_command_refuses_what_it_cannot_open(tmp_path):
 
 
 def test_summary_reads_a_version_1_file_without_changing_it(tmp_path):
-    import hashlib
-
     from tests.models.test_db import make_v1_file
+    from tests.park_checks import digest
 
     folder = tmp_path / "files"
     folder.mkdir()
     path = folder / "old.sqlite"
     make_v1_file(path)
-    before = hashlib.sha256(path.read_bytes()).hexdigest()
+    before = digest(path)
     result = run_main("summary", str(path), "--json")
     assert result.returncode == 0, result.stderr
     data = json.loads(result.stdout)
     assert data["year"] == 2021
     assert data["indicators"]["rd_intensity"]["years"]["2021"]["official"] == 3.2
-    assert hashlib.sha256(path.read_bytes()).hexdigest() == before
+    assert digest(path) == before
     assert [p.name for p in folder.iterdir()] == ["old.sqlite"]  # no backup, no journal left

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 
 import pytest
 from PySide6.QtCore import Qt
@@ -11,10 +10,7 @@ from PySide6.QtWidgets import QLineEdit
 from ui.tabs.indicator_table import IndicatorTableModel
 from ui.tabs.indicators_tab import IndicatorsTab
 from widgets.status_badge import BADGE_COLOR_ROLE
-
-
-def file_hash(path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
+from tests.park_checks import digest
 
 
 def audit_rows(park) -> int:
@@ -106,7 +102,7 @@ def test_bad_entry_is_refused_and_file_unchanged(window, tab, park_path, entry, 
     window.session.failed.connect(messages.append)
     tab.select_indicator(code)
     park = window.session.park
-    before = file_hash(park_path)
+    before = digest(park_path)
     before_audit = audit_rows(park)
     index = tab.year_model.index(2023 - 2020, tab.year_model.column_of("official"))
     assert not tab.year_model.setData(index, entry, Qt.ItemDataRole.EditRole)
@@ -115,7 +111,7 @@ def test_bad_entry_is_refused_and_file_unchanged(window, tab, park_path, entry, 
     assert header.startswith("官方") and header in messages[0]          # names the column, in Chinese
     assert "2023" in messages[0] and entry in messages[0]               # the row and the entry
     assert "未保存" in messages[0]
-    assert file_hash(park_path) == before
+    assert digest(park_path) == before
     assert audit_rows(park) == before_audit
     assert not window.session.undo_stack.canUndo()
     assert index.data() == ""
