@@ -178,7 +178,7 @@ class ReviewDialog(QDialog):
                 break
 
     def _add(self, key: str, title: str, headers: list[str], rows: list[tuple[Any, ...]]) -> None:
-        model = RowsModel(headers, self)
+        model = RowsModel(headers, self, plain_columns=(self.tr("Row"), self.tr("Year")))
         model.set_rows(rows)
         self.models[key] = model
         view = _table(model, self.tabs)

@@ -50,7 +50,8 @@ class TraceDialog(QDialog):
 
         headers = [self.tr("Credit code"), self.tr("Enterprise")] + [COLUMNS_BY_KEY[c].title for c in columns] + [
             self.tr("File"), self.tr("Sheet"), self.tr("Row"), self.tr("Batch")]
-        self.rows_model = RowsModel(headers, self)
+        self.rows_model = RowsModel(headers, self, plain_columns=(
+            self.tr("Row"), self.tr("Batch"), COLUMNS_BY_KEY["listed_year"].title))
         self.rows_model.set_rows([(r["credit_code"], r["name"], *(r[c] for c in columns), r["source_file"],
                                    r["source_sheet"], r["source_row"], r["batch_id"]) for r in self.rows])
         tabs.addTab(self._view(self.rows_model), self.tr("Returns (%1)").replace("%1", str(len(self.rows))))

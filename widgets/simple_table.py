@@ -12,12 +12,14 @@ SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 class RowsModel(QAbstractTableModel):
     """Rows of plain values under a header; `set_rows` replaces them all.
 
-    Numbers are shown formatted and sort as numbers (SORT_ROLE); None shows as an empty cell.
+    Numbers are shown formatted and sort as numbers (SORT_ROLE); None shows as an empty cell. Columns
+    named in `plain_columns` (years, row numbers, batch numbers) show whole numbers without separators.
     """
 
-    def __init__(self, headers: Sequence[str], parent=None):
+    def __init__(self, headers: Sequence[str], parent=None, plain_columns: Sequence[str] = ()):
         super().__init__(parent)
         self._headers = list(headers)
+        self._plain = {i for i, h in enumerate(self._headers) if h in plain_columns}
         self._rows: list[Sequence[Any]] = []
 
     def set_rows(self, rows: Sequence[Sequence[Any]]) -> None:
@@ -39,6 +41,8 @@ class RowsModel(QAbstractTableModel):
             return None
         value = self._rows[index.row()][index.column()]
         if role == Qt.ItemDataRole.DisplayRole:
+            if index.column() in self._plain and isinstance(value, (int, float)) and float(value).is_integer():
+                return str(int(value))
             return format_value(value)
         if role == SORT_ROLE:
             return value if value is not None else ""

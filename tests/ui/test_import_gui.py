@@ -68,6 +68,7 @@ def test_import_through_the_gui_updates_the_indicators_tab(window, qtbot, tmp_pa
     reason = review.models["rejected"].index(0, 4).data()
     assert reason == "“约100”不是数字"
     assert review.models["rejected"].index(0, 2).data() == "4"
+    assert review.models["accepted"].index(0, 5).data() == "2023"  # a year, not the number "2,023"
     assert _count(window) == 0  # nothing stored before the user commits
     window.grab().save(str(tmp_path / "window.png"))
     review.grab().save(str(tmp_path / "review.png"))
