@@ -28,6 +28,7 @@ if str(ROOT) not in sys.path:
 
 from models.cells import make_credit_code  # noqa: E402
 from models.return_form import COLUMNS, SHEET_NAME  # noqa: E402
+from models.return_reader import column_letter  # noqa: E402
 
 OUT = ROOT / "tests" / "data" / "bad"
 TITLES = [c.title for c in COLUMNS]
@@ -116,19 +117,10 @@ def xml_cell(ref: str, value) -> str:
     return f'<c r="{ref}" t="inlineStr"><is><t>{text}</t></is></c>'
 
 
-def letters(index: int) -> str:
-    out = ""
-    index += 1
-    while index:
-        index, rem = divmod(index - 1, 26)
-        out = chr(65 + rem) + out
-    return out
-
-
 def sheet_xml(rows: list[list], *, prolog: str = "", dimension: str | None = None, extra_rows: str = "") -> str:
     body = []
     for r, row in enumerate(rows, start=1):
-        cells = "".join(xml_cell(f"{letters(c)}{r}", v) for c, v in enumerate(row))
+        cells = "".join(xml_cell(f"{column_letter(c)}{r}", v) for c, v in enumerate(row))
         body.append(f'<row r="{r}">{cells}</row>')
     dim = f'<dimension ref="{dimension}"/>' if dimension else ""
     return ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' + prolog +
