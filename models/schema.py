@@ -6,8 +6,6 @@ newest schema is always the sum of the migrations. Append to the list; never edi
 
 from __future__ import annotations
 
-from .return_form import returns_table_sql
-
 YEARS = tuple(range(2020, 2026))
 APP_ID = "changning-plan"
 
@@ -133,6 +131,38 @@ _V1 = [
     )""",
 ]
 
+# The returns table as released in v2, frozen: a new form column is a new step with ALTER TABLE.
+_V2_RETURNS = """CREATE TABLE returns (
+    id INTEGER PRIMARY KEY,
+    batch_id INTEGER NOT NULL REFERENCES import_batches(id),
+    credit_code TEXT,
+    name TEXT,
+    year INTEGER,
+    industry TEXT,
+    zone TEXT,
+    revenue REAL,
+    tax REAL,
+    rd_expense REAL,
+    value_added REAL,
+    energy REAL,
+    employees INTEGER,
+    returnees INTEGER,
+    foreign_staff INTEGER,
+    invention_patents INTEGER,
+    patent_apps INTEGER,
+    invention_apps INTEGER,
+    patent_grants INTEGER,
+    invention_grants INTEGER,
+    tech_contract REAL,
+    high_tech INTEGER,
+    listed_year INTEGER,
+    mnc_rd INTEGER,
+    source_file TEXT,
+    source_sheet TEXT,
+    source_row INTEGER,
+    UNIQUE (credit_code, year)
+)"""
+
 # Version 2: enterprise returns and the batches they came in; the audit log says where a change came from.
 _V2 = [
     "ALTER TABLE audit_log ADD COLUMN source TEXT NOT NULL DEFAULT 'gui'",
@@ -149,7 +179,7 @@ _V2 = [
         replaced INTEGER NOT NULL DEFAULT 0,
         undone_at TEXT
     )""",
-    returns_table_sql(),
+    _V2_RETURNS,
     "CREATE INDEX returns_year ON returns(year)",
     "CREATE INDEX returns_batch ON returns(batch_id)",
     """CREATE TABLE returns_superseded (
