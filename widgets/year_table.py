@@ -32,6 +32,7 @@ class Column:
     editable: bool = False
     minimum: float | None = None
     maximum: float | None = None
+    unit: str | None = None  # the figure's unit (models.plan), so a % sign is accepted only where it is %
 
 
 def edit_text(value: Any) -> str:
@@ -149,7 +150,7 @@ class EditableRowsModel(QAbstractTableModel):
         try:
             new = self.validate(col, value)
         except EntryError as exc:
-            self.refused.emit(self.refusal(index, value, str(exc)))
+            self.refused.emit(self.refusal(index, value, exc.reason))
             return False
         if new == self._rows[index.row()].get(col.key):
             return True
@@ -166,7 +167,7 @@ class EditableRowsModel(QAbstractTableModel):
         if col.kind == TEXT:
             text = "" if value is None else str(value).strip()
             return text or None
-        number = read_number(value)
+        number = read_number(value, col.unit)
         if number is None:
             return None
         low, high = col.minimum, col.maximum
