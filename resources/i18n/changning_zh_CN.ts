@@ -160,6 +160,17 @@ Your saved data is safe: every change is either written completely or not at all
     </message>
 </context>
 <context>
+    <name>HelpDialog</name>
+    <message>
+        <source>User guide</source>
+        <translation>使用说明</translation>
+    </message>
+    <message>
+        <source>The user guide “%1” was not found.</source>
+        <translation>找不到使用说明文件“%1”。</translation>
+    </message>
+</context>
+<context>
     <name>ImportController</name>
     <message>
         <source>Import returns</source>
@@ -406,10 +417,6 @@ Your saved data is safe: every change is either written completely or not at all
         <translation>另存为(&amp;A)…</translation>
     </message>
     <message>
-        <source>Recent files</source>
-        <translation>最近打开的文件</translation>
-    </message>
-    <message>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
@@ -430,20 +437,12 @@ Your saved data is safe: every change is either written completely or not at all
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <source>Language</source>
-        <translation>语言</translation>
-    </message>
-    <message>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
         <source>&amp;About</source>
         <translation>关于(&amp;A)</translation>
-    </message>
-    <message>
-        <source>Export &amp;PDF…</source>
-        <translation>导出PDF(&amp;P)…</translation>
     </message>
     <message>
         <source>&amp;Print…</source>
@@ -480,6 +479,22 @@ Restore the backup copy and open it? The file that cannot be opened is kept as �
     <message>
         <source>Cannot create file</source>
         <translation>无法创建文件</translation>
+    </message>
+    <message>
+        <source>&amp;Recent files</source>
+        <translation>最近打开的文件(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>语言(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;User guide</source>
+        <translation>使用说明(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Export P&amp;DF…</source>
+        <translation>导出PDF(&amp;D)…</translation>
     </message>
     <message>
         <source>The file used last time, “%1”, is no longer there (moved, renamed or deleted).
