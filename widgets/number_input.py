@@ -35,7 +35,14 @@ _PERCENT_UNITS = ("%", "个百分点")
 # Units someone may type after a number, longest first so "吨标准煤/万元" is tried before "万元".
 _KNOWN_UNITS = sorted(set(UNIT_DECIMALS) | COUNT_UNITS | {"亿", "万", "元"}, key=len, reverse=True)
 # A number in scientific notation (1e20, 1.5E+03): not read by models.cells, but clearly meant as a number.
+_ARG_RE = re.compile(r"%([1-9])")
 _SCIENTIFIC_RE = re.compile(r"[+-]?(?:[0-9]+\.?[0-9]*|\.[0-9]+)[eE][+-]?[0-9]+", re.ASCII)
+
+
+def fill(template: str, *args: str) -> str:
+    """`template` with %1, %2 … replaced in one pass, so an argument holding "%2" stays as typed."""
+    return _ARG_RE.sub(lambda m: args[int(m.group(1)) - 1] if 0 < int(m.group(1)) <= len(args) else m.group(0),
+                       template)
 
 
 def _shown(text: Any) -> str:
@@ -62,10 +69,9 @@ class EntryError(ValueError):
         self.reason = reason
         self.entry = entry
         if entry:
-            message = QCoreApplication.translate("NumberInput", "“%1” %2.")
-            message = message.replace("%1", entry).replace("%2", reason)
+            message = fill(QCoreApplication.translate("NumberInput", "“%1” %2."), entry, reason)
         else:
-            message = QCoreApplication.translate("NumberInput", "%1.").replace("%1", reason)
+            message = fill(QCoreApplication.translate("NumberInput", "%1."), reason)
         super().__init__(message)
 
 
@@ -83,14 +89,14 @@ def _strip_unit(text: str, unit: str | None, original: Any) -> str:
         if unit is None or unit.strip() in _PERCENT_UNITS or is_percent(unit):
             return text[:-1].strip()
         reason = QCoreApplication.translate("NumberInput", "has a % sign, but the unit here is %1")
-        raise EntryError(reason.replace("%1", unit), _shown(original))
+        raise EntryError(fill(reason, unit), _shown(original))
     if unit and unit.strip() and text.endswith(unit.strip()) and len(text) > len(unit.strip()):
         return text[:-len(unit.strip())].strip()
     if unit and unit.strip():
         for other in _KNOWN_UNITS:
             if text.endswith(other) and len(text) > len(other) and text[:-len(other)].strip()[-1:].isdigit():
                 reason = QCoreApplication.translate("NumberInput", "does not match the unit here (%1)")
-                raise EntryError(reason.replace("%1", unit.strip()), _shown(original))
+                raise EntryError(fill(reason, unit.strip()), _shown(original))
     return text
 
 
@@ -162,11 +168,11 @@ def parse_figure(text: str, *, unit: str | None = None, whole: bool = False, neg
     high = None if maximum is None else _bound(maximum, unit)
     if low is not None and high is not None and not minimum <= value <= maximum:
         reason = QCoreApplication.translate("NumberInput", "must be between %1 and %2")
-        raise EntryError(reason.replace("%1", low).replace("%2", high), entry)
+        raise EntryError(fill(reason, low, high), entry)
     if low is not None and value < minimum:
-        raise EntryError(QCoreApplication.translate("NumberInput", "must be at least %1").replace("%1", low), entry)
+        raise EntryError(fill(QCoreApplication.translate("NumberInput", "must be at least %1"), low), entry)
     if high is not None and value > maximum:
-        raise EntryError(QCoreApplication.translate("NumberInput", "must be at most %1").replace("%1", high), entry)
+        raise EntryError(fill(QCoreApplication.translate("NumberInput", "must be at most %1"), high), entry)
     return value
 
 

@@ -6,8 +6,11 @@ import ast
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from models import numfmt
+from models.cells import parse_number
 from models.numfmt import (
     NBSP,
     change_text,
@@ -160,3 +163,29 @@ def test_pure_python():
                 for alias in node.names}
     imported |= {(node.module or "").split(".")[0] for node in ast.walk(tree) if isinstance(node, ast.ImportFrom)}
     assert imported <= {"__future__", "math", "decimal"}
+
+
+# ---------------------------------------------------------------- properties
+
+
+FAST = settings(max_examples=80, deadline=None, database=None, suppress_health_check=[HealthCheck.too_slow])
+UNITS = st.sampled_from(sorted(numfmt.UNIT_DECIMALS) + [None])
+
+
+@FAST
+@given(st.floats(min_value=-1e12, max_value=1e12, allow_nan=False), UNITS)
+def test_a_formatted_figure_reads_back_within_its_rounding(value, unit):
+    text = format_number(value, unit)
+    places = decimals_for(unit, value)
+    assert " " not in text and "e" not in text.lower()
+    assert len(text.partition(".")[2]) == places
+    assert abs(parse_number(text) - value) <= 0.5 * 10 ** -places * (1 + 1e-9) + abs(value) * 1e-15
+
+
+@FAST
+@given(st.floats(min_value=-1e6, max_value=1e6, allow_nan=False))
+def test_change_words_agree_with_the_sign(rate):
+    text = growth_text(rate)
+    printed = float(format_number(abs(rate), "%").replace(",", ""))
+    assert text == "持平" if printed == 0 else text.startswith("增长" if rate > 0 else "下降")
+    assert "-" not in text

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from ui.i18n import install_translators
 from widgets.figure_table import Column as FigureColumn
@@ -26,6 +28,7 @@ def refusal(text, unit=None, **kwargs) -> EntryError:
 
 @pytest.mark.parametrize("text, unit, reason", [
     ("abc", None, "不是数字"),
+    ("%2", None, "不是数字"),                # an entry that looks like a placeholder stays as typed
     ("nan", None, "不是数字"),
     ("inf", None, "不是数字"),
     ("-inf", "亿元", "不是数字"),
@@ -146,3 +149,21 @@ def test_figure_table_message_is_one_sentence(chinese):
     ]
     for message in messages:
         assert "。，" not in message and "，。" not in message and message.count("。") == 1
+
+
+
+
+@settings(max_examples=150, deadline=None, database=None, suppress_health_check=[HealthCheck.too_slow,
+                                                                                   HealthCheck.function_scoped_fixture])
+@given(st.text(alphabet=st.characters(codec="utf-8", exclude_categories=["Cs"]), max_size=25)
+       | st.text(alphabet="0123456789,.-+eE% 亿元万家人次％１２", max_size=16),
+       st.sampled_from([None, "亿元", "%", "家", "吨标准煤/万元", "人次"]))
+def test_any_entry_gives_a_number_or_one_sentence(qapp, text, unit):
+    try:
+        value = parse_figure(text, unit=unit, negative=True)
+    except EntryError as exc:
+        assert exc.reason and str(exc).count(exc.reason) == 1
+        if exc.entry:
+            assert str(exc).count("“") == 1 + exc.entry.count("“")
+        return
+    assert value is None or (isinstance(value, (int, float)) and abs(value) <= 1e13)
