@@ -22,6 +22,7 @@ anything else              2 (0 for a Python int)
 - A number and its unit are joined without a space in Chinese ("85件") and with a no-break space
   (U+00A0) in English ("85\u00a0patents" never wraps); the minus sign is "-".
 - A missing figure is "—".
+- Excel: `excel_format(unit)` is the number format showing the same decimals ("#,##0.00" for 亿元).
 - Changes: `growth_text` for a growth rate (增长1.90% / 下降1.90% / 持平 — never 增长-1.90%),
   `points_text` for a change of a percentage (提高0.07个百分点 / 降低0.07个百分点), `change_text` picks
   between them from the unit, `difference_text` for an absolute change (增加3家 / 减少12.30亿元).
@@ -139,6 +140,15 @@ def format_number(value: float | None, unit: str | None = None, *, decimals: int
     return f"{rounded:,.{places}f}"
 
 
+def excel_format(unit: str | None, value: object = None) -> str:
+    """The Excel number format that shows a figure of `unit` the same way: "#,##0.00" for 亿元,
+    "#,##0" for 万元 and counts, "#,##0.0000" for 吨标准煤/万元, "0" for years (the cell keeps its number)."""
+    places = decimals_for(unit, value)
+    if (unit or "").strip() in UNGROUPED_UNITS:
+        return "0"
+    return "#,##0" + ("." + "0" * places if places else "")
+
+
 def unit_text(unit: str | None, language: str = "zh") -> str:
     """The unit as written after a number in `language` ("zh" or "en")."""
     unit = (unit or "").strip()
@@ -243,6 +253,7 @@ __all__ = [
     "change_text",
     "decimals_for",
     "difference_text",
+    "excel_format",
     "format_number",
     "format_share",
     "format_value",

@@ -8,10 +8,10 @@ connects the signals to its own actions, for example
 
     empty = EmptyState(self.tr("No enterprise returns yet."), self.tr("Import returns…"),
                        self.tr("Export the return form…"))
-    empty.primary_clicked.connect(window.import_action.trigger)
-    empty.secondary_clicked.connect(window.template_action.trigger)
-    stack = QStackedWidget(); stack.addWidget(table_page); stack.addWidget(empty)
-    stack.setCurrentWidget(empty if model.rowCount() == 0 else table_page)
+    empty.primary_clicked.connect(window.returns_actions.action_import.trigger)
+    empty.secondary_clicked.connect(window.returns_actions.action_export_form.trigger)
+    page = EmptyOr(table_page, empty)          # in the tab's layout instead of table_page
+    page.set_empty(model.rowCount() == 0)      # after each reload
 """
 
 from __future__ import annotations
@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QSizePolicy,
+    QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -94,3 +95,25 @@ class EmptyState(QWidget):
             self.primary.setText(primary)
         if secondary and self.secondary is not None:
             self.secondary.setText(secondary)
+
+
+class EmptyOr(QStackedWidget):
+    """Shows `content`, or the `empty` state while there is nothing to show.
+
+    Attributes:
+        content: the page with the data (a table, a splitter …).
+        empty: the EmptyState shown instead.
+    """
+
+    def __init__(self, content: QWidget, empty: EmptyState, parent=None):
+        super().__init__(parent)
+        self.content = content
+        self.empty = empty
+        self.addWidget(content)
+        self.addWidget(empty)
+
+    def set_empty(self, empty: bool) -> None:
+        self.setCurrentWidget(self.empty if empty else self.content)
+
+    def is_empty(self) -> bool:
+        return self.currentWidget() is self.empty

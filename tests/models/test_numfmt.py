@@ -147,6 +147,15 @@ def test_difference_text_and_needed_per_year():
     assert needed_per_year_text(1.25, "亿元") == "1.25亿元"
 
 
+def test_excel_formats_show_the_same_decimals():
+    assert numfmt.excel_format("亿元") == "#,##0.00"
+    assert numfmt.excel_format("万元") == "#,##0"
+    assert numfmt.excel_format("人") == "#,##0"          # 人才 counts: 8, not 8.00
+    assert numfmt.excel_format("吨标准煤/万元") == "#,##0.0000"
+    assert numfmt.excel_format("%") == "#,##0.00"
+    assert numfmt.excel_format("年") == "0"
+
+
 def test_share():
     assert format_share(0.524) == "52.40%"
     assert format_share(None) == "—"

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QTableView
 
-from widgets.empty_state import EmptyState
+from widgets.empty_state import EmptyOr, EmptyState
 
 
 def test_two_buttons_emit_their_own_signals(qtbot):
@@ -42,3 +43,17 @@ def test_sentence_only(qtbot):
     empty = EmptyState("没有符合条件的企业。")
     qtbot.addWidget(empty)
     assert empty.primary is None and empty.secondary is None
+
+
+def test_empty_or_switches_between_the_data_and_the_next_step(qtbot):
+    table = QTableView()
+    empty = EmptyState("还没有企业报表。", "导入企业报表…")
+    page = EmptyOr(table, empty)
+    qtbot.addWidget(page)
+    page.show()
+    qtbot.waitExposed(page)
+    assert page.currentWidget() is table and not page.is_empty()
+    page.set_empty(True)
+    assert page.currentWidget() is empty and page.is_empty() and empty.isVisible() and not table.isVisible()
+    page.set_empty(False)
+    assert table.isVisible() and not empty.isVisible()
