@@ -12,7 +12,7 @@ from typing import Any, Callable, Sequence
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 
-from widgets.number_input import EntryError, read_number
+from widgets.number_input import EntryError, fill, read_number
 from widgets.simple_table import SORT_ROLE, format_value
 from widgets.status_badge import BADGE_COLOR_ROLE
 
@@ -185,6 +185,6 @@ class EditableRowsModel(QAbstractTableModel):
     def refusal(self, index: QModelIndex, value: Any, reason: str) -> str:
         row_label = self.data(self.index(index.row(), 0))
         text = self.tr("%1 %2, %3: “%4” was not saved: %5.")
-        return (text.replace("%1", self.context).replace("%2", str(row_label))
-                .replace("%3", self.columns[index.column()].header).replace("%4", str(value))
-                .replace("%5", reason)).strip()
+        # one pass: an entry such as "%5" is quoted as typed, not replaced by the reason
+        return fill(text, self.context, str(row_label), self.columns[index.column()].header, str(value).strip(),
+                    reason).strip()
