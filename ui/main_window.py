@@ -105,7 +105,7 @@ class MainWindow(QMainWindow):
         self.action_open = self._action(self.file_menu, self.tr("&Open…"), self.on_open, QKeySequence.StandardKey.Open)
         self.action_save_as = self._action(self.file_menu, self.tr("Save &As…"), self.on_save_as,
                                            QKeySequence.StandardKey.SaveAs)
-        self.recent_menu = self.file_menu.addMenu(self.tr("Recent files"))
+        self.recent_menu = self.file_menu.addMenu(self.tr("&Recent files"))
         self.file_menu.addSeparator()
         self.file_extras_anchor = self.file_menu.addSeparator()
         self._action(self.file_menu, self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit)
@@ -119,7 +119,7 @@ class MainWindow(QMainWindow):
         self.edit_menu.addAction(redo)
 
         self.view_menu = bar.addMenu(self.tr("&View"))
-        language_menu = self.view_menu.addMenu(self.tr("Language"))
+        language_menu = self.view_menu.addMenu(self.tr("&Language"))
         group = QActionGroup(self)
         for code, name in LANGUAGES.items():
             action = language_menu.addAction(name)
@@ -129,6 +129,8 @@ class MainWindow(QMainWindow):
             group.addAction(action)
 
         self.help_menu = bar.addMenu(self.tr("&Help"))
+        self.action_user_guide = self._action(self.help_menu, self.tr("&User guide"), self.on_user_guide,
+                                              QKeySequence.StandardKey.HelpContents)
         self._action(self.help_menu, self.tr("&About"), self.on_about)
         self._refresh_recent_menu()
         self._build_report_actions()
@@ -138,7 +140,7 @@ class MainWindow(QMainWindow):
         """File ▸ Export PDF…, Print…, Export to Excel… (ui.report_dialog, imported on first use)."""
         self._report_actions = None
         made = []
-        for text, name, shortcut in ((self.tr("Export &PDF…"), "on_export_pdf", None),
+        for text, name, shortcut in ((self.tr("Export P&DF…"), "on_export_pdf", None),
                                      (self.tr("&Print…"), "on_print", QKeySequence.StandardKey.Print),
                                      (self.tr("Export to &Excel…"), "on_export_excel", None)):
             action = QAction(text, self)
@@ -398,6 +400,16 @@ class MainWindow(QMainWindow):
             return
         self.settings.setValue(LANGUAGE_KEY, code)
         self.language_requested.emit(code)
+
+    def on_user_guide(self) -> None:
+        """Help ▸ User guide: the Chinese guide shipped with the app, in a window beside this one."""
+        from ui.help_dialog import HelpDialog
+
+        if getattr(self, "help_dialog", None) is None:
+            self.help_dialog = HelpDialog(self)
+        self.help_dialog.show()
+        self.help_dialog.raise_()
+        self.help_dialog.activateWindow()
 
     def on_about(self) -> None:
         park = self.session.park

@@ -47,6 +47,7 @@ class Column:
     maximum: float | None = None
     decimals: int | None = None
     tooltip_key: str | None = None
+    unit: str | None = None  # the figure's unit (models.plan): a % sign only where it is %, counts whole
 
 
 class FigureTableModel(QAbstractTableModel):
@@ -180,7 +181,7 @@ class FigureTableModel(QAbstractTableModel):
             return text or None
         if isinstance(value, (int, float)) and not isinstance(value, bool):
             value = str(value)
-        return parse_figure("" if value is None else value, whole=kind == "count",
+        return parse_figure("" if value is None else value, unit=column.unit, whole=kind == "count",
                             negative=column.negative, minimum=column.minimum, maximum=column.maximum)
 
 

@@ -12,7 +12,7 @@ from typing import Any, Callable, Sequence
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 
-from widgets.number_input import EntryError, read_number
+from widgets.number_input import EntryError, fill, read_number
 from widgets.simple_table import SORT_ROLE, format_value
 from widgets.status_badge import BADGE_COLOR_ROLE
 
@@ -32,6 +32,7 @@ class Column:
     editable: bool = False
     minimum: float | None = None
     maximum: float | None = None
+    unit: str | None = None  # the figure's unit (models.plan), so a % sign is accepted only where it is %
 
 
 def edit_text(value: Any) -> str:
@@ -149,7 +150,7 @@ class EditableRowsModel(QAbstractTableModel):
         try:
             new = self.validate(col, value)
         except EntryError as exc:
-            self.refused.emit(self.refusal(index, value, str(exc)))
+            self.refused.emit(self.refusal(index, value, exc.reason))
             return False
         if new == self._rows[index.row()].get(col.key):
             return True
@@ -166,7 +167,7 @@ class EditableRowsModel(QAbstractTableModel):
         if col.kind == TEXT:
             text = "" if value is None else str(value).strip()
             return text or None
-        number = read_number(value)
+        number = read_number(value, col.unit)
         if number is None:
             return None
         low, high = col.minimum, col.maximum
@@ -184,6 +185,6 @@ class EditableRowsModel(QAbstractTableModel):
     def refusal(self, index: QModelIndex, value: Any, reason: str) -> str:
         row_label = self.data(self.index(index.row(), 0))
         text = self.tr("%1 %2, %3: “%4” was not saved: %5.")
-        return (text.replace("%1", self.context).replace("%2", str(row_label))
-                .replace("%3", self.columns[index.column()].header).replace("%4", str(value))
-                .replace("%5", reason)).strip()
+        # one pass: an entry such as "%5" is quoted as typed, not replaced by the reason
+        return fill(text, self.context, str(row_label), self.columns[index.column()].header, str(value).strip(),
+                    reason).strip()

@@ -105,7 +105,7 @@ Your saved data is safe: every change is either written completely or not at all
     <name>FigureTableModel</name>
     <message>
         <source>%1, %2: %3 Nothing was saved.</source>
-        <translation>%1，%2：%3未保存。</translation>
+        <translation>%1，%2：%3，未保存。</translation>
     </message>
 </context>
 <context>
@@ -157,6 +157,17 @@ Your saved data is safe: every change is either written completely or not at all
     <message>
         <source>note</source>
         <translation>备注</translation>
+    </message>
+</context>
+<context>
+    <name>HelpDialog</name>
+    <message>
+        <source>User guide</source>
+        <translation>使用说明</translation>
+    </message>
+    <message>
+        <source>The user guide “%1” was not found.</source>
+        <translation>找不到使用说明文件“%1”。</translation>
     </message>
 </context>
 <context>
@@ -406,10 +417,6 @@ Your saved data is safe: every change is either written completely or not at all
         <translation>另存为(&amp;A)…</translation>
     </message>
     <message>
-        <source>Recent files</source>
-        <translation>最近打开的文件</translation>
-    </message>
-    <message>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
@@ -430,20 +437,12 @@ Your saved data is safe: every change is either written completely or not at all
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <source>Language</source>
-        <translation>语言</translation>
-    </message>
-    <message>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
         <source>&amp;About</source>
         <translation>关于(&amp;A)</translation>
-    </message>
-    <message>
-        <source>Export &amp;PDF…</source>
-        <translation>导出PDF(&amp;P)…</translation>
     </message>
     <message>
         <source>&amp;Print…</source>
@@ -480,6 +479,22 @@ Restore the backup copy and open it? The file that cannot be opened is kept as �
     <message>
         <source>Cannot create file</source>
         <translation>无法创建文件</translation>
+    </message>
+    <message>
+        <source>&amp;Recent files</source>
+        <translation>最近打开的文件(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>语言(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;User guide</source>
+        <translation>使用说明(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Export P&amp;DF…</source>
+        <translation>导出PDF(&amp;D)…</translation>
     </message>
     <message>
         <source>The file used last time, “%1”, is no longer there (moved, renamed or deleted).
@@ -547,24 +562,48 @@ Create a new park file, or open another one?</source>
 <context>
     <name>NumberInput</name>
     <message>
-        <source>“%1” is not a number.</source>
-        <translation>“%1”不是数字。</translation>
+        <source>“%1” %2.</source>
+        <translation>“%1”%2</translation>
     </message>
     <message>
-        <source>“%1” is not a usable number.</source>
-        <translation>“%1”不是有效的数字。</translation>
+        <source>%1.</source>
+        <translation>%1</translation>
     </message>
     <message>
-        <source>A negative figure is not allowed here.</source>
-        <translation>此处不能填负数。</translation>
+        <source>is not a number</source>
+        <translation>不是数字</translation>
     </message>
     <message>
-        <source>This is a count: enter a whole number.</source>
-        <translation>此项为个数，请填整数。</translation>
+        <source>is too large</source>
+        <translation>数值过大</translation>
     </message>
     <message>
-        <source>Enter a number from %1 to %2.</source>
-        <translation>请填%1至%2之间的数。</translation>
+        <source>has a % sign, but the unit here is %1</source>
+        <translation>带有百分号，但此处单位为%1</translation>
+    </message>
+    <message>
+        <source>does not match the unit here (%1)</source>
+        <translation>与此处单位（%1）不符</translation>
+    </message>
+    <message>
+        <source>cannot be negative</source>
+        <translation>不能为负数</translation>
+    </message>
+    <message>
+        <source>is not a whole number (this is a count)</source>
+        <translation>不是整数（此项为个数）</translation>
+    </message>
+    <message>
+        <source>must be between %1 and %2</source>
+        <translation>应在%1至%2之间</translation>
+    </message>
+    <message>
+        <source>must be at least %1</source>
+        <translation>不能小于%1</translation>
+    </message>
+    <message>
+        <source>must be at most %1</source>
+        <translation>不能大于%1</translation>
     </message>
 </context>
 <context>

@@ -93,7 +93,7 @@ def test_file_menu_offers_pdf_print_and_excel_before_quit(window):
     pdf, printing, excel = (texts.index(window.action_export_pdf.text()), texts.index(window.action_print.text()),
                             texts.index(window.action_export_excel.text()))
     assert pdf < printing < excel < texts.index(window.file_menu.actions()[-1].text())
-    assert window.action_export_pdf.text() == "导出PDF(&P)…"
+    assert window.action_export_pdf.text() == "导出PDF(&D)…"  # 打印 keeps P: one letter per item
     assert window.action_print.text() == "打印(&P)…"
     assert window.action_export_excel.text() == "导出到Excel(&E)…"
 
