@@ -36,7 +36,7 @@ REFERENCE_VALUE_LABEL = "报表口径参考值"  # how a returns-derived figure 
 BASELINE_CAVEATS = {
     "total_revenue": "规模以上企业口径",
     "total_tax": "规模以上企业口径",
-    "mnc_rd_centres": "规划所列“15个外资研发中心”，暂作基期值，待确认",
+    "mnc_rd_centres": "规划所列“15个外资研发中心”，暂作基期值，待区确认",
 }
 
 # The district reference each keep-pace indicator follows: (growth series, level series).
