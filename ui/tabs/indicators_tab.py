@@ -115,7 +115,10 @@ class IndicatorsTab(ParkTab):
         self.baseline_view = _table(left, self.baseline_model)
         self.baseline_view.horizontalHeader().setStretchLastSection(True)
         self.baseline_view.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.baseline_view.setFixedHeight(self.baseline_view.horizontalHeader().sizeHint().height() + 32)
+        self.baseline_view.verticalHeader().setDefaultSectionSize(28)
+        self.baseline_view.setFixedHeight(self.baseline_view.horizontalHeader().sizeHint().height() + 28
+                                          + 2 * self.baseline_view.frameWidth()
+                                          + self.baseline_view.horizontalScrollBar().sizeHint().height())
         left_layout.addWidget(self.baseline_view)
         self.year_model = EditableRowsModel(parent=self)
         self.year_model.commit = self.commit_indicator
