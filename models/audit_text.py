@@ -65,6 +65,7 @@ TABLE_NAMES: dict[str, str] = {
     "import_batches": "导入批次",
     "returns": "企业报表",
     "returns_superseded": "被替换的企业报表",
+    "official_imports": "官方数据导入",
 }
 # Column names of the park file's tables.
 FIELD_NAMES: dict[str, str] = {
@@ -112,6 +113,11 @@ FIELD_NAMES: dict[str, str] = {
     "source_row": "行号",
     "row_json": "原记录",
     "credit_code": "统一社会信用代码",
+    "baseline_office": "办公室确定的基期值",
+    "baseline_office_source": "办公室基期值来源",
+    "file": "文件",
+    "sha256": "文件校验值",
+    "unchanged": "未变化单元格数",
 }
 # The columns of an enterprise return (tables returns, returns_superseded's rows) take the form's titles.
 RETURN_FIELD_NAMES: dict[str, str] = {c.key: c.title for c in RETURN_COLUMNS}
