@@ -18,6 +18,7 @@ PARK_KINDS = {
     "platform": QT_TRANSLATE_NOOP("ZonesTab", "Platform"),
     "cluster": QT_TRANSLATE_NOOP("ZonesTab", "Cluster"),
     "base": QT_TRANSLATE_NOOP("ZonesTab", "Base"),
+    "core": QT_TRANSLATE_NOOP("ZonesTab", "Zone core"),
 }
 PARK_YEAR_RANGE = (1990, 2035)
 
