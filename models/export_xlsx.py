@@ -155,8 +155,10 @@ def log_sheets(conn) -> list[Sheet]:
 
 def sheets(conn) -> list[Sheet]:
     """Every sheet of the export, in workbook order."""
-    return [*indicator_sheets(conn), reference_sheet(conn), *group_sheets(conn), returns_sheet(conn),
-            *log_sheets(conn)]
+    from .plan_export import plan_sheets  # 规划基数, 产业分组, 其他园区, 重点任务
+
+    return [*indicator_sheets(conn), reference_sheet(conn), *group_sheets(conn), *plan_sheets(conn),
+            returns_sheet(conn), *log_sheets(conn)]
 
 
 def _width(text: str) -> int:
