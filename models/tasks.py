@@ -122,7 +122,7 @@ def status_counts(tasks: list[Task], year: int) -> dict[str, int]:
     return counts
 
 
-def _clean_text(value: Any, what: str) -> str | None:
+def clean_text(value: Any, what: str) -> str | None:
     if value is None:
         return None
     text = str(value).strip()
@@ -139,9 +139,9 @@ def year_changes(task: Task, year: int, *, status: Any = ..., note: Any = ..., e
     if status is not ...:
         out["status"] = parse_status(status)
     if note is not ...:
-        out["note"] = _clean_text(note, "进展情况")
+        out["note"] = clean_text(note, "进展情况")
     if evidence is not ...:
-        out["evidence"] = _clean_text(evidence, "佐证材料")
+        out["evidence"] = clean_text(evidence, "佐证材料")
     return out
 
 
@@ -165,7 +165,7 @@ def update_task(park, task_id: int, *, unit: Any = ..., years: dict[int, dict[st
 def _task_diff(task: Task, unit: Any, years: dict[int, dict[str, Any]]) -> dict[str, tuple[Any, Any]]:
     diff: dict[str, tuple[Any, Any]] = {}
     if unit is not ...:
-        new_unit = _clean_text(unit, "责任单位")
+        new_unit = clean_text(unit, "责任单位")
         if new_unit != task.unit:
             diff["unit"] = (task.unit, new_unit)
     for year, fields in years.items():
@@ -354,7 +354,7 @@ def import_tasks(park, path: Path | str, display: str | None = None, *, dry_run:
             value = _cell_text(value)
             try:
                 if key == "unit":
-                    unit = _clean_text(value, "责任单位")
+                    unit = clean_text(value, "责任单位")
                 else:
                     year, name = key.split(".")
                     years.setdefault(int(year), {})[name] = value

@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>ChartCanvas</name>
@@ -102,6 +103,89 @@ Your saved data is safe: every change is either written completely or not at all
     </message>
 </context>
 <context>
+    <name>FactsTab</name>
+    <message>
+        <source>All groups</source>
+        <translation>全部分组</translation>
+    </message>
+    <message>
+        <source>Group:</source>
+        <translation>分组：</translation>
+    </message>
+    <message>
+        <source>Figure</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <source>Group</source>
+        <translation>分组</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>2020 (plan)</source>
+        <translation>2020年（规划）</translation>
+    </message>
+    <message>
+        <source>Change 2025 − 2020</source>
+        <translation>2025年较2020年变化</translation>
+    </message>
+    <message>
+        <source>Change (%)</source>
+        <translation>变化（%）</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>年度</translation>
+    </message>
+    <message>
+        <source>From returns</source>
+        <translation>报表汇总值</translation>
+    </message>
+    <message>
+        <source>Official</source>
+        <translation>官方数值</translation>
+    </message>
+    <message>
+        <source>Value used</source>
+        <translation>采用值</translation>
+    </message>
+    <message>
+        <source>Change against 2020</source>
+        <translation>较2020年变化</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>2020 is the plan&apos;s figure. Grey: summed from the enterprises&apos; returns (patents, high-tech enterprises); an official figure replaces it. Double-click an official figure or a note to enter it.</source>
+        <translation>2020年为规划数。灰色：由企业报表汇总（专利、高新技术企业），录入官方数值后以官方数值为准。双击官方数值或备注即可录入。</translation>
+    </message>
+    <message>
+        <source>Series 2020–2025</source>
+        <translation>2020—2025年序列</translation>
+    </message>
+    <message>
+        <source>From the plan: %1</source>
+        <translation>规划原文：%1</translation>
+    </message>
+    <message>
+        <source>%1 Nothing was saved.</source>
+        <translation>%1未保存任何内容。</translation>
+    </message>
+    <message>
+        <source>official figure</source>
+        <translation>官方数值</translation>
+    </message>
+    <message>
+        <source>note</source>
+        <translation>备注</translation>
+    </message>
+</context>
+<context>
     <name>FigureTableModel</name>
     <message>
         <source>%1, %2: %3 Nothing was saved.</source>
@@ -115,7 +199,7 @@ Your saved data is safe: every change is either written completely or not at all
         <translation>年份：</translation>
     </message>
     <message>
-        <source>Grey: summed from the enterprises' returns. Double-click an official figure or a note to enter it; the official figure is used when present.</source>
+        <source>Grey: summed from the enterprises&apos; returns. Double-click an official figure or a note to enter it; the official figure is used when present.</source>
         <translation>灰色数字由企业报表汇总得出。双击“官方数据”或“备注”单元格录入；有官方数据时采用官方数据。</translation>
     </message>
     <message>
@@ -390,6 +474,14 @@ Your saved data is safe: every change is either written completely or not at all
         <translation>企业报表</translation>
     </message>
     <message>
+        <source>Plan figures</source>
+        <translation>规划基数</translation>
+    </message>
+    <message>
+        <source>Key tasks</source>
+        <translation>重点任务</translation>
+    </message>
+    <message>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
@@ -492,7 +584,7 @@ Create a new park file, or open another one?</source>
         <translation>未能备份</translation>
     </message>
     <message>
-        <source>Today's backup copy of “%1” could not be written beside it: %2</source>
+        <source>Today&apos;s backup copy of “%1” could not be written beside it: %2</source>
         <translation>未能在“%1”旁边写入今天的备份副本：%2</translation>
     </message>
     <message>
@@ -715,7 +807,7 @@ Create a new park file, or open another one?</source>
         <translation>企业名称</translation>
     </message>
     <message>
-        <source>Last year's revenue (10k yuan)</source>
+        <source>Last year&apos;s revenue (10k yuan)</source>
         <translation>上年营业收入（万元）</translation>
     </message>
     <message>
@@ -952,7 +1044,7 @@ Create a new park file, or open another one?</source>
         <translation>备注</translation>
     </message>
     <message>
-        <source>Grey: summed from the enterprises' returns. Double-click an official figure or a note to enter it. 2020 high-level talent counts default to the plan's figures.</source>
+        <source>Grey: summed from the enterprises&apos; returns. Double-click an official figure or a note to enter it. 2020 high-level talent counts default to the plan&apos;s figures.</source>
         <translation>灰色数字由企业报表汇总得出。双击“官方数据”或“备注”单元格录入。2020年高层次人才数默认采用规划中的数字。</translation>
     </message>
     <message>
@@ -994,6 +1086,77 @@ Create a new park file, or open another one?</source>
     <message>
         <source>Talent programmes</source>
         <translation>人才计划</translation>
+    </message>
+</context>
+<context>
+    <name>TasksTab</name>
+    <message>
+        <source>Task</source>
+        <translation>任务</translation>
+    </message>
+    <message>
+        <source>Concerns</source>
+        <translation>涉及产业/片区</translation>
+    </message>
+    <message>
+        <source>Responsible unit</source>
+        <translation>责任单位</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation>进展情况</translation>
+    </message>
+    <message>
+        <source>All statuses</source>
+        <translation>全部状态</translation>
+    </message>
+    <message>
+        <source>Year:</source>
+        <translation>年度：</translation>
+    </message>
+    <message>
+        <source>Status:</source>
+        <translation>状态：</translation>
+    </message>
+    <message>
+        <source>Progress note</source>
+        <translation>进展情况</translation>
+    </message>
+    <message>
+        <source>Evidence</source>
+        <translation>佐证材料</translation>
+    </message>
+    <message>
+        <source>%1: %2 tasks — </source>
+        <translation>%1年：共%2项任务 — </translation>
+    </message>
+    <message>
+        <source>Year %1</source>
+        <translation>%1年</translation>
+    </message>
+    <message>
+        <source>Task %1: %2. Nothing was saved.</source>
+        <translation>任务%1：%2。未保存任何内容。</translation>
+    </message>
+    <message>
+        <source>status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>responsible unit</source>
+        <translation>责任单位</translation>
+    </message>
+    <message>
+        <source>progress note</source>
+        <translation>进展情况</translation>
+    </message>
+    <message>
+        <source>evidence</source>
+        <translation>佐证材料</translation>
     </message>
 </context>
 <context>
@@ -1123,6 +1286,10 @@ Create a new park file, or open another one?</source>
     <message>
         <source>Base</source>
         <translation>基地</translation>
+    </message>
+    <message>
+        <source>Zone core</source>
+        <translation>片区核心</translation>
     </message>
     <message>
         <source>Enterprises</source>
