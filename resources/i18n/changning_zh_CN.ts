@@ -427,6 +427,10 @@ Your saved data is safe: every change is either written completely or not at all
         <translation>占园区营收比重</translation>
     </message>
     <message>
+        <source>Plan group (chapter 4)</source>
+        <translation>规划分组（第四章）</translation>
+    </message>
+    <message>
         <source>of which “3+3” key industries</source>
         <translation>其中：“3+3”重点产业</translation>
     </message>
