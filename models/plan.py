@@ -174,8 +174,18 @@ def industry_plan_groups(conn) -> list[IndustryPlanGroup]:
     return _rows(conn, IndustryPlanGroup, "industries")
 
 
+UNZONED_PARK_FIELDS = ("id", "seq", "name", "kind", "industry", "status", "year", "note", "source")
+
+
+def unzoned_parks(conn) -> list[dict]:
+    """The parks the plan names in no zone (`unzoned_parks`), in the plan's order, as dicts."""
+    cols = ", ".join(UNZONED_PARK_FIELDS)
+    return [dict(zip(UNZONED_PARK_FIELDS, row))
+            for row in conn.execute(f"SELECT {cols} FROM unzoned_parks ORDER BY seq, id")]
+
+
 __all__ = [
     "YEARS", "INDICATOR_CODES", "KINDS", "STATUSES", "STATUS_LABELS", "Indicator", "Industry", "Zone",
     "TalentCategory", "indicators", "industries", "zones", "talent_categories", "PLAN_GROUPS",
-    "IndustryPlanGroup", "industry_plan_groups",
+    "IndustryPlanGroup", "industry_plan_groups", "unzoned_parks",
 ]

@@ -1352,6 +1352,14 @@ Create a new park file, or open another one?</source>
         <translation>特色园区与平台（状态由本部门维护）：</translation>
     </message>
     <message>
+        <source>Industry</source>
+        <translation>相关产业</translation>
+    </message>
+    <message>
+        <source>Parks the plan names in no zone:</source>
+        <translation>规划提及、未划入片区的园区：</translation>
+    </message>
+    <message>
         <source>Revenue and tax by zone</source>
         <translation>各片区营收与税收</translation>
     </message>
