@@ -220,5 +220,17 @@ def summary_section(conn) -> dict[str, Any]:
     return out
 
 
-__all__ = ["TOPICS", "DERIVED_FROM", "FactSeries", "FactYear", "FactEntryError", "fact_series", "derived_values",
-           "set_year", "check_official", "with_qualifier", "number_text", "summary_section"]
+__all__ = [
+    "DERIVED_FROM",
+    "TOPICS",
+    "FactEntryError",
+    "FactSeries",
+    "FactYear",
+    "check_official",
+    "derived_values",
+    "fact_series",
+    "number_text",
+    "set_year",
+    "summary_section",
+    "with_qualifier",
+]

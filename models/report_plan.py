@@ -8,8 +8,8 @@ the count of tasks per status, and the task table. Nothing here reads the park f
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import partial
-from typing import Callable
 
 from . import facts, tasks
 from .schema import YEARS

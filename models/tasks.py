@@ -417,5 +417,18 @@ def summary_section(conn) -> list[dict[str, Any]]:
     return out
 
 
-__all__ = ["STATUSES", "STATUS_LABELS", "TASK_YEARS", "Task", "TaskYear", "TaskEntryError", "list_tasks",
-           "status_counts", "update_task", "import_tasks", "sheet_columns", "sheet_rows", "summary_section"]
+__all__ = [
+    "STATUSES",
+    "STATUS_LABELS",
+    "TASK_YEARS",
+    "Task",
+    "TaskEntryError",
+    "TaskYear",
+    "import_tasks",
+    "list_tasks",
+    "sheet_columns",
+    "sheet_rows",
+    "status_counts",
+    "summary_section",
+    "update_task",
+]

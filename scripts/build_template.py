@@ -47,9 +47,9 @@ def task_rows(plan: dict) -> list[dict]:
         ch_no = chapters.index(sec["chapter"][0]) + 1
         sec_no = chapters.index(sec["section"][1]) + 1
         for n, task in enumerate(sec["tasks"], 1):
-            rows.append(dict(id=len(rows) + 1, code=f"{ch_no}.{sec_no}.{n}", seq=len(rows) + 1,
-                             chapter=sec["chapter"], section=sec["section"], title=task.get("title"),
-                             text=task["text"], industry=task.get("industry"), zone=task.get("zone")))
+            rows.append({"id": len(rows) + 1, "code": f"{ch_no}.{sec_no}.{n}", "seq": len(rows) + 1,
+                         "chapter": sec["chapter"], "section": sec["section"], "title": task.get("title"),
+                         "text": task["text"], "industry": task.get("industry"), "zone": task.get("zone")})
     return rows
 
 

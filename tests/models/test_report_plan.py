@@ -32,7 +32,7 @@ def test_section_pages_in_a_pdf(park, tmp_path):
     assert len(page_list) == 1 + 1 + 3  # 33 figures on one page, the counts, 72 tasks at 26 a page
     out = tmp_path / "plan.pdf"
     report.write_pdf(data, out, page_list)
-    text = subprocess.run(["pdftotext", "-layout", str(out), "-"], capture_output=True, text=True).stdout
+    text = subprocess.run(["pdftotext", "-layout", str(out), "-"], capture_output=True, text=True, check=True).stdout
     assert "规划基数：2020年与2024年对照" in text
     assert "重点任务2024年状态统计" in text
     assert "第5页/共5页" in text.replace(" ", "")
