@@ -82,6 +82,9 @@ def test_official_value_edit_undo_and_refusals(window, tab):
     select(tab, "invention_application_share")
     model.setData(model.index(year_row(tab, 2024), official), "120")
     assert messages == ["“发明专利申请占比”2024年：比例应在0—100之间（填写了120）。未保存任何内容。"]
+    select(tab, "incubators")
+    model.setData(model.index(year_row(tab, 2024), official), "3.5")
+    assert len(messages) == 2 and "整数" in messages[1]  # enterprises, parks, patents are whole numbers
     assert conn.execute("SELECT COUNT(*) FROM fact_years WHERE official IS NOT NULL").fetchone()[0] == 1
 
 

@@ -26,6 +26,7 @@ from widgets.chart_pages import ChartPages, titled_panel
 from widgets.figure_table import Column, FigureTableModel
 
 LATER_YEARS = YEARS[1:]
+COUNT_UNITS = ("家", "个", "件", "人", "项")  # figures counted in whole numbers
 
 
 class FactsTab(ParkTab):
@@ -159,6 +160,7 @@ class FactsTab(ParkTab):
             rows.append({"year": year, "derived": y.derived, "official": y.official, "value": y.value,
                          "change": diff, "note": y.note,
                          "_editable": {"note"} if year == facts.BASE_YEAR else None,
+                         "_kind": {"official": "count" if s.unit in COUNT_UNITS else "number"},
                          "_label": f"{s.name} {year}"})
         self.detail_model.set_rows(rows)
 
