@@ -155,6 +155,21 @@ def add_import_official(sub) -> None:
     p.set_defaults(func=run)
 
 
+def add_import_tasks(sub) -> None:
+    p = sub.add_parser("import-tasks", help="import the 重点任务 sheet (key tasks' status, notes, evidence, units; "
+                                            "exit 0 all accepted, 1 some rejected, 2 nothing imported)")
+    p.add_argument("path", help="park file")
+    p.add_argument("file", help=".xlsx with a 重点任务 sheet (as the Excel export writes it)")
+    p.add_argument("--dry-run", action="store_true", help="check and report only")
+
+    def run(args):
+        from models.tasks import run_cli
+
+        return run_cli(args.path, args.file, dry_run=args.dry_run)
+
+    p.set_defaults(func=run)
+
+
 # Each subcommand module adds its parser here; the work itself lives in models/.
 SUBCOMMANDS = {
     "new": add_new,
@@ -165,6 +180,7 @@ SUBCOMMANDS = {
     "export": add_export,
     "official-template": add_official_template,
     "import-official": add_import_official,
+    "import-tasks": add_import_tasks,
 }
 
 

@@ -40,6 +40,7 @@ ACTION_NAMES: dict[str, str] = {
     "redo": "重做",
     "import": "导入企业报表",
     "undo_import": "撤销导入",
+    "import_tasks": "导入重点任务",
 }
 # Where a change came from (audit_log.source).
 SOURCE_NAMES: dict[str, str] = {
@@ -66,6 +67,10 @@ TABLE_NAMES: dict[str, str] = {
     "returns": "企业报表",
     "returns_superseded": "被替换的企业报表",
     "official_imports": "官方数据导入",
+    "fact_years": "规划基数年度数据",
+    "unzoned_parks": "未划入片区的园区",
+    "tasks": "重点任务",
+    "task_years": "重点任务年度进展",
 }
 # Column names of the park file's tables.
 FIELD_NAMES: dict[str, str] = {
@@ -118,6 +123,17 @@ FIELD_NAMES: dict[str, str] = {
     "file": "文件",
     "sha256": "文件校验值",
     "unchanged": "未变化单元格数",
+    "plan_group": "规划产业分组",
+    "plan_form": "新业态",
+    "three_plus_three": "“3+3”产业",
+    "qualifier": "限定词",
+    "plan_text": "规划原文表述",
+    "chapter": "章",
+    "section": "节",
+    "title": "标题",
+    "text": "任务内容",
+    "task_id": "任务编号",
+    "evidence": "佐证材料",
 }
 # The columns of an enterprise return (tables returns, returns_superseded's rows) take the form's titles.
 RETURN_FIELD_NAMES: dict[str, str] = {c.key: c.title for c in RETURN_COLUMNS}

@@ -1,7 +1,8 @@
 """Every table of a park file as one Excel workbook, with Chinese headers, number formats and frozen headers.
 
 Sheets: 指标 (the eleven indicators), 指标年度 (their yearly figures and statuses), 参考数据, 产业, 片区,
-片区项目, 人才, 企业报表 (the enterprises' returns), 导入批次 and 操作日志 (the audit log).
+片区项目, 人才, 企业报表 (the enterprises' returns), 导入批次 and 操作日志 (the audit log); then the plan's
+规划基数, 产业分组, 其他园区 and 重点任务 (models/plan_export.py; 重点任务 is read back by `import-tasks`).
 
 Text is always written as text: a cell beginning with = + - @ (an enterprise name like "=1+1") is
 stored as a string with Excel's quote prefix, so Excel shows it and never runs it as a formula.
@@ -162,8 +163,10 @@ def log_sheets(conn) -> list[Sheet]:
 
 def sheets(conn) -> list[Sheet]:
     """Every sheet of the export, in workbook order."""
+    from .plan_export import plan_sheets  # 规划基数, 产业分组, 其他园区, 重点任务
+
     return [*indicator_sheets(conn), reference_sheet(conn), *group_sheets(conn), returns_sheet(conn),
-            *log_sheets(conn)]
+            *log_sheets(conn), *plan_sheets(conn)]
 
 
 def _width(text: str) -> int:

@@ -66,6 +66,15 @@ INDUSTRY_GROUPS = {
     "pioneer": ("先导产业", "Pioneer industry"),
     "other": ("其他", "Other"),
 }
+# The groups chapter 4 of the plan draws (industries.plan_group), apart from the “3+3” mark.
+PLAN_GROUPS = {
+    "traditional": ("传统优势产业", "Traditional strengths"),
+    "featured": ("重点特色产业", "Key featured industries"),
+    "pioneer": ("先导产业", "Pioneer industries"),
+    "other": ("其他", "Other"),
+}
+NEW_FORM_LABEL = ("新业态新模式", "New form of business")
+THREE_PLUS_THREE_LABEL = ("“3+3”重点产业", "“3+3” key industry")
 # Per-industry and per-zone yearly figures derived from returns (money in 亿元 once derived).
 INDUSTRY_FIELDS = ("enterprises", "revenue", "tax", "high_tech", "rd_expense", "employees")
 ZONE_FIELDS = INDUSTRY_FIELDS
@@ -141,6 +150,28 @@ class TalentCategory:
     source: str
 
 
+@dataclass(frozen=True)
+class IndustryPlanGroup:
+    """An industry's place in chapter 4: its group, whether it is the pioneers' new form, the “3+3” mark."""
+
+    name: str
+    seq: int
+    plan_group: str | None
+    plan_form: str | None
+    three_plus_three: int
+
+    @property
+    def group_label(self) -> tuple[str, str]:
+        return PLAN_GROUPS.get(self.plan_group or "other", PLAN_GROUPS["other"])
+
+    def label_zh(self) -> str:
+        """E.g. 先导产业（新业态新模式） or 重点特色产业 · “3+3”."""
+        text = self.group_label[0]
+        if self.plan_form == "new_form":
+            text += f"（{NEW_FORM_LABEL[0]}）"
+        return text
+
+
 def _rows(conn, cls, table: str, order: str = "seq"):
     cols = ", ".join(cls.__dataclass_fields__)
     return [cls(*row) for row in conn.execute(f"SELECT {cols} FROM {table} ORDER BY {order}")]
@@ -162,8 +193,23 @@ def talent_categories(conn) -> list[TalentCategory]:
     return _rows(conn, TalentCategory, "talent_categories")
 
 
+def industry_plan_groups(conn) -> list[IndustryPlanGroup]:
+    return _rows(conn, IndustryPlanGroup, "industries")
+
+
+UNZONED_PARK_FIELDS = ("id", "seq", "name", "kind", "industry", "status", "year", "note", "source")
+
+
+def unzoned_parks(conn) -> list[dict]:
+    """The parks the plan names in no zone (`unzoned_parks`), in the plan's order, as dicts."""
+    cols = ", ".join(UNZONED_PARK_FIELDS)
+    return [dict(zip(UNZONED_PARK_FIELDS, row))
+            for row in conn.execute(f"SELECT {cols} FROM unzoned_parks ORDER BY seq, id")]
+
+
 __all__ = [
     "YEARS", "INDICATOR_CODES", "KINDS", "STATUSES", "FINAL_STATUSES", "ALL_STATUSES", "STATUS_LABELS",
     "FINAL_STATUS_LABELS", "status_labels", "Indicator", "Industry", "Zone",
-    "TalentCategory", "indicators", "industries", "zones", "talent_categories",
+    "TalentCategory", "indicators", "industries", "zones", "talent_categories", "PLAN_GROUPS",
+    "IndustryPlanGroup", "industry_plan_groups", "unzoned_parks",
 ]

@@ -6,6 +6,8 @@ newest schema is always the sum of the migrations. Append to the list; never edi
 
 from __future__ import annotations
 
+from .plan_v3_data import V3_PLAN_DATA
+
 YEARS = tuple(range(2020, 2026))
 APP_ID = "changning-plan"
 
@@ -213,7 +215,63 @@ _V3_FINAL = [
         undone_at TEXT
     )""",
 ]
-_V3 = _V3_FINAL
+
+# Version 3 (unreleased, shared by several parts; each part has its own list, concatenated into _V3).
+# Facts, industry groups, parks without a zone and the plan's key tasks. The DDL below is followed by
+# `V3_PLAN_DATA` (models/plan_v3_data.py, literal SQL generated from scripts/plan_source.toml by
+# scripts/build_template.py): it gives a file that already holds the plan (a v1/v2 park file) the
+# plan's v3 rows — new 2020 facts, fact and task years, industry groups, parks, tasks. On the empty
+# database the template builder starts from it inserts nothing (its statements select from rows
+# that are not there yet), and the builder writes the same rows from the TOML.
+_V3_FACTS = [
+    "ALTER TABLE plan_facts ADD COLUMN qualifier TEXT",  # 约 / 余 / 近, shown with the figure
+    "ALTER TABLE plan_facts ADD COLUMN plan_text TEXT",  # the plan's own words (三分之一, 两百余家)
+    """CREATE TABLE fact_years (
+        code TEXT NOT NULL REFERENCES plan_facts(code),
+        year INTEGER NOT NULL CHECK (year BETWEEN 2020 AND 2025),
+        official REAL,
+        note TEXT,
+        PRIMARY KEY (code, year)
+    )""",
+    ("ALTER TABLE industries ADD COLUMN plan_group TEXT"
+     " CHECK (plan_group IN ('traditional', 'featured', 'pioneer', 'other'))"),
+    "ALTER TABLE industries ADD COLUMN plan_form TEXT",  # 'new_form': 在线新经济, the pioneers' new form
+    ("ALTER TABLE industries ADD COLUMN three_plus_three INTEGER NOT NULL DEFAULT 0"
+     " CHECK (three_plus_three IN (0, 1))"),
+    """CREATE TABLE unzoned_parks (
+        id INTEGER PRIMARY KEY,
+        seq INTEGER NOT NULL,
+        name TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        industry TEXT,
+        status TEXT CHECK (status IN ('planned', 'building', 'built', 'operating')),
+        year INTEGER,
+        note TEXT,
+        source TEXT
+    )""",
+    """CREATE TABLE tasks (
+        id INTEGER PRIMARY KEY,
+        code TEXT NOT NULL UNIQUE,
+        seq INTEGER NOT NULL,
+        chapter TEXT NOT NULL,
+        section TEXT NOT NULL,
+        title TEXT,
+        text TEXT NOT NULL,
+        industry TEXT,
+        zone TEXT,
+        unit TEXT
+    )""",
+    """CREATE TABLE task_years (
+        task_id INTEGER NOT NULL REFERENCES tasks(id),
+        year INTEGER NOT NULL CHECK (year BETWEEN 2021 AND 2025),
+        status TEXT CHECK (status IN ('not_started', 'in_progress', 'done', 'behind', 'adjusted')),
+        note TEXT,
+        evidence TEXT,
+        PRIMARY KEY (task_id, year)
+    )""",
+    *V3_PLAN_DATA,
+]
+_V3 = [*_V3_FINAL, *_V3_FACTS]
 
 MIGRATIONS: list[list[str]] = [_V1, _V2, _V3]
 SCHEMA_VERSION = len(MIGRATIONS)

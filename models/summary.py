@@ -92,6 +92,15 @@ def build_summary(conn, file_label: str, year: int | None = None) -> dict[str, A
     from .groups import summary_sections
 
     data.update(summary_sections(conn))  # "industries", "zones", "talent"
+    from . import facts, tasks
+    from .plan import industry_plan_groups
+
+    data["facts"] = facts.summary_section(conn)
+    data["tasks"] = tasks.summary_section(conn)
+    data["industry_groups"] = {g.name: {"plan_group": g.plan_group, "plan_group_name": g.label_zh(),
+                                        "new_form": g.plan_form == "new_form",
+                                        "three_plus_three": bool(g.three_plus_three)}
+                               for g in industry_plan_groups(conn)}
     return data
 
 

@@ -25,7 +25,7 @@ def test_smoke_opens_the_given_file(tmp_path):
     assert result.returncode == 0, result.stderr
     match = re.search(r"^first_paint_ms=(\d+)$", result.stdout, re.M)
     assert match and 0 < int(match.group(1)) < 60_000
-    assert "tabs_visited=5" in result.stdout
+    assert "tabs_visited=7" in result.stdout  # … 企业报表, 规划基数, 重点任务
 
 
 def test_smoke_on_first_start_creates_the_documents_file(user_folders):

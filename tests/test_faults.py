@@ -196,7 +196,7 @@ def test_kill_during_a_migration_leaves_version_1_or_version_2(tmp_path):
                                      " AND year = 2021").fetchone()[0] == 3.2
         finally:
             park.close()
-    assert {1, SCHEMA_VERSION} <= versions
+    assert min(versions) < SCHEMA_VERSION and len(versions) > 1  # some kills landed mid-migration
 
 
 EDIT_BODY = """

@@ -38,7 +38,10 @@ def tab_classes() -> list[type]:
     from ui.tabs.returns_tab import ReturnsTab
 
     returns = ReturnsTab
-    return [indicators, industries, zones, talent, returns]
+    from ui.tabs.facts_tab import FactsTab
+    from ui.tabs.tasks_tab import TasksTab
+
+    return [indicators, industries, zones, talent, returns, FactsTab, TasksTab]
 
 
 class MainWindow(QMainWindow):
@@ -79,7 +82,7 @@ class MainWindow(QMainWindow):
 
     def tab_titles(self) -> list[str]:
         return [self.tr("Indicators"), self.tr("Industries"), self.tr("Zones"), self.tr("Talent"),
-                self.tr("Enterprise returns")]
+                self.tr("Enterprise returns"), self.tr("Plan figures"), self.tr("Key tasks")]
 
     def build_tabs(self) -> None:
         """Replace the placeholder pages by the real tabs (once)."""

@@ -54,7 +54,8 @@ class FigureTableModel(QAbstractTableModel):
     """Rows (dicts) under `Column`s; rows whose "_totals" is true are totals rows (bold, never edited).
 
     A row may hold "_editable": a set of keys editable in that row (default: every editable column),
-    "_kind": {key: kind} overriding a column's kind for that row, and "_label": how messages name the row
+    "_kind": {key: kind} overriding a column's kind for that row, "_derived": keys shown grey in that row
+    (figures computed from returns), and "_label": how messages name the row
     (default: the first column's text).
 
     Signals:
@@ -141,7 +142,7 @@ class FigureTableModel(QAbstractTableModel):
             font = QFont()
             font.setBold(True)
             return font
-        if role == Qt.ItemDataRole.ForegroundRole and column.derived:
+        if role == Qt.ItemDataRole.ForegroundRole and (column.derived or column.key in row.get("_derived", ())):
             return QBrush(DERIVED_COLOR)
         if role == Qt.ItemDataRole.BackgroundRole and self._editable(row, column):
             return QBrush(QColor("#fffbe6"))

@@ -103,6 +103,89 @@ Your saved data is safe: every change is either written completely or not at all
     </message>
 </context>
 <context>
+    <name>FactsTab</name>
+    <message>
+        <source>All groups</source>
+        <translation>全部分组</translation>
+    </message>
+    <message>
+        <source>Group:</source>
+        <translation>分组：</translation>
+    </message>
+    <message>
+        <source>Figure</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <source>Group</source>
+        <translation>分组</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>2020 (plan)</source>
+        <translation>2020年（规划）</translation>
+    </message>
+    <message>
+        <source>Change 2025 − 2020</source>
+        <translation>2025年较2020年变化</translation>
+    </message>
+    <message>
+        <source>Change (%)</source>
+        <translation>变化（%）</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>年度</translation>
+    </message>
+    <message>
+        <source>From returns</source>
+        <translation>报表汇总值</translation>
+    </message>
+    <message>
+        <source>Official</source>
+        <translation>官方数值</translation>
+    </message>
+    <message>
+        <source>Value used</source>
+        <translation>采用值</translation>
+    </message>
+    <message>
+        <source>Change against 2020</source>
+        <translation>较2020年变化</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>2020 is the plan&apos;s figure. Grey: summed from the enterprises&apos; returns (patents, high-tech enterprises); an official figure replaces it. Double-click an official figure or a note to enter it.</source>
+        <translation>2020年为规划数。灰色：由企业报表汇总（专利、高新技术企业），录入官方数值后以官方数值为准。双击官方数值或备注即可录入。</translation>
+    </message>
+    <message>
+        <source>Series 2020–2025</source>
+        <translation>2020—2025年序列</translation>
+    </message>
+    <message>
+        <source>From the plan: %1</source>
+        <translation>规划原文：%1</translation>
+    </message>
+    <message>
+        <source>%1 Nothing was saved.</source>
+        <translation>%1未保存任何内容。</translation>
+    </message>
+    <message>
+        <source>official figure</source>
+        <translation>官方数值</translation>
+    </message>
+    <message>
+        <source>note</source>
+        <translation>备注</translation>
+    </message>
+</context>
+<context>
     <name>FigureTableModel</name>
     <message>
         <source>%1, %2: %3 Nothing was saved.</source>
@@ -439,6 +522,10 @@ Your saved data is safe: every change is either written completely or not at all
         <translation>占园区营收比重</translation>
     </message>
     <message>
+        <source>Plan group (chapter 4)</source>
+        <translation>规划分组（第四章）</translation>
+    </message>
+    <message>
         <source>of which “3+3” key industries</source>
         <translation>其中：“3+3”重点产业</translation>
     </message>
@@ -484,6 +571,14 @@ Your saved data is safe: every change is either written completely or not at all
     <message>
         <source>Enterprise returns</source>
         <translation>企业报表</translation>
+    </message>
+    <message>
+        <source>Plan figures</source>
+        <translation>规划基数</translation>
+    </message>
+    <message>
+        <source>Key tasks</source>
+        <translation>重点任务</translation>
     </message>
     <message>
         <source>&amp;File</source>
@@ -1164,6 +1259,77 @@ Create a new park file, or open another one?</source>
     </message>
 </context>
 <context>
+    <name>TasksTab</name>
+    <message>
+        <source>Task</source>
+        <translation>任务</translation>
+    </message>
+    <message>
+        <source>Concerns</source>
+        <translation>涉及产业/片区</translation>
+    </message>
+    <message>
+        <source>Responsible unit</source>
+        <translation>责任单位</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation>进展情况</translation>
+    </message>
+    <message>
+        <source>All statuses</source>
+        <translation>全部状态</translation>
+    </message>
+    <message>
+        <source>Year:</source>
+        <translation>年度：</translation>
+    </message>
+    <message>
+        <source>Status:</source>
+        <translation>状态：</translation>
+    </message>
+    <message>
+        <source>Progress note</source>
+        <translation>进展情况</translation>
+    </message>
+    <message>
+        <source>Evidence</source>
+        <translation>佐证材料</translation>
+    </message>
+    <message>
+        <source>%1: %2 tasks — </source>
+        <translation>%1年：共%2项任务 — </translation>
+    </message>
+    <message>
+        <source>Year %1</source>
+        <translation>%1年</translation>
+    </message>
+    <message>
+        <source>Task %1: %2. Nothing was saved.</source>
+        <translation>任务%1：%2。未保存任何内容。</translation>
+    </message>
+    <message>
+        <source>status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>responsible unit</source>
+        <translation>责任单位</translation>
+    </message>
+    <message>
+        <source>progress note</source>
+        <translation>进展情况</translation>
+    </message>
+    <message>
+        <source>evidence</source>
+        <translation>佐证材料</translation>
+    </message>
+</context>
+<context>
     <name>TraceDialog</name>
     <message>
         <source>Sources of a derived figure</source>
@@ -1292,6 +1458,10 @@ Create a new park file, or open another one?</source>
         <translation>基地</translation>
     </message>
     <message>
+        <source>Zone core</source>
+        <translation>片区核心</translation>
+    </message>
+    <message>
         <source>Enterprises</source>
         <translation>企业数</translation>
     </message>
@@ -1346,6 +1516,14 @@ Create a new park file, or open another one?</source>
     <message>
         <source>Featured parks and platforms (status kept by the office):</source>
         <translation>特色园区与平台（状态由本部门维护）：</translation>
+    </message>
+    <message>
+        <source>Industry</source>
+        <translation>相关产业</translation>
+    </message>
+    <message>
+        <source>Parks the plan names in no zone:</source>
+        <translation>规划提及、未划入片区的园区：</translation>
     </message>
     <message>
         <source>Revenue and tax by zone</source>

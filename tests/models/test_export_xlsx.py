@@ -12,6 +12,7 @@ from tests.conftest import run_main
 from tests.models import known_figures as known
 
 SHEETS = ["指标", "指标年度", "参考数据", "产业", "片区", "片区项目", "人才", "企业报表", "导入批次", "操作日志"]
+SHEETS += ["规划基数", "产业分组", "其他园区", "重点任务"]  # models/plan_export.py
 
 
 @pytest.fixture

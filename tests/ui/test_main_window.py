@@ -12,7 +12,7 @@ CHINESE_SAMPLE = "长宁园规划监测每万人发明专利拥有量高新技�
 
 def test_tabs_are_in_chinese_and_show_the_plan(window, park_path):
     titles = [window.tabs.tabText(i) for i in range(window.tabs.count())]
-    assert titles == ["指标", "产业", "片区", "人才", "企业报表"]
+    assert titles == ["指标", "产业", "片区", "人才", "企业报表", "规划基数", "重点任务"]
     assert park_path.name in window.windowTitle()
     indicators = window.park_tabs[0].model
     assert indicators.rowCount() == 11

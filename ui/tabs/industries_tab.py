@@ -272,7 +272,18 @@ class IndustriesTab(GroupFiguresTab):
 
     def load_series(self, conn):
         self._goals = {i.name: i.goal for i in plan.industries(conn)}
+        self._plan_groups = {g.name: g for g in plan.industry_plan_groups(conn)}
         return groups.industry_series(conn)
+
+    def plan_group_text(self, name: str) -> str:
+        """The group chapter 4 puts the industry in, with its “3+3” mark (e.g. 先导产业 · “3+3”)."""
+        g = self._plan_groups.get(name)
+        if g is None:
+            return ""
+        text = label(g.group_label)
+        if g.plan_form == "new_form":
+            text += f"（{label(plan.NEW_FORM_LABEL)}）"
+        return text + (" · “3+3”" if g.three_plus_three else "")
 
     def list_columns(self):
         return [
@@ -283,6 +294,7 @@ class IndustriesTab(GroupFiguresTab):
             Column("growth", self.tr("Revenue growth"), "number"),
             Column("tax", self.tr("Tax (100M yuan)"), "number", decimals=2),
             Column("share", self.tr("Share of park revenue"), "number"),
+            Column("plan_group", self.tr("Plan group (chapter 4)")),
         ]
 
     def list_rows(self, year):
@@ -301,7 +313,8 @@ class IndustriesTab(GroupFiguresTab):
 
         for s in self.series:
             row = {"name": s.name, "label": label((s.name, s.name_en)), "group": label(INDUSTRY_GROUPS[s.grp]),
-                   "share": shares[s.name][year], "goal": self._goals.get(s.name)}
+                   "share": shares[s.name][year], "goal": self._goals.get(s.name),
+                   "plan_group": self.plan_group_text(s.name)}
             row.update(figures(s.years[year], s.years.get(year - 1)))
             rows.append(row)
         total = groups.totals(self.series)
@@ -317,7 +330,7 @@ class IndustriesTab(GroupFiguresTab):
         return rows + [key_row, total_row]
 
     def describe(self, series):
-        return (label((series.name, series.name_en)) + " · " + label(INDUSTRY_GROUPS[series.grp]),
+        return (label((series.name, series.name_en)) + " · " + self.plan_group_text(series.name),
                 self.tr("What the plan asks: %1").replace("%1", self._goals.get(series.name) or "—"))
 
     def chart_pages(self):

@@ -18,6 +18,7 @@ PARK_KINDS = {
     "platform": QT_TRANSLATE_NOOP("ZonesTab", "Platform"),
     "cluster": QT_TRANSLATE_NOOP("ZonesTab", "Cluster"),
     "base": QT_TRANSLATE_NOOP("ZonesTab", "Base"),
+    "core": QT_TRANSLATE_NOOP("ZonesTab", "Zone core"),
 }
 PARK_YEAR_RANGE = (1990, 2035)
 
@@ -33,7 +34,7 @@ class ZonesTab(GroupFiguresTab):
     years_table = "zone_years"
     key_column = "zone"
     fields = ZONE_FIELDS
-    watched = ("returns", "zone_years", "zones", "zone_parks")
+    watched = ("returns", "zone_years", "zones", "zone_parks", "unzoned_parks")
     split = (1, 1)
 
     NAME, ENTERPRISES, REVENUE, TAX, HIGH_TECH = range(5)
@@ -45,6 +46,7 @@ class ZonesTab(GroupFiguresTab):
         for row in conn.execute("SELECT id, zone, name, kind, status, year, note FROM zone_parks ORDER BY seq, id"):
             self._parks.setdefault(row[1], []).append(dict(zip(("id", "zone", "name", "kind", "status", "year",
                                                                  "note"), row)))
+        self._unzoned = plan.unzoned_parks(conn)
         return groups.zone_series(conn)
 
     def list_columns(self):
@@ -104,6 +106,23 @@ class ZonesTab(GroupFiguresTab):
         buttons.addWidget(self.remove_button)
         layout.addLayout(buttons)
         layout.addWidget(self.parks_view, 1)
+        # Parks the plan names in no zone (生命健康产业园, 长宁金融园 …): shown under every zone.
+        self.unzoned_model = FigureTableModel([
+            Column("name", self.tr("Park"), tooltip_key="source"),
+            Column("industry", self.tr("Industry")),
+            Column("status", self.tr("Status"), "text", editable=True),
+            Column("year", self.tr("Year"), "count", editable=True, minimum=PARK_YEAR_RANGE[0],
+                   maximum=PARK_YEAR_RANGE[1]),
+            Column("note", self.tr("Note"), "text", editable=True),
+        ], self)
+        self.unzoned_model.formatters["status"] = self.parks_model.formatters["status"]
+        self.unzoned_model.formatters["year"] = self.parks_model.formatters["year"]
+        self.unzoned_model.edit_requested.connect(self.on_unzoned_edit)
+        self.unzoned_model.rejected.connect(self.session.failed)
+        self.unzoned_view, _ = table_view(self.unzoned_model, self, sortable=False)
+        self.unzoned_view.setItemDelegateForColumn(2, ChoiceDelegate(choices, self.unzoned_view))
+        layout.addWidget(QLabel(self.tr("Parks the plan names in no zone:"), self))
+        layout.addWidget(self.unzoned_view, 1)
 
     def fill_detail(self) -> None:
         super().fill_detail()
@@ -114,6 +133,7 @@ class ZonesTab(GroupFiguresTab):
             row["_label"] = park["name"]
             rows.append(row)
         self.parks_model.set_rows(rows)
+        self.unzoned_model.set_rows([dict(p, _label=p["name"]) for p in getattr(self, "_unzoned", [])])
         self.remove_button.setEnabled(bool(rows) and not self.session.read_only)
         self.add_button.setEnabled(self._current is not None and not self.session.read_only)
 
@@ -144,6 +164,14 @@ class ZonesTab(GroupFiguresTab):
             return
         header = self.parks_model.columns[self.parks_model.column_index(key)].header
         self.session.edit("zone_parks", {"id": park["id"]}, {key: value}, f"{park['name']}：{header}")
+
+    def on_unzoned_edit(self, row: int, key: str, value) -> None:
+        park = self.unzoned_model.row(row)
+        if key == "status" and value is not None and value not in PARK_STATUSES:
+            self.session.failed.emit(self.tr("%1: unknown status. Nothing was saved.").replace("%1", park["name"]))
+            return
+        header = self.unzoned_model.columns[self.unzoned_model.column_index(key)].header
+        self.session.edit("unzoned_parks", {"id": park["id"]}, {key: value}, f"{park['name']}：{header}")
 
     def on_add_park(self) -> None:
         if self._current is None or self.session.park is None:
