@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>ChartCanvas</name>
@@ -115,7 +116,7 @@ Your saved data is safe: every change is either written completely or not at all
         <translation>年份：</translation>
     </message>
     <message>
-        <source>Grey: summed from the enterprises' returns. Double-click an official figure or a note to enter it; the official figure is used when present.</source>
+        <source>Grey: summed from the enterprises&apos; returns. Double-click an official figure or a note to enter it; the official figure is used when present.</source>
         <translation>灰色数字由企业报表汇总得出。双击“官方数据”或“备注”单元格录入；有官方数据时采用官方数据。</translation>
     </message>
     <message>
@@ -458,12 +459,6 @@ Your saved data is safe: every change is either written completely or not at all
         <translation>文件正在使用</translation>
     </message>
     <message>
-        <source>“%1” is open in another window or on another computer.
-Open it read-only?</source>
-        <translation>“%1”已在另一个窗口或另一台电脑上打开。
-是否以只读方式打开？</translation>
-    </message>
-    <message>
         <source>Cannot open file</source>
         <translation>无法打开文件</translation>
     </message>
@@ -482,6 +477,44 @@ Restore the backup copy and open it? The file that cannot be opened is kept as �
         <translation>无法创建文件</translation>
     </message>
     <message>
+        <source>Open it read-only?</source>
+        <translation>以只读方式打开吗？</translation>
+    </message>
+    <message>
+        <source>“%1”: %2 has been editing it on %3 since %4.</source>
+        <translation>“%1”：%2 在 %3 上自 %4 起正在编辑。</translation>
+    </message>
+    <message>
+        <source>The lock has not been renewed for %1 minutes: that computer may have crashed or lost the network.</source>
+        <translation>该锁已有 %1 分钟没有续期：那台电脑可能已死机、断电或断网。</translation>
+    </message>
+    <message>
+        <source>Open &amp;read-only</source>
+        <translation>以只读方式打开(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Take over</source>
+        <translation>接管(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Take over “%1” from %2 on %3?
+Do this only if nobody is working on the file there any more: from now on that computer can no longer save its changes.</source>
+        <translation>要从 %3 上的 %2 手中接管“%1”吗？
+请确认那边已无人在编辑此文件：接管后，那台电脑将不能再保存修改。</translation>
+    </message>
+    <message>
+        <source>Take over</source>
+        <translation>接管</translation>
+    </message>
+    <message>
+        <source>File taken over</source>
+        <translation>文件已被接管</translation>
+    </message>
+    <message>
+        <source>“%1” has been taken over by %2; it is now open read-only.</source>
+        <translation>“%1”已被 %2 接管，现以只读方式打开。</translation>
+    </message>
+    <message>
         <source>The file used last time, “%1”, is no longer there (moved, renamed or deleted).
 Create a new park file, or open another one?</source>
         <translation>上次使用的文件“%1”已不在原处（可能已被移动、改名或删除）。
@@ -492,7 +525,7 @@ Create a new park file, or open another one?</source>
         <translation>未能备份</translation>
     </message>
     <message>
-        <source>Today's backup copy of “%1” could not be written beside it: %2</source>
+        <source>Today&apos;s backup copy of “%1” could not be written beside it: %2</source>
         <translation>未能在“%1”旁边写入今天的备份副本：%2</translation>
     </message>
     <message>
@@ -715,7 +748,7 @@ Create a new park file, or open another one?</source>
         <translation>企业名称</translation>
     </message>
     <message>
-        <source>Last year's revenue (10k yuan)</source>
+        <source>Last year&apos;s revenue (10k yuan)</source>
         <translation>上年营业收入（万元）</translation>
     </message>
     <message>
@@ -952,7 +985,7 @@ Create a new park file, or open another one?</source>
         <translation>备注</translation>
     </message>
     <message>
-        <source>Grey: summed from the enterprises' returns. Double-click an official figure or a note to enter it. 2020 high-level talent counts default to the plan's figures.</source>
+        <source>Grey: summed from the enterprises&apos; returns. Double-click an official figure or a note to enter it. 2020 high-level talent counts default to the plan&apos;s figures.</source>
         <translation>灰色数字由企业报表汇总得出。双击“官方数据”或“备注”单元格录入。2020年高层次人才数默认采用规划中的数字。</translation>
     </message>
     <message>
