@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import subprocess
+from pathlib import Path
 
 import pytest
 from PySide6.QtWidgets import QApplication, QWidget
@@ -62,6 +63,23 @@ def test_chart_saves_png_at_print_resolution_and_svg_as_vectors(canvas, tmp_path
     other = canvas.save_as(tmp_path / "chart.bmp")
     assert other.suffix == ".png" and QImage(str(other)).width() == 4 * PRINT_DPI
     assert not list(tmp_path.glob("*.partial"))
+
+
+def test_save_chart_as_starts_in_documents(canvas, user_folders, tmp_path, monkeypatch):
+    from widgets import chart_canvas
+
+    asked = []
+
+    def fake_dialog(parent, title, start, filters):
+        asked.append(Path(start))
+        return str(tmp_path / "chosen.png"), filters
+
+    monkeypatch.setattr(chart_canvas.QFileDialog, "getSaveFileName", fake_dialog)
+    user_folders.mkdir()
+    canvas.save_as()
+    assert asked[0].parent == user_folders  # the user's Documents (CHANGNING_DOCUMENTS here), not home
+    canvas.save_as()
+    assert asked[1].parent == tmp_path  # then where the last one was saved
 
 
 def test_chart_copy_puts_print_resolution_image_on_clipboard(canvas):
