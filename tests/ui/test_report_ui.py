@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtWidgets import QApplication, QWidget
 
+from tests.conftest import require_tool
 from tests.models import known_figures as known
 from widgets.chart_canvas import PRINT_DPI, ChartCanvas
 
@@ -96,6 +97,7 @@ INDICATOR_PAGES = 8
 
 
 def _pages(pdf) -> int:
+    require_tool("pdfinfo")
     info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True).stdout
     return int(re.search(r"^Pages:\s+(\d+)$", info, re.M).group(1))
 
@@ -138,6 +140,7 @@ def test_export_pdf_from_the_window(filled, qtbot, tmp_path):
         actions.export_pdf(out, 2023, ("indicators",))
     assert done.args == [str(out)]
     assert _pages(out) == INDICATOR_PAGES
+    require_tool("pdftotext")
     text = subprocess.run(["pdftotext", str(out), "-"], capture_output=True, text=True, check=True).stdout
     assert "park.sqlite" in text and "每万人发明专利拥有量" in text
     assert actions.job is None
@@ -165,6 +168,7 @@ def test_print_paints_every_page(filled, qtbot, tmp_path):
     printer.setFullPage(True)
     assert paint_pages(printer, actions.svgs) == INDICATOR_PAGES
     assert _pages(tmp_path / "printed.pdf") == INDICATOR_PAGES
+    require_tool("pdftoppm")
     subprocess.run(["pdftoppm", "-png", "-r", "30", "-f", "2", "-l", "2", str(tmp_path / "printed.pdf"),
                     str(tmp_path / "p")], check=True)
     image = QImage(str(next(tmp_path.glob("p-*2.png"))))
