@@ -25,6 +25,7 @@ import uuid
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
+from typing import Self
 
 REFRESH_SECONDS = 60
 STALE_SECONDS = 10 * 60
@@ -303,7 +304,7 @@ class ParkLock:
             self._stop.set()
             self._stop = None
 
-    def __enter__(self) -> "ParkLock":
+    def __enter__(self) -> Self:
         return self
 
     def __exit__(self, *exc) -> None:
