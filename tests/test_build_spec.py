@@ -41,3 +41,14 @@ def test_the_spec_builds_a_windowed_and_a_console_executable_in_one_folder(tmp_p
     (collect,) = made["COLLECT"]
     assert collect.kwargs["name"] == APP_NAME
     assert exes[APP_NAME] in collect.args and exes[f"{APP_NAME}-cli"] in collect.args
+
+
+def test_installer_and_readme_state_the_same_minimum_windows():
+    iss = (ROOT / "installer" / "changning-plan.iss").read_text(encoding="utf-8-sig")
+    assert "\nMinVersion=10.0.17763\r\n" in iss or "\nMinVersion=10.0.17763\n" in iss
+    too_low = next(line for line in iss.splitlines() if line.startswith("WinVersionTooLowError="))
+    assert "Windows 10 1809" in too_low and "17763" in too_low and "无法安装" in too_low
+    assert "#if Ver < EncodeVer(6, 3, 0)" in iss
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert "Windows 10 version 1809 (build 17763) or later, 64-bit" in readme
+    assert "changning-plan-cli.exe" in readme and "6.3 or later" in readme
