@@ -72,6 +72,9 @@ def clean_env(home: Path, **extra: str) -> dict[str, str]:
            if not k.startswith(("CHANGNING_", "XDG_", "PYTHON", "MPL", "QT_")) and k not in ("VIRTUAL_ENV",)}
     env["HOME"] = str(home)
     env["QT_QPA_PLATFORM"] = "offscreen"  # no window on the build machine
+    # Read back here as UTF-8 (paths may hold Chinese): piped output would otherwise be in the console's code
+    # page on Windows (models/console.py, tested in tests/models/test_console.py).
+    env["PYTHONIOENCODING"] = "utf-8"
     if IS_WINDOWS:
         # Windows finds Documents and AppData through the shell, not HOME: point ours at the empty home.
         env["USERPROFILE"] = str(home)
