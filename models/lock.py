@@ -254,6 +254,8 @@ class ParkLock:
         self.path = lock_path(park_path)
         self.info = info
         self._stop: threading.Event | None = None
+        self._mutex = threading.Lock()  # a refresh from the background thread never follows the unlock
+        self._released = False
 
     def _payload(self) -> bytes:
         data = {"user": self.info.user, "host": self.info.host, "pid": self.info.pid,
@@ -267,24 +269,31 @@ class ParkLock:
 
     def refresh(self) -> bool:
         """Say we are still here. False when the lock is no longer ours (taken over, or deleted)."""
-        found = read_lock(self.park_path)
-        if found is None or found.token != self.info.token:
-            return False
-        self.info.refreshed = _now()
-        try:
-            _replace(self.path, self._payload())
-        except OSError:
-            return True  # the share is away for a moment: still ours; the next refresh tries again
-        return True
+        with self._mutex:
+            if self._released:
+                return False
+            found = read_lock(self.park_path)
+            if found is None or found.token != self.info.token:
+                return False
+            self.info.refreshed = _now()
+            try:
+                _replace(self.path, self._payload())
+            except OSError:
+                return True  # the share is away for a moment: still ours; the next refresh tries again
+            return True
 
     def unlock(self) -> None:
         """Give the lock up (only if it is still ours)."""
         self.stop_refreshing()
-        try:
-            if self.is_mine():
-                self.path.unlink()
-        except OSError:
-            pass
+        with self._mutex:
+            if self._released:
+                return
+            self._released = True
+            try:
+                if self.is_mine():
+                    self.path.unlink()
+            except OSError:
+                pass
 
     def start_refreshing(self) -> None:
         """Refresh from a background thread (commands; the window uses a timer of its own)."""

@@ -156,3 +156,22 @@ def test_an_unwritable_folder_is_said_so(park_path, monkeypatch):
         lock.acquire(park_path)
     assert failed.value.info is None
     assert "无法在文件夹" in str(failed.value) and "park.sqlite.lock" in str(failed.value)
+
+
+def test_a_command_holds_the_lock_with_renewals_from_a_thread(park_path, monkeypatch):
+    monkeypatch.setattr(lock, "REFRESH_SECONDS", 0.05)
+    held = lock.acquire(park_path)
+    held.info.refreshed = datetime.now().astimezone() - timedelta(minutes=9)
+    lock._replace(held.path, held._payload())  # as if the last renewal was 9 minutes ago
+    assert lock.read_lock(park_path).refreshed < datetime.now().astimezone() - timedelta(minutes=8)
+    held.start_refreshing()
+    import time
+
+    deadline = time.monotonic() + 10
+    while lock.read_lock(park_path).refreshed < datetime.now().astimezone() - timedelta(minutes=1):
+        assert time.monotonic() < deadline, "no renewal"
+        time.sleep(0.02)
+    held.unlock()
+    time.sleep(0.2)  # a renewal due after the unlock must not bring the file back
+    assert not lock.lock_path(park_path).exists()
+    assert not held.refresh()
