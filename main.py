@@ -184,6 +184,31 @@ SUBCOMMANDS = {
 }
 
 
+# Subcommands that write into the park file named by their `path` argument: they hold the park file's lock
+# (models.lock, the same the window takes) while they run, and stop with exit 2 while someone else holds it.
+# Read-only commands take no lock.
+WRITING_COMMANDS = {"import", "import-official", "import-tasks"}
+
+
+def run_locked(args: argparse.Namespace) -> int:
+    """Run a writing subcommand under the park file's lock; exit 2 with a message naming the holder."""
+    from models import lock as parklock
+
+    path = Path(args.path)
+    if not path.exists():
+        return args.func(args)  # the command says the file is missing
+    try:
+        held = parklock.acquire(path)
+    except parklock.LockError as exc:
+        print(exc, file=sys.stderr)
+        return 2
+    held.start_refreshing()
+    try:
+        return args.func(args)
+    finally:
+        held.unlock()
+
+
 def gui_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="main.py", description="长宁园规划监测 Changning Park plan monitor")
     parser.add_argument("path", nargs="?", help="park file to open")
@@ -202,15 +227,18 @@ def command_parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
-    for stream in (sys.stdout, sys.stderr):
-        if stream is not None and hasattr(stream, "reconfigure"):
-            stream.reconfigure(encoding="utf-8", errors="replace")
+    from models.console import configure_output, set_console_utf8
+
+    configure_output()
     # Before anything imports matplotlib: the frozen app's hook would give it a new temporary folder.
     from models.mpl import use_user_cache_dir
 
     use_user_cache_dir()
     if argv and argv[0] in SUBCOMMANDS:
+        set_console_utf8()
         args = command_parser().parse_args(argv)
+        if args.command in WRITING_COMMANDS:
+            return run_locked(args)
         return args.func(args)
     args = gui_parser().parse_args(argv)
     from ui.app import run_gui

@@ -47,7 +47,7 @@ def main(runs: int = 7) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         env = dict(os.environ, QT_QPA_PLATFORM=os.environ.get("QT_QPA_PLATFORM", "offscreen"),
                    CHANGNING_DOCUMENTS=str(Path(tmp) / "docs"), CHANGNING_STATE_DIR=str(Path(tmp) / "state"),
-                   XDG_CONFIG_HOME=str(Path(tmp) / "config"))
+                   XDG_CONFIG_HOME=str(Path(tmp) / "config"), CHANGNING_SETTINGS_DIR=str(Path(tmp) / "config"))
         park = Path(tmp) / "park.sqlite"
         subprocess.run([sys.executable, str(ROOT / "main.py"), "new", str(park)], env=env, check=True,
                        capture_output=True)

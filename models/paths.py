@@ -33,15 +33,69 @@ def template_path() -> Path:
 def documents_dir() -> Path:
     """The user's documents folder (never the install folder, which may be read-only).
 
-    `CHANGNING_DOCUMENTS` overrides it, for tests and for offices that keep files on a share.
+    `CHANGNING_DOCUMENTS` overrides it, for tests and for offices that keep files on a share. Otherwise
+    Windows is asked for its Documents known folder (which follows a redirection to a file server), Linux
+    reads the XDG user-dirs file as Qt does; both fall back to `~/Documents`.
     """
     override = os.environ.get("CHANGNING_DOCUMENTS")
     if override:
         return Path(override)
-    from PySide6.QtCore import QStandardPaths
+    found = _windows_documents() if sys.platform == "win32" else None
+    if found is None and sys.platform.startswith("linux"):
+        found = _xdg_documents(Path.home(), os.environ)
+    return found or Path.home() / "Documents"
 
-    location = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-    return Path(location) if location else Path.home() / "Documents"
+
+def _windows_documents() -> Path | None:
+    """SHGetKnownFolderPath(FOLDERID_Documents): the real folder, redirected or not."""
+    try:
+        import ctypes
+        import uuid
+        from ctypes import wintypes
+
+        class GUID(ctypes.Structure):
+            _fields_ = [("Data1", wintypes.DWORD), ("Data2", wintypes.WORD), ("Data3", wintypes.WORD),
+                        ("Data4", ctypes.c_ubyte * 8)]
+
+        raw = uuid.UUID("FDD39AD0-238F-46AF-ADB4-6C85480369C7").bytes_le
+        folder_id = GUID.from_buffer_copy(raw)
+        shell32 = ctypes.WinDLL("shell32")
+        ole32 = ctypes.WinDLL("ole32")
+        shell32.SHGetKnownFolderPath.argtypes = [ctypes.POINTER(GUID), wintypes.DWORD, wintypes.HANDLE,
+                                                 ctypes.POINTER(ctypes.c_void_p)]
+        shell32.SHGetKnownFolderPath.restype = ctypes.c_long
+        ole32.CoTaskMemFree.argtypes = [ctypes.c_void_p]
+        ole32.CoTaskMemFree.restype = None
+        buffer = ctypes.c_void_p()
+        result = shell32.SHGetKnownFolderPath(ctypes.byref(folder_id), 0, None, ctypes.byref(buffer))
+        try:
+            if result != 0 or not buffer.value:
+                return None
+            return Path(ctypes.wstring_at(buffer.value))
+        finally:
+            if buffer.value:
+                ole32.CoTaskMemFree(buffer)
+    except (OSError, AttributeError, ValueError):
+        return None
+
+
+def _xdg_documents(home: Path, environ) -> Path | None:
+    """XDG_DOCUMENTS_DIR from `$XDG_CONFIG_HOME/user-dirs.dirs` (`"$HOME/Dokumente"`), as Qt reads it."""
+    config = Path(environ.get("XDG_CONFIG_HOME") or home / ".config")
+    try:
+        lines = (config / "user-dirs.dirs").read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError):
+        return None
+    for line in lines:
+        key, _, value = line.strip().partition("=")
+        if key != "XDG_DOCUMENTS_DIR":
+            continue
+        value = value.strip().strip('"')
+        if value.startswith("$HOME"):
+            value = str(home) + value[len("$HOME"):]
+        if value.startswith("/") and Path(value) != home:
+            return Path(value)
+    return None
 
 
 def default_park_path() -> Path:

@@ -4,9 +4,12 @@
 
 Run with the project's virtual environment (Windows: `.venv\\Scripts\\python scripts\\build.py`).
 
-1. PyInstaller builds `dist/changning-plan/` from `pyinstaller.spec` (one folder, windowed).
+1. PyInstaller builds `dist/changning-plan/` from `pyinstaller.spec` (one folder, two executables: the
+   windowed `changning-plan` and the console `changning-plan-cli`); both must be there.
 2. The frozen app creates a park file (`changning-plan new`) and runs `--smoke` on it (offscreen, and on
-   X11 too when xvfb-run is installed), then writes the return template, the PDF report and the Excel export.
+   X11 too when xvfb-run is installed); the console entry prints `summary` of it and writes the return
+   template, the PDF report and the Excel export. One run finds the Documents folder the real way (no
+   override: the Windows known folder, the XDG user-dirs on Linux) and checks what it found.
 3. The folder is copied and made read-only, and the copy's `--smoke` runs with an empty home folder and
    no path: it must create the park file in the documents folder, keep matplotlib's font cache in the
    user's folder (a second start reuses it) and write nothing inside the install folder.
@@ -41,8 +44,16 @@ class BuildError(Exception):
     pass
 
 
-def executable(folder: Path) -> Path:
-    return folder / (f"{APP_NAME}.exe" if IS_WINDOWS else APP_NAME)
+CLI_NAME = f"{APP_NAME}-cli"
+
+
+def executable(folder: Path, name: str = APP_NAME) -> Path:
+    return folder / (f"{name}.exe" if IS_WINDOWS else name)
+
+
+def cli_executable(folder: Path) -> Path:
+    """The console entry: batch commands print and return their exit status (the windowed exe cannot)."""
+    return executable(folder, CLI_NAME)
 
 
 def folder_size(folder: Path) -> int:
@@ -61,14 +72,17 @@ def clean_env(home: Path, **extra: str) -> dict[str, str]:
            if not k.startswith(("CHANGNING_", "XDG_", "PYTHON", "MPL", "QT_")) and k not in ("VIRTUAL_ENV",)}
     env["HOME"] = str(home)
     env["QT_QPA_PLATFORM"] = "offscreen"  # no window on the build machine
+    # Read back here as UTF-8 (paths may hold Chinese): piped output would otherwise be in the console's code
+    # page on Windows (models/console.py, tested in tests/models/test_console.py).
+    env["PYTHONIOENCODING"] = "utf-8"
     if IS_WINDOWS:
         # Windows finds Documents and AppData through the shell, not HOME: point ours at the empty home.
         env["USERPROFILE"] = str(home)
         env["CHANGNING_DOCUMENTS"] = str(home / "Documents")
         env["CHANGNING_STATE_DIR"] = str(home / "AppData" / "Local" / ORG_NAME / APP_NAME)
-        env["CHANGNING_SETTINGS"] = str(home / "settings.ini")
+        env["CHANGNING_SETTINGS_DIR"] = str(home / "settings")  # never the build user's registry
     env.update(extra)
-    return env
+    return {k: v for k, v in env.items() if v is not None}
 
 
 def run(cmd: list[str], env: dict[str, str], cwd: Path, what: str) -> subprocess.CompletedProcess:
@@ -109,7 +123,39 @@ def smoke_fresh_file(app_dir: Path, scratch: Path) -> None:
         # The X11 platform plugin as on a desktop (the runs above draw offscreen).
         run([xvfb, "-a", "-s", "-screen 0 1280x1024x24", str(executable(app_dir)), "--smoke", str(park)],
             clean_env(home, QT_QPA_PLATFORM="xcb"), scratch, "frozen --smoke on X11 (xvfb)")
+    console_summary(app_dir, park, env, scratch)
     batch_work(app_dir, park, env, scratch)
+    real_documents_lookup(app_dir, park, scratch)
+
+
+def console_summary(app_dir: Path, park: Path, env: dict[str, str], scratch: Path) -> None:
+    """The console entry prints `summary` (Chinese, readable) and exits 0."""
+    result = run([str(cli_executable(app_dir)), "summary", str(park)], env, scratch, "frozen console `summary`")
+    if "研发经费" not in result.stdout and "指标" not in result.stdout:
+        raise BuildError(f"the console entry's `summary` printed no indicator:\n{result.stdout[:500]}")
+
+
+def real_documents_lookup(app_dir: Path, park: Path, scratch: Path) -> None:
+    """Once without CHANGNING_DOCUMENTS: the frozen app asks the system where Documents is (Windows' known
+    folder, redirected to a server or not; XDG user-dirs on Linux) and reports it; nothing is created there
+    (the park file is given)."""
+    home = scratch / "home-real-documents"
+    home.mkdir()
+    env = clean_env(home, CHANGNING_DOCUMENTS=None)
+    result = run([str(cli_executable(app_dir)), "--smoke", str(park)], env, scratch,
+                 "frozen --smoke, the real Documents lookup")
+    found = [line.split("=", 1)[1] for line in result.stdout.splitlines() if line.startswith("documents_dir=")]
+    if not found:
+        raise BuildError(f"--smoke did not report the documents folder:\n{result.stdout}")
+    documents = Path(found[0])
+    if IS_WINDOWS:
+        if not documents.is_absolute() or not documents.is_dir():
+            raise BuildError(f"the Documents known folder {documents} is not a folder")
+        if app_dir.resolve() in documents.resolve().parents:
+            raise BuildError(f"the documents folder {documents} is inside the install folder")
+    elif documents != home / "Documents":
+        raise BuildError(f"documents folder {documents}, expected {home / 'Documents'}")
+    print(f"  documents folder found the real way: {documents}")
 
 
 def batch_work(app_dir: Path, park: Path, env: dict[str, str], scratch: Path) -> None:
@@ -124,7 +170,7 @@ def batch_work(app_dir: Path, park: Path, env: dict[str, str], scratch: Path) ->
     for name, args, out, magic in jobs:
         if name not in SUBCOMMANDS:
             continue
-        run([str(executable(app_dir)), name, *args], env, scratch, f"frozen `{name}`")
+        run([str(cli_executable(app_dir)), name, *args], env, scratch, f"frozen console `{name}`")
         if not out.exists() or not out.read_bytes().startswith(magic):
             raise BuildError(f"`{name}` did not write {out.name}")
 
@@ -191,8 +237,9 @@ def main(argv: list[str] | None = None) -> int:
 
     app_dir = DIST / APP_NAME
     build_seconds = None if args.no_build else build(args.clean)
-    if not executable(app_dir).exists():
-        print(f"no executable at {executable(app_dir)}", file=sys.stderr)
+    missing = [exe for exe in (executable(app_dir), cli_executable(app_dir)) if not exe.exists()]
+    if missing:
+        print(f"no executable at {', '.join(map(str, missing))}", file=sys.stderr)
         return 1
     scratch = Path(tempfile.mkdtemp(prefix="changning-build-"))
     try:

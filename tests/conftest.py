@@ -24,6 +24,9 @@ def user_folders(tmp_path, monkeypatch):
     docs = tmp_path / "Documents"
     monkeypatch.setenv("CHANGNING_DOCUMENTS", str(docs))
     monkeypatch.setenv("CHANGNING_STATE_DIR", str(tmp_path / "state"))
+    # The app's own settings folder works on every platform (on Windows, QSettings would go to the registry);
+    # XDG_CONFIG_HOME also keeps anything else that reads ~/.config away from the real one.
+    monkeypatch.setenv("CHANGNING_SETTINGS_DIR", str(tmp_path / "config"))
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
     return docs
 
@@ -69,6 +72,18 @@ def window(qtbot, settings, park_path):
     qtbot.waitExposed(win)
     yield win
     win.close()
+
+
+def require_tool(name: str) -> str:
+    """The path of command-line tool `name` (poppler's pdftotext, pdftoppm, pdfinfo …); skips the test with
+    the reason when it is not installed (a Windows PC without poppler on PATH)."""
+    import shutil
+
+    found = shutil.which(name)
+    if found is None:
+        pytest.skip(f"{name} not found on PATH: install poppler-utils (Debian/Ubuntu) or put poppler's bin "
+                    f"folder on PATH (Windows) to run this test")
+    return found
 
 
 def run_main(*args: str, env: dict | None = None, timeout: float = 120, cwd: Path | None = None):

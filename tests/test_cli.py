@@ -40,3 +40,20 @@ def test_smoke_fails_on_a_file_that_is_not_a_park_file(tmp_path):
     result = run_main("--smoke", str(bad), env={"QT_QPA_PLATFORM": "offscreen"})
     assert result.returncode != 0
     assert "不是园区数据文件" in result.stderr
+
+
+def test_settings_are_kept_in_the_apps_own_folder(tmp_path, user_folders):
+    """CHANGNING_SETTINGS_DIR (set for every test by conftest) holds them on every platform, never the real
+    user's registry or ~/.config: XDG_CONFIG_HOME pointed elsewhere stays empty."""
+    path = tmp_path / "p.sqlite"
+    shutil.copyfile(TEMPLATE, path)
+    settings_dir = tmp_path / "settings"
+    xdg = tmp_path / "xdg"
+    result = run_main("--smoke", str(path), env={"QT_QPA_PLATFORM": "offscreen",
+                                                 "CHANGNING_SETTINGS_DIR": str(settings_dir),
+                                                 "XDG_CONFIG_HOME": str(xdg)})
+    assert result.returncode == 0, result.stderr
+    ini = (settings_dir / "settings.ini").read_text(encoding="utf-8")
+    assert "last_file=" in ini and "p.sqlite" in ini
+    assert not xdg.exists() or not any(xdg.rglob("*.conf"))
+    assert f"documents_dir={user_folders}" in result.stdout

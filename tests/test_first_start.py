@@ -145,7 +145,7 @@ def test_daily_backup_is_made_once_and_not_for_read_only(new_window, tmp_path):
     backup = tmp_path / f"ro.daily-{date.today().isoformat()}.sqlite"
     backup.unlink()
     reader = new_window(interactive=True)
-    reader.ask = lambda title, text: True  # "open it read-only?" — yes
+    reader.lock_choice = lambda path, error: "read_only"  # 以只读方式打开
     assert reader.open_file(ro)
     assert reader.session.park.read_only
     assert not backup.exists()

@@ -26,11 +26,22 @@ def make_application(argv: list[str]) -> QApplication:
     return app
 
 
+SETTINGS_FILE_NAME = "settings.ini"
+
+
 def default_settings() -> QSettings:
-    """The user's settings; `CHANGNING_SETTINGS` names an .ini file instead (the build's smoke runs)."""
+    """The user's settings (the registry on Windows, ~/.config on Linux).
+
+    `CHANGNING_SETTINGS_DIR` names a folder to keep them in instead, as `settings.ini` (tests and the
+    build's smoke runs, on every platform: never the real user's registry); `CHANGNING_SETTINGS` names the
+    .ini file itself.
+    """
     override = os.environ.get("CHANGNING_SETTINGS")
     if override:
         return QSettings(override, QSettings.Format.IniFormat)
+    folder = os.environ.get("CHANGNING_SETTINGS_DIR")
+    if folder:
+        return QSettings(str(Path(folder) / SETTINGS_FILE_NAME), QSettings.Format.IniFormat)
     return QSettings(paths.ORG_NAME, paths.APP_NAME)
 
 

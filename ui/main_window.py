@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, Qt, Signal
+from PySide6.QtCore import QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox, QTabWidget, QWidget
 
@@ -63,6 +63,11 @@ class MainWindow(QMainWindow):
         # False in the smoke run and batch use: messages go to stderr and questions are answered "no".
         self.interactive = True
         self.session = ParkSession(self)
+        from models.lock import REFRESH_SECONDS
+
+        self._lock_timer = QTimer(self)
+        self._lock_timer.setInterval(REFRESH_SECONDS * 1000)
+        self._lock_timer.timeout.connect(self.refresh_lock)
         self.session.failed.connect(self.on_write_failed)
         self.session.opened.connect(self.update_title)
         self.tabs = QTabWidget(self)
@@ -183,22 +188,34 @@ class MainWindow(QMainWindow):
         return action
 
     # ------------------------------------------------------------------ files
-    def open_file(self, path: Path, *, ask_read_only: bool = True) -> bool:
-        """Open a park file; shows the reason and keeps the current file if it cannot be opened."""
+    def open_file(self, path: Path, *, ask_read_only: bool = True, read_only: bool = False) -> bool:
+        """Open a park file; shows the reason and keeps the current file if it cannot be opened.
+
+        Someone else holding the file's lock (models.lock) is named, with Open read-only / Take over (when
+        the lock is stale) / Cancel. `read_only` opens without taking the lock.
+        """
         from models import db as parkdb
-        from models.lock import try_lock
+        from models import lock as parklock
 
         path = Path(path)
-        lock = try_lock(path) if path.exists() else None
-        read_only = False
-        if path.exists() and lock is None:
-            if not ask_read_only:
-                return False
-            if not self.ask(self.tr("File in use"),
-                            self.tr("“%1” is open in another window or on another computer.\n"
-                                    "Open it read-only?").replace("%1", path.name)):
-                return False
-            read_only = True
+        lock = None
+        if path.exists() and not read_only:
+            try:
+                lock = parklock.acquire(path)
+            except parklock.LockError as exc:
+                if not ask_read_only:
+                    return False
+                choice = self.lock_choice(path, exc)
+                if choice == "take_over":
+                    try:
+                        lock = parklock.acquire(path, take_over=True)
+                    except parklock.LockError as again:
+                        self.warn(self.tr("File in use"), str(again))
+                        return False
+                elif choice == "read_only":
+                    read_only = True
+                else:
+                    return False
         try:
             park = parkdb.open_park(path, read_only=read_only, lock=lock)
         except parkdb.ParkFileError as exc:
@@ -215,7 +232,66 @@ class MainWindow(QMainWindow):
         self._charts_drawn.clear()
         self.on_tab_shown(self.tabs.currentIndex())
         self._remember(path)
+        if lock is not None:
+            self._lock_timer.start()
         return True
+
+    def lock_choice(self, path: Path, error) -> str:
+        """Someone holds the lock of `path`: "read_only", "take_over" (after a confirmation) or "cancel"."""
+        info = error.info
+        title = self.tr("File in use")
+        if info is None:  # the lock file could not be made (a read-only folder)
+            text = str(error) + "\n\n" + self.tr("Open it read-only?")
+            return "read_only" if self.ask(title, text) else "cancel"
+        text = self.tr("“%1”: %2 has been editing it on %3 since %4.").replace("%1", path.name) \
+            .replace("%2", info.user or "?").replace("%3", info.host or "?").replace("%4", info.since_text())
+        stale = info.may_take_over()
+        if stale:
+            minutes = str(int(info.age_seconds() // 60))
+            text += "\n" + self.tr("The lock has not been renewed for %1 minutes: that computer may have crashed "
+                                   "or lost the network.").replace("%1", minutes)
+        if not self.interactive:
+            print(f"{title}: {text}", file=sys.stderr)
+            return "cancel"
+        box = QMessageBox(QMessageBox.Icon.Information, title, text, QMessageBox.StandardButton.NoButton, self)
+        choice: list[str] = []
+        read_only = box.addButton(self.tr("Open &read-only"), QMessageBox.ButtonRole.AcceptRole)
+        read_only.clicked.connect(lambda: choice.append("read_only"))
+        if stale:
+            box.addButton(self.tr("&Take over"), QMessageBox.ButtonRole.DestructiveRole).clicked.connect(
+                lambda: choice.append("take_over"))
+        box.addButton(QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(read_only)
+        box.exec()
+        box.deleteLater()
+        if choice == ["take_over"]:
+            confirm = self.tr("Take over “%1” from %2 on %3?\nDo this only if nobody is working on the file "
+                              "there any more: from now on that computer can no longer save its changes.") \
+                .replace("%1", path.name).replace("%2", info.user or "?").replace("%3", info.host or "?")
+            return "take_over" if self.ask(self.tr("Take over"), confirm) else "cancel"
+        return choice[0] if choice else "cancel"
+
+    def refresh_lock(self) -> None:
+        """Every REFRESH_SECONDS while a file is open for editing: tell others we are still here.
+
+        If someone took the lock over meanwhile (this computer slept, or lost the network), the file is
+        reopened read-only and the user told.
+        """
+        park = self.session.park
+        if park is None or park.read_only or park.lock is None:
+            self._lock_timer.stop()
+            return
+        if park.lock.refresh():
+            return
+        self._lock_timer.stop()
+        from models.lock import read_lock
+
+        holder = read_lock(park.path)
+        who = f"{holder.user or '?'} ({holder.host or '?'})" if holder is not None else "?"
+        self.warn(self.tr("File taken over"),
+                  self.tr("“%1” has been taken over by %2; it is now open read-only.")
+                  .replace("%1", park.path.name).replace("%2", who))
+        self.open_file(park.path, read_only=True)
 
     def offer_backup(self, path: Path, message: str) -> bool:
         """`path` cannot be opened: offer to put its newest good backup copy in its place and open that.

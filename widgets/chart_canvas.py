@@ -27,6 +27,14 @@ def figure_bytes(figure, fmt: str, dpi: int = PRINT_DPI) -> bytes:
     return buffer.getvalue()
 
 
+def start_folder() -> Path:
+    """Where "Save chart as…" starts the first time: the user's Documents (the home folder if it is missing)."""
+    from models.paths import documents_dir
+
+    documents = documents_dir()
+    return documents if documents.is_dir() else Path.home()
+
+
 class ChartCanvas(QWidget):
     """Holds one matplotlib Figure drawn by a plot function; right-click copies or saves it.
 
@@ -140,7 +148,7 @@ class ChartCanvas(QWidget):
         title = self.figure.axes[0].get_title() if self.figure.axes else ""
         # characters Windows does not allow in file names
         name = "".join("-" if ch in '<>:"/\\|?*' or ord(ch) < 32 else ch for ch in title) or self.tr("chart")
-        start = (self.last_dir or Path.home()) / f"{name}.{fmt}"
+        start = (self.last_dir or start_folder()) / f"{name}.{fmt}"
         filters = {"png": self.tr("PNG image (*.png)"), "svg": self.tr("SVG vector image (*.svg)")}
         chosen, _ = QFileDialog.getSaveFileName(self, self.tr("Save chart as"), str(start), filters[fmt])
         if not chosen:

@@ -637,12 +637,6 @@ Your saved data is safe: every change is either written completely or not at all
         <translation>文件正在使用</translation>
     </message>
     <message>
-        <source>“%1” is open in another window or on another computer.
-Open it read-only?</source>
-        <translation>“%1”已在另一个窗口或另一台电脑上打开。
-是否以只读方式打开？</translation>
-    </message>
-    <message>
         <source>Cannot open file</source>
         <translation>无法打开文件</translation>
     </message>
@@ -675,6 +669,44 @@ Restore the backup copy and open it? The file that cannot be opened is kept as �
     <message>
         <source>Export P&amp;DF…</source>
         <translation>导出PDF(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>Open it read-only?</source>
+        <translation>以只读方式打开吗？</translation>
+    </message>
+    <message>
+        <source>“%1”: %2 has been editing it on %3 since %4.</source>
+        <translation>“%1”：%2 在 %3 上自 %4 起正在编辑。</translation>
+    </message>
+    <message>
+        <source>The lock has not been renewed for %1 minutes: that computer may have crashed or lost the network.</source>
+        <translation>该锁已有 %1 分钟没有续期：那台电脑可能已死机、断电或断网。</translation>
+    </message>
+    <message>
+        <source>Open &amp;read-only</source>
+        <translation>以只读方式打开(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Take over</source>
+        <translation>接管(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Take over “%1” from %2 on %3?
+Do this only if nobody is working on the file there any more: from now on that computer can no longer save its changes.</source>
+        <translation>要从 %3 上的 %2 手中接管“%1”吗？
+请确认那边已无人在编辑此文件：接管后，那台电脑将不能再保存修改。</translation>
+    </message>
+    <message>
+        <source>Take over</source>
+        <translation>接管</translation>
+    </message>
+    <message>
+        <source>File taken over</source>
+        <translation>文件已被接管</translation>
+    </message>
+    <message>
+        <source>“%1” has been taken over by %2; it is now open read-only.</source>
+        <translation>“%1”已被 %2 接管，现以只读方式打开。</translation>
     </message>
     <message>
         <source>The file used last time, “%1”, is no longer there (moved, renamed or deleted).

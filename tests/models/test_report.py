@@ -11,7 +11,7 @@ import pytest
 
 from models import report, report_text
 from models.db import open_park
-from tests.conftest import TEMPLATE, run_main
+from tests.conftest import TEMPLATE, require_tool, run_main
 from tests.models import known_figures as known
 
 # cover + summary table + 11 indicators two to a page
@@ -21,6 +21,7 @@ PART_PAGES = {"industries": 2, "zones": 1, "talent": 2}
 
 
 def _pdf(*args: str) -> str:
+    require_tool(args[0])
     return subprocess.run(args, capture_output=True, text=True, encoding="utf-8", check=True).stdout
 
 

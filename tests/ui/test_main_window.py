@@ -70,7 +70,7 @@ def test_second_window_on_same_file_is_refused_without_read_only_consent(window,
     qtbot.addWidget(other)
     other.interactive = False  # answers "no" to "open read-only?"
     assert not other.open_file(park_path)
-    other.ask = lambda title, text: True
+    other.lock_choice = lambda path, error: "read_only"  # 以只读方式打开
     assert other.open_file(park_path)
     assert other.session.park.read_only
     assert "只读" in other.windowTitle()

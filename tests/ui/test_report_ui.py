@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import re
 import subprocess
+from pathlib import Path
 
 import pytest
 from PySide6.QtWidgets import QApplication, QWidget
 
+from tests.conftest import require_tool
 from tests.models import known_figures as known
 from widgets.chart_canvas import PRINT_DPI, ChartCanvas
 
@@ -64,6 +66,23 @@ def test_chart_saves_png_at_print_resolution_and_svg_as_vectors(canvas, tmp_path
     assert not list(tmp_path.glob("*.partial"))
 
 
+def test_save_chart_as_starts_in_documents(canvas, user_folders, tmp_path, monkeypatch):
+    from widgets import chart_canvas
+
+    asked = []
+
+    def fake_dialog(parent, title, start, filters):
+        asked.append(Path(start))
+        return str(tmp_path / "chosen.png"), filters
+
+    monkeypatch.setattr(chart_canvas.QFileDialog, "getSaveFileName", fake_dialog)
+    user_folders.mkdir()
+    canvas.save_as()
+    assert asked[0].parent == user_folders  # the user's Documents (CHANGNING_DOCUMENTS here), not home
+    canvas.save_as()
+    assert asked[1].parent == tmp_path  # then where the last one was saved
+
+
 def test_chart_copy_puts_print_resolution_image_on_clipboard(canvas):
     QApplication.clipboard().clear()
     canvas.context_menu().actions()[0].trigger()
@@ -78,6 +97,7 @@ INDICATOR_PAGES = 8
 
 
 def _pages(pdf) -> int:
+    require_tool("pdfinfo")
     info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True).stdout
     return int(re.search(r"^Pages:\s+(\d+)$", info, re.M).group(1))
 
@@ -120,6 +140,7 @@ def test_export_pdf_from_the_window(filled, qtbot, tmp_path):
         actions.export_pdf(out, 2023, ("indicators",))
     assert done.args == [str(out)]
     assert _pages(out) == INDICATOR_PAGES
+    require_tool("pdftotext")
     text = subprocess.run(["pdftotext", str(out), "-"], capture_output=True, text=True, check=True).stdout
     assert "park.sqlite" in text and "每万人发明专利拥有量" in text
     assert actions.job is None
@@ -147,6 +168,7 @@ def test_print_paints_every_page(filled, qtbot, tmp_path):
     printer.setFullPage(True)
     assert paint_pages(printer, actions.svgs) == INDICATOR_PAGES
     assert _pages(tmp_path / "printed.pdf") == INDICATOR_PAGES
+    require_tool("pdftoppm")
     subprocess.run(["pdftoppm", "-png", "-r", "30", "-f", "2", "-l", "2", str(tmp_path / "printed.pdf"),
                     str(tmp_path / "p")], check=True)
     image = QImage(str(next(tmp_path.glob("p-*2.png"))))
