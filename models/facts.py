@@ -17,6 +17,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from .numfmt import json_number as _num
 from .schema import YEARS
 
 BASE_YEAR = 2020
@@ -205,8 +206,6 @@ def set_year(park, code: str, year: int, *, official: Any = ..., note: Any = ...
 def summary_section(conn) -> dict[str, Any]:
     """`summary --json`'s "facts": {CODE: {name, unit, group, qualifier, baseline, source,
     years: {Y: {value, derived, official}}}} (plus plan_text, change_2025 and change_2025_pct)."""
-    from .summary import _num
-
     out = {}
     for s in fact_series(conn):
         diff, pct = s.change()

@@ -242,7 +242,16 @@ def needed_per_year_text(points: float | None, unit: str | None, *, language: st
     return format_value(points, POINTS if is_percent(unit) else unit, language=language, missing=missing)
 
 
+def json_number(value: float | None, decimals: int = 6) -> float | int | None:
+    """A figure for JSON: rounded to hide float noise (294.40000000000003), whole numbers as int."""
+    if value is None:
+        return None
+    value = round(float(value), decimals)
+    return int(value) if value.is_integer() and abs(value) < 1e15 else value
+
+
 __all__ = [
+    "json_number",
     "COUNT_UNITS",
     "MISSING",
     "NBSP",

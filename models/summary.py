@@ -28,15 +28,13 @@ from typing import Any
 from . import progress
 from .figures import IndicatorSeries, indicator_series, latest_year_with_data, status_counts, statuses_for_year
 from .plan import KIND_LABELS, status_labels
+from .numfmt import json_number
 
 DECIMALS = 6  # enough for every figure the plan uses; hides float noise such as 294.40000000000003
 
 
 def _num(value: float | None) -> float | int | None:
-    if value is None:
-        return None
-    value = round(float(value), DECIMALS)
-    return int(value) if value.is_integer() and abs(value) < 1e15 else value
+    return json_number(value, DECIMALS)
 
 
 def _year_entry(series: IndicatorSeries, year: int) -> dict[str, Any]:
