@@ -7,6 +7,7 @@ from typing import Any
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
+from models import rows
 from models.db import ParkFile, ParkFileError
 
 
@@ -93,12 +94,9 @@ class ParkSession(QObject):
         """Apply an edit through the undo stack; False (and `failed` emitted) if it could not be written."""
         if self.park is None:
             return False
-        cols = ", ".join(changes)
-        where = " AND ".join(f"{k} = ?" for k in key)
-        row = self.park.conn.execute(f"SELECT {cols} FROM {table} WHERE {where}", tuple(key.values())).fetchone()
-        if row is None:
+        old = rows.read_fields(self.park.conn, table, key, changes)
+        if old is None:
             return False
-        old = dict(zip(changes, row))
         if old == changes:
             return True
         if not self.write(table, key, changes, action="edit"):
@@ -123,12 +121,9 @@ class ParkSession(QObject):
         """Remove a row through the undo stack (undo puts it back whole); False if it could not be done."""
         if self.park is None:
             return False
-        where = " AND ".join(f"{k} = ?" for k in key)
-        cur = self.park.conn.execute(f"SELECT * FROM {table} WHERE {where}", tuple(key.values()))
-        found = cur.fetchone()
-        if found is None:
+        row = rows.read_row(self.park.conn, table, key)
+        if row is None:
             return False
-        row = dict(zip([d[0] for d in cur.description], found))
         if self.write_rows(table, delete=key, action="delete") is None:
             return False
         self.undo_stack.push(InsertCommand(self, table, row, tuple(key), text, inserted=False))

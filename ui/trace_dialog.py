@@ -5,7 +5,6 @@
 
 from __future__ import annotations
 
-import json
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QTableView, QTabWidget, QVBoxLayout, QWidget
@@ -25,17 +24,17 @@ class TraceDialog(QDialog):
     """
 
     def __init__(self, park, code: str, year: int, parent: QWidget | None = None):
-        from models import derive
+        from models import derive, rows
 
         super().__init__(parent)
         self.code, self.year = code, year
         self.rows = derive.trace(park.conn, code, year)
-        name = park.conn.execute("SELECT name FROM indicators WHERE code = ?", (code,)).fetchone()
+        name = rows.indicator_name(park.conn, code)
         self.setWindowTitle(self.tr("Sources of a derived figure"))
         self.resize(1000, 560)
         layout = QVBoxLayout(self)
         columns = derive.TRACE_COLUMNS.get(code, ())
-        title = name[0] if name else code
+        title = name or code
         if not columns:
             text = self.tr("%1 is not derived from enterprise returns.").replace("%1", title)
         else:
@@ -56,18 +55,7 @@ class TraceDialog(QDialog):
                                    r["source_sheet"], r["source_row"], r["batch_id"]) for r in self.rows])
         tabs.addTab(self._view(self.rows_model), self.tr("Returns (%1)").replace("%1", str(len(self.rows))))
 
-        batch_ids = sorted({r["batch_id"] for r in self.rows})
-        batches = []
-        for batch_id in batch_ids:
-            found = park.conn.execute("SELECT id, created_at, user, host, files FROM import_batches WHERE id = ?",
-                                      (batch_id,)).fetchone()
-            if found is None:
-                continue
-            try:
-                files = "、".join(f"{f['file']} (SHA-256 {f['sha256'][:12]}…)" for f in json.loads(found[4]))
-            except (TypeError, ValueError, KeyError):
-                files = found[4]
-            batches.append((found[0], found[1], found[2], found[3], files))
+        batches = rows.batches(park.conn, sorted({r["batch_id"] for r in self.rows}))
         self.batches_model = RowsModel([self.tr("Batch"), self.tr("Time"), self.tr("User"), self.tr("Computer"),
                                         self.tr("Files")], self)
         self.batches_model.set_rows(batches)

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QGroupBox, QHBoxLay
                                QMenu, QSplitter, QTableView, QVBoxLayout, QWidget)
 
 from models import plan
+from models import rows as park_rows
 from models.schema import YEARS
 from ui.i18n import label
 from ui.tabs.base import ParkTab
@@ -401,7 +402,7 @@ class IndicatorsTab(ParkTab):
     # ------------------------------------------------------------------ reference series
     def _load_reference_list(self) -> None:
         park = self.session.park
-        rows = list(park.conn.execute("SELECT code, name, name_en, unit FROM reference_series ORDER BY seq"))
+        rows = park_rows.reference_series(park.conn)
         codes = [r[0] for r in rows]
         if codes == [self.reference_combo.itemData(i) for i in range(self.reference_combo.count())]:
             return
@@ -419,8 +420,7 @@ class IndicatorsTab(ParkTab):
         if park is None or code is None:
             self.reference_model.set_rows([])
             return
-        name, name_en, unit = park.conn.execute(
-            "SELECT name, name_en, unit FROM reference_series WHERE code = ?", (code,)).fetchone()
+        _code, name, name_en, unit = next(r for r in park_rows.reference_series(park.conn) if r[0] == code)
         # Growth rates may fall below zero (not below -100 %); levels cannot be negative.
         minimum = -100 if code in GROWTH_SERIES else 0
         columns = [Column("year", self.tr("Year"), TEXT),
@@ -434,8 +434,7 @@ class IndicatorsTab(ParkTab):
         self.reference_model.context = label((name, name_en))
         self.reference_model.read_only = self.session.read_only
         rows = [{"_id": year, "year": str(year), "value": value, "source": source, "note": note}
-                for year, value, source, note in park.conn.execute(
-                    "SELECT year, value, source, note FROM reference_years WHERE code = ? ORDER BY year", (code,))]
+                for year, value, source, note in park_rows.reference_years(park.conn, code)]
         self.reference_model.set_rows(rows)
         self.reference_view.resizeColumnsToContents()
 
