@@ -50,6 +50,9 @@ ASSIGNED_CODE = "energy_per_value_added_assigned"
 ASSIGNED_OF = "energy_per_value_added"
 PERMITS_CODE = "foreign_work_permits"
 GROWTH_SERIES = ("district_gdp_growth", "district_tax_growth")
+# The plan's figures (规划基数) share codes with indicators and talent categories (high_tech_enterprises),
+# so their rows carry this prefix: fact.enterprises_total.
+FACT_PREFIX = "fact."
 MAX_FIGURE = 1e13
 HEADER_SCAN_ROWS = 10
 AUDIT_ACTION, AUDIT_SOURCE = "import-official", "official"
@@ -138,6 +141,10 @@ class CheckResult:
 
 
 # ---------------------------------------------------------------------------------------------- rows
+def _has_table(conn, table: str) -> bool:
+    return conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", (table,)).fetchone() is not None
+
+
 def _has_column(conn, table: str, column: str) -> bool:
     return any(r[1] == column for r in conn.execute(f"PRAGMA table_info({table})"))
 
@@ -169,6 +176,14 @@ def targets(conn) -> list[Target]:
         if code == PERMITS_CODE:
             continue  # the same figures as the indicator row foreign_work_permits
         out.append(Target(code, name, unit, "talent", whole=True))
+    if _has_table(conn, "fact_years"):
+        from .numfmt import is_count
+
+        for code, name, unit, qualifier in conn.execute(
+                "SELECT code, name, unit, qualifier FROM plan_facts ORDER BY seq"):
+            note = "规划基数：2020年栏为规划所列数据" + (f"（{qualifier}）" if qualifier else "") + "，不可修改"
+            out.append(Target(FACT_PREFIX + code, name, unit, "fact", 0.0, 100.0 if unit == "%" else None,
+                              whole=is_count(unit), note=note))
     return out
 
 
@@ -204,6 +219,11 @@ def _current(conn) -> dict[str, dict]:
         if official is None and year == YEARS[0]:
             official = talent_base.get(code)
         entry["values"][year], entry["sources"][year] = official, source
+    if _has_table(conn, "fact_years"):
+        plan_value = dict(conn.execute("SELECT code, value FROM plan_facts"))
+        for code, year, official in conn.execute("SELECT code, year, official FROM fact_years"):
+            entry = out.setdefault(FACT_PREFIX + code, {"values": {}, "sources": {}})
+            entry["values"][year] = plan_value.get(code) if year == YEARS[0] else official
     return out
 
 
@@ -312,6 +332,8 @@ def _store(t: Target, year: int) -> tuple[str, dict[str, Any], str, str | None]:
         return "reference_years", {"code": t.code, "year": year}, "value", "source"
     if t.kind == "assigned":
         return "indicator_years", {"code": ASSIGNED_OF, "year": year}, "assigned", None
+    if t.kind == "fact":
+        return "fact_years", {"code": t.code.removeprefix(FACT_PREFIX), "year": year}, "official", None
     return "talent_years", {"code": t.code, "year": year}, "official", "source"
 
 
@@ -389,7 +411,7 @@ def check_workbook_file(conn, path: Path | str, display: str | None = None) -> C
         t = by_code.get(code)
         if t is None:
             result.rejected.append(Problem(shown, SHEET, r, code_label,
-                                           f"代码“{cells._show(raw_code)}”不是本园区数据文件中的指标、参考数据或人才类别，本行未导入"))
+                                           f"代码“{cells._show(raw_code)}”不是本园区数据文件中的指标、参考数据、人才类别或规划基数，本行未导入"))
             continue
         if code in seen:
             result.rejected.append(Problem(shown, SHEET, r, code_label,
@@ -414,6 +436,10 @@ def check_workbook_file(conn, path: Path | str, display: str | None = None) -> C
             if _same(current, value):
                 result.unchanged += 1
                 continue
+            if t.kind == "fact" and year == YEARS[0]:
+                result.rejected.append(Problem(shown, SHEET, r, label, f"{t.name}：2020年为规划所列数据"
+                                               f"（{cells._show(current)}{t.unit}），不可修改，未导入"))
+                continue
             result.accepted += 1
             old = _stored(conn, table, key, fld)
             planned[(table, tuple(key.items()), fld)] = Change(table, key, fld, old, value)
@@ -427,6 +453,8 @@ def check_workbook_file(conn, path: Path | str, display: str | None = None) -> C
 
 def _current_value(conn, t: Target, year: int, table: str, key: dict, fld: str) -> Any:
     """The figure a cell is compared with: what the template would have prefilled."""
+    if t.kind == "fact" and year == YEARS[0]:
+        return _stored(conn, "plan_facts", {"code": key["code"]}, "value")
     value = _stored(conn, table, key, fld)
     if value is None and year == YEARS[0]:
         if t.kind == "indicator":

@@ -42,7 +42,7 @@ def test_template_shape_and_prefill(park, tmp_path):
     assert [c.value for c in ws[1]] == ["代码", "名称", "单位", "2020", "2021", "2022", "2023", "2024", "2025",
                                         "来源", "备注"]
     codes = [ws.cell(r, 1).value for r in range(2, ws.max_row + 1)]
-    assert n == len(codes) == 11 + 5 + 1 + 16        # indicators, reference series, assigned value, talent
+    assert n == len(codes) == 11 + 5 + 1 + 16 + 33   # indicators, reference series, assigned value, talent, facts
     assert codes[:3] == ["rd_intensity", "invention_patents_per_10k", "tech_contract_turnover"]
     for code in ("district_gdp", "district_gdp_growth", "resident_population", "district_tax",
                  "district_tax_growth", "energy_per_value_added_assigned", "academicians", "school_enterprise"):
@@ -84,7 +84,8 @@ def test_round_trip(park, tmp_path):
     book.save(out)
 
     dry = official.check_workbook_file(conn, out)
-    assert dry.report() == {"accepted": len(fill), "rejected": [], "unchanged": 10}   # 5 indicator + 5 talent baselines prefilled
+    # prefilled 2020 cells: 5 indicator and 5 talent baselines, 33 plan figures
+    assert dry.report() == {"accepted": len(fill), "rejected": [], "unchanged": 10 + 33}
     assert stored(conn, "SELECT official FROM indicator_years WHERE code = 'rd_intensity' AND year = 2025")[0] is None
 
     batch = official.commit(park, dry)
@@ -100,7 +101,7 @@ def test_round_trip(park, tmp_path):
                   " AND year = 2025") == (0.4, 0.41)
     assert stored(conn, "SELECT official FROM talent_years WHERE code = 'academicians' AND year = 2024")[0] == 9
     assert stored(conn, "SELECT accepted, rejected, unchanged, file FROM official_imports WHERE id = 1") \
-        == (len(fill), 0, 10, "official.xlsx")
+        == (len(fill), 0, 43, "official.xlsx")
     audit = conn.execute("SELECT COUNT(*), COUNT(DISTINCT at) FROM audit_log WHERE source = 'official'"
                          " AND batch_id = 1").fetchone()
     assert audit[0] >= len(fill) and audit[1] == 1            # one transaction
@@ -117,7 +118,7 @@ def test_round_trip(park, tmp_path):
     assert ws2.cell(row_of(ws2, "rd_intensity"), 9).value == 4.6
     assert ws2.cell(row_of(ws2, "rd_intensity"), 10).value == "区统计局《2025年统计公报》"
     second = official.check_workbook_file(conn, again)
-    assert second.accepted == 0 and not second.rejected and second.unchanged == len(fill) + 10
+    assert second.accepted == 0 and not second.rejected and second.unchanged == len(fill) + 43
 
     # undo writes every old value back in one transaction
     official.undo(park, batch, dry.changes)
@@ -189,7 +190,7 @@ def test_import_official_command(park_path, tmp_path):
     report = tmp_path / "report.json"
     dry = run_main("import-official", str(park_path), str(out), "--dry-run", "--report-json", str(report))
     assert dry.returncode == 0, dry.stderr
-    assert json.loads(report.read_text(encoding="utf-8")) == {"accepted": 1, "rejected": [], "unchanged": 10}
+    assert json.loads(report.read_text(encoding="utf-8")) == {"accepted": 1, "rejected": [], "unchanged": 43}
     done = run_main("import-official", str(park_path), str(out), "--report-json", str(report))
     assert done.returncode == 0 and "已更新1个数值" in done.stdout
     summary = json.loads(run_main("summary", str(park_path), "--json").stdout)
@@ -222,3 +223,33 @@ def test_template_without_park_uses_the_plan(tmp_path):
 def test_values_read_like_typed_ones(raw, expected):
     t = official.Target("x", "某项", "亿元", "indicator")
     assert official._check_value(t, raw) == expected
+
+
+def test_plan_figures_join_the_workbook(park, tmp_path):
+    """规划基数 rows (fact.CODE): 2020 is the plan's figure and cannot change; later years are official."""
+    from models import facts
+
+    conn = park.conn
+    out = tmp_path / "official.xlsx"
+    official.write_template(conn, out)
+    book, ws = load_sheet(out)
+    r = row_of(ws, "fact.enterprises_total")
+    assert (ws.cell(r, 2).value, ws.cell(r, 3).value, ws.cell(r, 4).value) == ("累计入驻企业", "家", 9762)
+    assert ws.cell(r, 5).value is None
+    assert "不可修改" in ws.cell(r, 11).value
+    assert "约" in ws.cell(row_of(ws, "fact.area"), 11).value          # the plan's qualifier is said
+    ws.cell(r, YEAR_COLS[2023], 10350)
+    ws.cell(r, YEAR_COLS[2020], 9800)                                   # not the plan's 9762: refused
+    ws.cell(row_of(ws, "fact.area"), YEAR_COLS[2025], 12.5)
+    book.save(out)
+
+    result = official.check_workbook_file(conn, out)
+    assert result.accepted == 2
+    [problem] = result.rejected
+    assert (problem.row, problem.column) == (r, "D列“2020”")
+    assert "规划所列数据" in problem.message and "9762" in problem.message
+    official.commit(park, result)
+    series = {s.code: s for s in facts.fact_series(conn)}
+    assert stored(conn, "SELECT official FROM fact_years WHERE code = 'enterprises_total' AND year = 2023")[0] == 10350
+    assert stored(conn, "SELECT official FROM fact_years WHERE code = 'area' AND year = 2025")[0] == 12.5
+    assert series["enterprises_total"].baseline == 9762
