@@ -15,8 +15,8 @@ footer, right on odd pages and left on even pages (a PAGE field, so Word renumbe
 from __future__ import annotations
 
 import io
-from pathlib import Path
 from collections.abc import Callable
+from pathlib import Path
 
 from . import report_final as rf
 

@@ -12,10 +12,10 @@ app adds its own section by inserting a builder into the list.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from functools import partial
-from collections.abc import Callable
 
 from . import report_text as rt
 from .progress import END, START
