@@ -3,7 +3,21 @@
 `indicator_series(conn)` reads the indicators, their yearly rows (official value, source, note,
 assigned value), the reference series and the figures derived from returns, and applies the rules of
 `models.progress`. The value used for assessment is the official value if present, else the derived one;
-for 2020 the plan's baseline is the fallback when neither is present.
+for 2020 the baseline is the fallback when neither is present.
+
+Baselines: the baseline used (B) is the office's (`indicators.baseline_office`, schema v3) when set, else
+the plan's (`indicators.baseline`); `IndicatorSeries.baseline`, `.baseline_plan`, `.baseline_source`
+("office" / "plan") and `.baseline_note` say which, and `baseline_caveat(code)` gives the plan's caveat
+(规模以上企业口径 for revenue and tax, “15个外资研发中心” for MNC R&D centres).
+
+Indicators the plan defines over the whole district or from official statistics (OFFICIAL_ONLY: R&D
+share, invention patents per 10,000 people) are assessed on official figures only: the figure derived
+from returns stays in `derived` as a reference (报表口径参考值) and never becomes `value`.
+
+The final year (2025) carries the final statuses (see models.progress), `gap` / `gap_text`, and for
+keep-pace indicators `growth_period` / `district_growth_period` (average annual growth 2020–2025, percent).
+For cumulative indicators `value` is the year's flow (当年新增) and `cumulative` the running total (累计);
+the status always goes with the running total.
 """
 
 from __future__ import annotations
@@ -12,8 +26,18 @@ from dataclasses import dataclass, field
 
 from . import progress
 from .derive import indicator_derived, reference_values
-from .plan import STATUSES, Indicator, indicators
+from .plan import FINAL_STATUSES, STATUSES, Indicator, indicators
 from .schema import YEARS
+
+# Indicators assessed on official figures only (the plan defines them over the district / from statistics).
+OFFICIAL_ONLY = frozenset({"rd_intensity", "invention_patents_per_10k"})
+REFERENCE_VALUE_LABEL = "报表口径参考值"  # how a returns-derived figure of an OFFICIAL_ONLY indicator is named
+# What the plan's baseline figure stands for, shown wherever the baseline is shown or written.
+BASELINE_CAVEATS = {
+    "total_revenue": "规模以上企业口径",
+    "total_tax": "规模以上企业口径",
+    "mnc_rd_centres": "规划所列“15个外资研发中心”，暂作基期值，待区确认",
+}
 
 # The district reference each keep-pace indicator follows: (growth series, level series).
 KEEP_PACE_REFERENCE = {
@@ -36,7 +60,12 @@ class YearFigures:
         progress: p of the rules (level and cumulative), else None.
         growth: the park's growth over the previous year in percent (keep-pace), else None.
         reference_growth: the district's growth in percent (keep-pace), else None.
-        status: one of models.plan.STATUSES.
+        status: one of models.plan.STATUSES (interim years) or FINAL_STATUSES (2025).
+        gap: final year only: the distance to the target in the indicator's unit (percentage points for
+            keep-pace), 0 once achieved, None when it cannot be worked out (and in other years).
+        gap_text: final year only: “差10家” / “超出目标2.3亿元” / … (models.progress.gap_text), else "".
+        growth_period, district_growth_period: final year of keep-pace indicators: the average annual
+            growth 2020–2025 of the park and of the district, in percent, else None.
     """
 
     year: int
@@ -52,6 +81,10 @@ class YearFigures:
     growth: float | None = None
     reference_growth: float | None = None
     status: str = "unassessed"
+    gap: float | None = None
+    gap_text: str = ""
+    growth_period: float | None = None
+    district_growth_period: float | None = None
 
 
 @dataclass
@@ -65,6 +98,11 @@ class IndicatorSeries:
         needed_per_year: the yearly change (level) or flow (cumulative) still needed to reach the
             target from the latest year, else None.
         latest_year: the latest year with a value, else None.
+        baseline: the baseline used, B (the office's when set, else the plan's), or None.
+        baseline_plan: the plan's baseline, or None.
+        baseline_source: "office" or "plan" (also "plan" when neither gives one).
+        baseline_office_source: the office's note on where its baseline comes from, or None.
+        official_only: True when only official figures are assessed (OFFICIAL_ONLY).
     """
 
     indicator: Indicator
@@ -72,6 +110,16 @@ class IndicatorSeries:
     projection_2025: float | None = None
     needed_per_year: float | None = None
     latest_year: int | None = None
+    baseline: float | None = None
+    baseline_plan: float | None = None
+    baseline_source: str = "plan"
+    baseline_office_source: str | None = None
+    official_only: bool = False
+
+    @property
+    def baseline_caveat(self) -> str:
+        """The plan's caveat on its baseline figure ("" when none): 规模以上企业口径, …"""
+        return baseline_caveat(self.code)
 
     @property
     def code(self) -> str:
@@ -86,25 +134,56 @@ def _year_rows(conn) -> dict[tuple[str, int], tuple]:
     return {(code, year): rest for code, year, *rest in conn.execute(sql)}
 
 
+def baseline_caveat(code: str) -> str:
+    """The plan's caveat on an indicator's baseline ("" when none), e.g. 规模以上企业口径."""
+    return BASELINE_CAVEATS.get(code, "")
+
+
+def _final_gap(ind: Indicator, f: YearFigures) -> None:
+    """Fill gap / gap_text of the final year from its status and figures."""
+    if ind.kind == "keep_pace":
+        f.gap = progress.gap(f.growth_period, f.district_growth_period, "higher", f.status)
+        if f.growth_period is not None and f.district_growth_period is not None:
+            f.gap_text = progress.gap_text(f.growth_period, f.district_growth_period, "个百分点")
+        return
+    if ind.kind == "cumulative":
+        actual, target, direction = f.cumulative, ind.target, "higher"
+    elif ind.kind == "assigned":
+        actual, target, direction = f.value, f.assigned, "lower"
+    else:
+        actual, target, direction = f.value, ind.target, ind.direction
+    f.gap = progress.gap(actual, target, direction, f.status)
+    f.gap_text = progress.gap_text(actual, target, ind.unit, direction)
+
+
 def assess(ind: Indicator, rows: dict[int, tuple], derived: dict[int, float | None],
-           reference: tuple[dict, dict] | None = None) -> IndicatorSeries:
+           reference: tuple[dict, dict] | None = None, baseline_office: float | None = None,
+           baseline_office_source: str | None = None) -> IndicatorSeries:
     """Apply the rules to one indicator. `rows` maps year -> (official, source, note, assigned);
-    `reference` is (growth series, level series) for keep-pace indicators."""
-    series = IndicatorSeries(ind)
+    `reference` is (growth series, level series) for keep-pace indicators; `baseline_office` is the
+    office's baseline, used instead of the plan's when not None."""
+    series = IndicatorSeries(ind, baseline_plan=ind.baseline, baseline_office_source=baseline_office_source,
+                             official_only=ind.code in OFFICIAL_ONLY)
+    if baseline_office is not None:
+        series.baseline, series.baseline_source = baseline_office, "office"
+    else:
+        series.baseline, series.baseline_source = ind.baseline, "plan"
+    base = series.baseline
     for year in YEARS:
         official, source, note, assigned = rows.get(year, (None, None, None, None))
         d = derived.get(year)
-        value = official if official is not None else d
+        value = official if (official is not None or series.official_only) else d
         if value is None and year == progress.START and ind.kind != "cumulative":
-            value = ind.baseline
+            value = base
         series.years[year] = YearFigures(year=year, value=value, derived=d, official=official,
                                          official_source=source, note=note, assigned=assigned)
     flows = {y: f.value for y, f in series.years.items()}
     for year, f in series.years.items():
+        final = progress.is_final(year)
         if ind.kind == "level":
-            f.planned = progress.planned_level(ind.baseline, ind.target, year)
-            f.progress = progress.level_progress(f.value, ind.baseline, ind.target)
-            f.status = progress.level_status(f.value, ind.baseline, ind.target, year, ind.direction)
+            f.planned = progress.planned_level(base, ind.target, year)
+            f.progress = progress.level_progress(f.value, base, ind.target)
+            f.status = progress.level_status(f.value, base, ind.target, year, ind.direction)
         elif ind.kind == "cumulative":
             f.planned = progress.planned_cumulative(ind.target, year)
             f.cumulative = progress.cumulative(flows, year)
@@ -115,10 +194,19 @@ def assess(ind: Indicator, rows: dict[int, tuple], derived: dict[int, float | No
             f.growth = progress.growth_percent(f.value, previous)
             if reference is not None:
                 f.reference_growth = progress.reference_growth(reference[0], reference[1], year)
-            f.status = progress.keep_pace_status(f.growth, f.reference_growth)
+            if final:
+                start = base if base is not None else series.years[progress.START].value
+                f.growth_period = progress.period_growth(f.value, start)
+                if reference is not None:
+                    f.district_growth_period = progress.district_period_growth(reference[0], reference[1])
+                f.status = progress.keep_pace_final_status(f.growth_period, f.district_growth_period)
+            else:
+                f.status = progress.keep_pace_status(f.growth, f.reference_growth)
         elif ind.kind == "assigned":
             f.planned = f.assigned
-            f.status = progress.assigned_status(f.value, f.assigned)
+            f.status = progress.assigned_status(f.value, f.assigned, final=final)
+        if final:
+            _final_gap(ind, f)
     known = [y for y, f in series.years.items() if f.value is not None]
     series.latest_year = max(known) if known else None
     if ind.kind == "cumulative":
@@ -134,10 +222,20 @@ def assess(ind: Indicator, rows: dict[int, tuple], derived: dict[int, float | No
     return series
 
 
+def office_baselines(conn) -> dict[str, tuple[float | None, str | None]]:
+    """{code: (office baseline, its source note)}; empty for a file without the v3 columns."""
+    columns = {row[1] for row in conn.execute("PRAGMA table_info(indicators)")}
+    if "baseline_office" not in columns:
+        return {}
+    return {code: (value, source) for code, value, source in
+            conn.execute("SELECT code, baseline_office, baseline_office_source FROM indicators")}
+
+
 def indicator_series(conn) -> list[IndicatorSeries]:
     """Every indicator, in the plan table's order, with its figures for 2020–2025."""
     rows = _year_rows(conn)
     derived = indicator_derived(conn)
+    office = office_baselines(conn)
     out = []
     for ind in indicators(conn):
         reference = None
@@ -145,7 +243,8 @@ def indicator_series(conn) -> list[IndicatorSeries]:
             growth_code, level_code = KEEP_PACE_REFERENCE[ind.code]
             reference = (reference_values(conn, growth_code), reference_values(conn, level_code))
         by_year = {year: rows[(ind.code, year)] for year in YEARS if (ind.code, year) in rows}
-        out.append(assess(ind, by_year, derived.get(ind.code, {}), reference))
+        base, base_source = office.get(ind.code, (None, None))
+        out.append(assess(ind, by_year, derived.get(ind.code, {}), reference, base, base_source))
     return out
 
 
@@ -156,9 +255,16 @@ def latest_year_with_data(conn, series_list: list[IndicatorSeries] | None = None
     return max(years) if years else None
 
 
+def statuses_for_year(year: int | None) -> tuple[str, ...]:
+    """The statuses a year can have, in display order: FINAL_STATUSES in 2025, else STATUSES."""
+    return FINAL_STATUSES if progress.is_final(year) else STATUSES
+
+
 def status_counts(series_list: list[IndicatorSeries], year: int) -> dict[str, int]:
-    """{status: number of indicators in that status in `year`}, every status present (0 included)."""
-    counts = {status: 0 for status in STATUSES}
+    """{status: number of indicators in that status in `year`}, every status the year can have present
+    (0 included): the four final statuses in 2025, the interim ones before."""
+    counts = {status: 0 for status in statuses_for_year(year)}
     for s in series_list:
-        counts[s.years[year].status] += 1
+        status = s.years[year].status
+        counts[status] = counts.get(status, 0) + 1
     return counts

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from .progress import FINAL_STATUSES
 from .schema import YEARS
 
 INDICATOR_CODES = (
@@ -22,12 +23,24 @@ KIND_LABELS = {
     "keep_pace": ("与区同步", "Keep pace with the district"),
     "assigned": ("市下达指标", "City-assigned target"),
 }
-STATUSES = ("achieved", "on_track", "slightly_behind", "behind", "unassessed")
+STATUSES = ("achieved", "on_track", "slightly_behind", "behind", "unassessed")  # interim years
+# The plan's last year (2025): achieved / mostly_achieved / not_achieved / unassessed (models.progress).
+ALL_STATUSES = ("achieved", "mostly_achieved", "on_track", "slightly_behind", "behind", "not_achieved",
+                "unassessed")
 STATUS_LABELS = {
     "achieved": ("达成目标", "Target met"),
     "on_track": ("符合预期", "On track"),
     "slightly_behind": ("略有滞后", "Slightly behind"),
     "behind": ("滞后", "Behind"),
+    "unassessed": ("无法评估", "Not assessable"),
+    "mostly_achieved": ("基本完成", "Mostly achieved"),
+    "not_achieved": ("未完成", "Not achieved"),
+}
+# The final year's wording: 完成 / 基本完成 / 未完成 / 无法评估 (use status_label(status, year)).
+FINAL_STATUS_LABELS = {
+    "achieved": ("完成", "Achieved"),
+    "mostly_achieved": ("基本完成", "Mostly achieved"),
+    "not_achieved": ("未完成", "Not achieved"),
     "unassessed": ("无法评估", "Not assessable"),
 }
 STATUS_COLORS = {
@@ -36,7 +49,17 @@ STATUS_COLORS = {
     "slightly_behind": "#e0a100",
     "behind": "#c62828",
     "unassessed": "#8a8a8a",
+    "mostly_achieved": "#e0a100",
+    "not_achieved": "#c62828",
 }
+
+
+def status_labels(status: str | None, year: int | None = None) -> tuple[str, str]:
+    """(Chinese, English) label of a status; the final wording (完成 …) in the plan's last year."""
+    status = status or "unassessed"
+    if year == YEARS[-1] and status in FINAL_STATUS_LABELS:
+        return FINAL_STATUS_LABELS[status]
+    return STATUS_LABELS.get(status, STATUS_LABELS["unassessed"])
 INDUSTRY_GROUPS = {
     "key": ("“3+3”重点产业", "“3+3” key industries"),
     "traditional": ("传统优势产业", "Traditional strengths"),
@@ -140,6 +163,7 @@ def talent_categories(conn) -> list[TalentCategory]:
 
 
 __all__ = [
-    "YEARS", "INDICATOR_CODES", "KINDS", "STATUSES", "STATUS_LABELS", "Indicator", "Industry", "Zone",
+    "YEARS", "INDICATOR_CODES", "KINDS", "STATUSES", "FINAL_STATUSES", "ALL_STATUSES", "STATUS_LABELS",
+    "FINAL_STATUS_LABELS", "status_labels", "Indicator", "Industry", "Zone",
     "TalentCategory", "indicators", "industries", "zones", "talent_categories",
 ]

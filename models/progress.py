@@ -16,6 +16,34 @@ target, A_t = the value used for year t, tau = (t - 2020) / 5.
 - Projection to 2025: the average annual change of the known values (baseline included) extended from
   the latest year; for cumulative targets the average annual flow times five. `needed_per_year` is the
   yearly change (level) or flow (cumulative) still needed from the latest year to reach T.
+
+Any year, a level target whose value is at or beyond the target is `achieved`, with or without a
+baseline (a plan that gives no 2020 figure does not stop a met target from counting as met).
+
+The final year (END = 2025, the plan's last) is assessed with the four final statuses instead:
+
+    FINAL_STATUSES    achieved 完成 · mostly_achieved 基本完成 · not_achieved 未完成 · unassessed 无法评估
+
+- Level: `achieved` if A >= T (A <= T when lower is better); `mostly_achieved` if p = (A - B)/(T - B) >= 0.9;
+  else `not_achieved`. `unassessed` only when A (or T) is missing, or B is missing and A has not met T.
+  (`level_status(..., year=2025)` applies these rules; `level_final_status` is the same thing by name.)
+- Cumulative: C = sum of the flows 2021..2025; `achieved` if C >= T, `mostly_achieved` if C >= 0.9·T,
+  else `not_achieved` (`cumulative_status(..., year=2025)`, `cumulative_final_status`).
+- Keep pace: the park's average annual growth over the period g = (A2025/A2020)^(1/5) - 1 against the
+  district's r over the same years (`period_growth`, `district_period_growth`: from the district's level
+  series if both 2020 and 2025 are there, else its five yearly growth rates compounded); both in percent:
+  `achieved` if g >= r, `mostly_achieved` if g >= r - 1 percentage point, else `not_achieved`
+  (`keep_pace_final_status`). Interim years keep their yearly comparison (`keep_pace_status`).
+- City-assigned (lower is better): `achieved` if A <= the assigned value, `mostly_achieved` if
+  A <= 1.05 × it, else `not_achieved` (`assigned_status(..., final=True)`, `assigned_final_status`).
+
+Gap in the final year (`gap`, `gap_text`): how far the figure is from the target in the indicator's unit,
+T - A (A - T when lower is better), T - C for cumulative targets, 0 once achieved; for keep-pace targets
+r - g in percentage points. `gap_text` writes it as “差10家” (short of a higher-is-better target),
+“超出目标2.3亿元” (a met higher-is-better target, by how much), “高于目标0.02吨标准煤/万元” (above a
+lower-is-better target) / “低于目标…” (below it, met), “达到目标” (exactly on it).
+
+Falling figures are written “下降1.9%”, never “增长-1.9%”: `change_text(-1.9)` == "下降1.9%".
 """
 
 from __future__ import annotations
@@ -27,6 +55,9 @@ PERIOD = END - START
 SLIGHTLY_BEHIND_SHARE = 0.9     # p >= 0.9·tau is "slightly behind"
 KEEP_PACE_TOLERANCE_PP = 1.0    # growth within 1 percentage point of the district's
 ASSIGNED_TOLERANCE = 1.05       # up to 5 % above the assigned value
+MOSTLY_ACHIEVED_SHARE = 0.9     # final year: p >= 0.9 (level) or C >= 0.9·T (cumulative) is "mostly achieved"
+FINAL_STATUSES = ("achieved", "mostly_achieved", "not_achieved", "unassessed")
+INTERIM_STATUSES = ("achieved", "on_track", "slightly_behind", "behind", "unassessed")
 EPS = 1e-9                      # guards comparisons against float rounding (294.4 is not exact)
 
 
@@ -82,19 +113,60 @@ def _by_progress(p: float | None, year: int) -> str:
     return "behind"
 
 
+def is_final(year: int | None) -> bool:
+    """Whether `year` is the plan's last year, assessed with the final statuses."""
+    return year == END
+
+
+def met_target(value: float | None, target: float | None, direction: str = "higher") -> bool:
+    """A is at or beyond T (at or below it when lower is better); False when either is missing."""
+    if value is None or target is None:
+        return False
+    return value <= target + EPS if direction == "lower" else value >= target - EPS
+
+
+def level_final_status(value: float | None, baseline: float | None, target: float | None,
+                       direction: str = "higher") -> str:
+    """Final (2025) status of a level target: achieved / mostly_achieved / not_achieved / unassessed."""
+    if value is None or target is None:
+        return "unassessed"
+    if met_target(value, target, direction):
+        return "achieved"
+    if baseline is None:
+        return "unassessed"
+    p = level_progress(value, baseline, target)
+    if p is not None and p >= MOSTLY_ACHIEVED_SHARE - EPS:
+        return "mostly_achieved"
+    return "not_achieved"
+
+
 def level_status(value: float | None, baseline: float | None, target: float | None, year: int,
                  direction: str = "higher") -> str:
-    """Status of an end-of-period level target in `year` (see the module docstring)."""
+    """Status of an end-of-period level target in `year` (see the module docstring); final in 2025."""
+    if is_final(year):
+        return level_final_status(value, baseline, target, direction)
+    if met_target(value, target, direction):
+        return "achieved"
     if value is None or baseline is None or target is None:
         return "unassessed"
-    met = value <= target + EPS if direction == "lower" else value >= target - EPS
-    if met:
-        return "achieved"
     return _by_progress(level_progress(value, baseline, target), year)
 
 
+def cumulative_final_status(total: float | None, target: float | None) -> str:
+    """Final status of a five-year cumulative target from C = sum of the flows 2021..2025."""
+    if total is None or target is None:
+        return "unassessed"
+    if total >= target - EPS:
+        return "achieved"
+    if total >= MOSTLY_ACHIEVED_SHARE * target - EPS:
+        return "mostly_achieved"
+    return "not_achieved"
+
+
 def cumulative_status(total: float | None, target: float | None, year: int) -> str:
-    """Status of a five-year cumulative target from the running total C_t."""
+    """Status of a five-year cumulative target from the running total C_t; final in 2025."""
+    if is_final(year):
+        return cumulative_final_status(total, target)
     if total is None or target is None or year <= START:
         return "unassessed"
     if total >= target - EPS:
@@ -129,8 +201,58 @@ def keep_pace_status(park_growth: float | None, district_growth: float | None) -
     return "behind"
 
 
-def assigned_status(value: float | None, assigned: float | None) -> str:
-    """City-assigned target, lower is better."""
+def keep_pace_final_status(park_growth: float | None, district_growth: float | None) -> str:
+    """Final status of a keep-pace target from the average annual growth over the period (percent)."""
+    if park_growth is None or district_growth is None:
+        return "unassessed"
+    if park_growth >= district_growth - EPS:
+        return "achieved"
+    if park_growth >= district_growth - KEEP_PACE_TOLERANCE_PP - EPS:
+        return "mostly_achieved"
+    return "not_achieved"
+
+
+def period_growth(end_value: float | None, start_value: float | None, years: int = PERIOD) -> float | None:
+    """Average annual growth in percent, ((end / start)^(1/years) - 1)·100; None when a figure is missing,
+    the start is not positive or the end is negative."""
+    if end_value is None or start_value is None or start_value <= 0 or end_value < 0 or years <= 0:
+        return None
+    return ((end_value / start_value) ** (1.0 / years) - 1.0) * 100.0
+
+
+def district_period_growth(growth: Mapping[int, float | None], level: Mapping[int, float | None],
+                           start: int = START, end: int = END) -> float | None:
+    """The district's average annual growth start..end in percent: from its level series when both ends
+    are known, else its yearly growth rates start+1..end compounded (all of them needed), else None."""
+    by_level = period_growth(level.get(end), level.get(start), end - start)
+    if by_level is not None:
+        return by_level
+    rates = [growth.get(y) for y in range(start + 1, end + 1)]
+    if not rates or any(r is None for r in rates):
+        return None
+    factor = 1.0
+    for r in rates:
+        factor *= 1.0 + r / 100.0
+    if factor < 0:
+        return None
+    return (factor ** (1.0 / (end - start)) - 1.0) * 100.0
+
+
+def assigned_final_status(value: float | None, assigned: float | None) -> str:
+    """Final status of a city-assigned target (lower is better)."""
+    if value is None or assigned is None:
+        return "unassessed"
+    if value <= assigned + EPS:
+        return "achieved"
+    if value <= ASSIGNED_TOLERANCE * assigned + EPS:
+        return "mostly_achieved"
+    return "not_achieved"
+
+
+def assigned_status(value: float | None, assigned: float | None, final: bool = False) -> str:
+    """City-assigned target, lower is better; `final=True` gives the final statuses."""
+    if final:
+        return assigned_final_status(value, assigned)
     if value is None or assigned is None:
         return "unassessed"
     if value <= assigned + EPS:
@@ -138,6 +260,58 @@ def assigned_status(value: float | None, assigned: float | None) -> str:
     if value <= ASSIGNED_TOLERANCE * assigned + EPS:
         return "slightly_behind"
     return "behind"
+
+
+def gap(value: float | None, target: float | None, direction: str = "higher",
+        status: str | None = None) -> float | None:
+    """How far A (or C) is from T in the indicator's unit: T - A, or A - T when lower is better; 0 once the
+    target is met (or `status` is achieved). None when a figure is missing. For keep-pace targets pass
+    (park growth, district growth): the result is the shortfall in percentage points."""
+    if status == "achieved":
+        return 0.0
+    if value is None or target is None:
+        return None
+    if met_target(value, target, direction):
+        return 0.0
+    return value - target if direction == "lower" else target - value
+
+
+def _fmt(value: float, digits: int = 2) -> str:
+    """A figure without trailing zeros ("2.3", "10", "0.021"), thousands grouped from 10 000 up."""
+    if abs(value - round(value)) < 10 ** -(digits + 1):
+        return f"{round(value):,}" if abs(value) >= 10_000 else f"{round(value)}"
+    if abs(value) < 1:
+        return f"{value:.3g}"
+    text = f"{value:,.{digits}f}" if abs(value) >= 10_000 else f"{value:.{digits}f}"
+    return text.rstrip("0").rstrip(".")
+
+
+def gap_text(value: float | None, target: float | None, unit: str, direction: str = "higher") -> str:
+    """The gap as the report writes it: “差10家”, “超出目标2.3亿元”, “高于目标0.02吨标准煤/万元”,
+    “低于目标…”, “达到目标”; "" when a figure is missing. For a keep-pace target pass the growth rates
+    (percent) and unit "个百分点": “增速差0.5个百分点” / “增速高出0.5个百分点”."""
+    if value is None or target is None:
+        return ""
+    diff = value - target
+    if abs(diff) <= EPS * max(1.0, abs(target)) or _fmt(abs(diff)) == "0":
+        return "达到目标" if unit != "个百分点" else "增速持平"
+    amount = f"{_fmt(abs(diff))}{unit}"
+    if unit == "个百分点":
+        amount = f"{abs(diff):.2f}".rstrip("0").rstrip(".") + unit
+        return f"增速高出{amount}" if diff > 0 else f"增速差{amount}"
+    if direction == "lower":
+        return f"高于目标{amount}" if diff > 0 else f"低于目标{amount}"
+    return f"超出目标{amount}" if diff > 0 else f"差{amount}"
+
+
+def change_text(percent: float | None, digits: int = 1) -> str:
+    """A change in percent as words: “增长1.9%”, “下降1.9%” (never “增长-1.9%”), “持平”; "" when None."""
+    if percent is None:
+        return ""
+    shown = f"{abs(percent):.{digits}f}".rstrip("0").rstrip(".") if digits > 0 else f"{abs(percent):.0f}"
+    if shown == "0":
+        return "持平"
+    return f"增长{shown}%" if percent > 0 else f"下降{shown}%"
 
 
 def projection_level(values: Mapping[int, float | None]) -> tuple[float | None, int | None]:

@@ -161,5 +161,15 @@ _V2 = [
     )""",
 ]
 
-MIGRATIONS: list[list[str]] = [_V1, _V2]
+# Version 3 (unreleased, shared: each area adds its own list, the lead concatenates them at merge).
+# Final evaluation: the baseline the office sets beside the plan's (with where it comes from), and the
+# source of talent figures brought in from the statistics bureau's spreadsheets.
+_V3_FINAL = [
+    "ALTER TABLE indicators ADD COLUMN baseline_office REAL",
+    "ALTER TABLE indicators ADD COLUMN baseline_office_source TEXT",
+    "ALTER TABLE talent_years ADD COLUMN source TEXT",
+]
+_V3 = _V3_FINAL
+
+MIGRATIONS: list[list[str]] = [_V1, _V2, _V3]
 SCHEMA_VERSION = len(MIGRATIONS)

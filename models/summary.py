@@ -7,14 +7,27 @@ Shape (a missing figure is None, never 0; money in 亿元, shares in percent):
      "status"}}, "projection_2025"}}}
 
 Later parts add their own top-level keys ("industries", "zones", "talent") in `build_summary`.
+
+Final evaluation (issue 13) adds, keeping every key above:
+- top level: "final" (true when the assessed year is the plan's last, 2025) and "status_counts" (the
+  assessed year's count per status: the four final statuses in 2025);
+- per indicator: "baseline" is now the baseline used (the office's when set, else the plan's),
+  "baseline_plan" (the plan's, or null), "baseline_source" ("plan" / "office"), "baseline_office_source"
+  (the office's note on it), "baseline_caveat" (规模以上企业口径 …, or null), "official_only" (true for
+  indicators assessed on official figures only; their "derived" is a 报表口径参考值, never assessed);
+- per year: cumulative indicators "cumulative" (the running total C_t, beside "value", the year's flow);
+  keep-pace indicators "growth" and "reference_growth" (the year's, percent); in the final year
+  "gap" (in the indicator's unit, percentage points for keep-pace, 0 once achieved) and "gap_text"
+  (“差10家”), and for keep-pace "growth_period" and "district_growth_period" (percent, 2020–2025).
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from .figures import IndicatorSeries, indicator_series, latest_year_with_data, status_counts
-from .plan import KIND_LABELS, STATUS_LABELS, STATUSES
+from . import progress
+from .figures import IndicatorSeries, indicator_series, latest_year_with_data, status_counts, statuses_for_year
+from .plan import KIND_LABELS, status_labels
 
 DECIMALS = 6  # enough for every figure the plan uses; hides float noise such as 294.40000000000003
 
@@ -26,6 +39,24 @@ def _num(value: float | None) -> float | int | None:
     return int(value) if value.is_integer() and abs(value) < 1e15 else value
 
 
+def _year_entry(series: IndicatorSeries, year: int) -> dict[str, Any]:
+    ind, f = series.indicator, series.years[year]
+    entry: dict[str, Any] = {"value": _num(f.value), "derived": _num(f.derived), "official": _num(f.official),
+                             "planned": _num(f.planned), "status": f.status}
+    if ind.kind == "cumulative":
+        entry["cumulative"] = _num(f.cumulative)
+    if ind.kind == "keep_pace":
+        entry["growth"] = _num(f.growth)
+        entry["reference_growth"] = _num(f.reference_growth)
+    if progress.is_final(year):
+        entry["gap"] = _num(f.gap)
+        entry["gap_text"] = f.gap_text
+        if ind.kind == "keep_pace":
+            entry["growth_period"] = _num(f.growth_period)
+            entry["district_growth_period"] = _num(f.district_growth_period)
+    return entry
+
+
 def indicator_entry(series: IndicatorSeries) -> dict[str, Any]:
     ind = series.indicator
     return {
@@ -33,14 +64,15 @@ def indicator_entry(series: IndicatorSeries) -> dict[str, Any]:
         "unit": ind.unit,
         "kind": ind.kind,
         "direction": ind.direction,
-        "baseline": _num(ind.baseline),
+        "baseline": _num(series.baseline),
+        "baseline_plan": _num(series.baseline_plan),
+        "baseline_source": series.baseline_source,
+        "baseline_office_source": series.baseline_office_source,
+        "baseline_caveat": series.baseline_caveat or None,
+        "official_only": series.official_only,
         "target": _num(ind.target),
         "target_text": ind.target_text,
-        "years": {
-            str(year): {"value": _num(f.value), "derived": _num(f.derived), "official": _num(f.official),
-                        "planned": _num(f.planned), "status": f.status}
-            for year, f in sorted(series.years.items())
-        },
+        "years": {str(year): _year_entry(series, year) for year in sorted(series.years)},
         "projection_2025": _num(series.projection_2025),
     }
 
@@ -53,7 +85,9 @@ def build_summary(conn, file_label: str, year: int | None = None) -> dict[str, A
     data: dict[str, Any] = {
         "file": file_label,
         "year": year,
+        "final": progress.is_final(year),
         "indicators": {s.code: indicator_entry(s) for s in series_list},
+        "status_counts": status_counts(series_list, year) if year is not None else {},
     }
     from .groups import summary_sections
 
@@ -86,24 +120,47 @@ def table_text(header: list[str], rows: list[list[str]]) -> str:
     return "\n".join(lines)
 
 
+def _baseline_text(entry: dict[str, Any]) -> str:
+    text = _text(entry["baseline"])
+    notes = []
+    if entry.get("baseline_source") == "office":
+        notes.append("区定")
+    if entry.get("baseline_caveat") and entry.get("baseline_source") != "office":
+        notes.append(entry["baseline_caveat"])
+    return text + (f"（{'；'.join(notes)}）" if notes and entry["baseline"] is not None else "")
+
+
 def summary_text(data: dict[str, Any]) -> str:
-    """A readable Chinese table of the summary for the selected year."""
+    """A readable Chinese table of the summary for the selected year (the final evaluation in 2025)."""
     year = data["year"]
     key = str(year) if year is not None else None
-    lines = [f"文件：{data['file']}", f"评估年份：{year if year is not None else '无数据'}", ""]
-    header = ["指标", "单位", "2020年基数", "2025年目标", "目标类型", "当年值", "计划值", "状态", "2025年预计"]
+    final = progress.is_final(year)
+    title = "评估年份：" + (f"{year}（规划期末，总结评估）" if final else str(year) if year is not None else "无数据")
+    lines = [f"文件：{data['file']}", title, ""]
+    header = ["指标", "单位", "2020年基期值", "2025年目标", "目标类型", "当年值（当年新增）", "累计", "计划值",
+              "完成情况" if final else "状态", "差距" if final else "2025年预计"]
     rows = []
-    counts = {s: 0 for s in STATUSES}
+    shown = statuses_for_year(year)
+    counts = {s: 0 for s in shown}
     for entry in data["indicators"].values():
         y = entry["years"].get(key, {}) if key else {}
         status = y.get("status", "unassessed")
-        counts[status] += 1
-        rows.append([entry["name"], entry["unit"], _text(entry["baseline"]), entry["target_text"],
-                     KIND_LABELS[entry["kind"]][0], _text(y.get("value")), _text(y.get("planned")),
-                     STATUS_LABELS[status][0], _text(entry["projection_2025"])])
+        counts[status] = counts.get(status, 0) + 1
+        value = _text(y.get("value"))
+        if entry.get("official_only") and y.get("value") is None and y.get("derived") is not None:
+            value += f"（报表口径参考值{_text(y.get('derived'))}）"
+        last = y.get("gap_text") or "—" if final else _text(entry["projection_2025"])
+        if final and entry["kind"] == "keep_pace" and y.get("growth_period") is not None:
+            last = f"年均{progress.change_text(y['growth_period'], 2)}，全区{progress.change_text(y.get('district_growth_period'), 2) or '—'}；{last}"
+        rows.append([entry["name"], entry["unit"], _baseline_text(entry), entry["target_text"],
+                     KIND_LABELS[entry["kind"]][0], value, _text(y.get("cumulative")), _text(y.get("planned")),
+                     status_labels(status, year)[0], last])
     lines.append(table_text(header, rows))
     lines.append("")
-    lines.append("状态汇总：" + "，".join(f"{STATUS_LABELS[s][0]} {counts[s]} 项" for s in STATUSES))
+    lines.append("状态汇总：" + "，".join(f"{status_labels(s, year)[0]} {counts.get(s, 0)} 项" for s in shown))
+    if final:
+        lines.append("注：累计类指标按2021—2025年累计数评估；“与区同步”类指标按2020—2025年年均增速与全区比较；"
+                     "规划所列园区总收入、总税收基期值为规模以上企业口径。")
     return "\n".join(lines)
 
 

@@ -11,7 +11,20 @@ from models.summary import build_summary, summary_text
 from tests.conftest import run_main
 
 YEAR_KEYS = {"value", "derived", "official", "planned", "status"}
-ENTRY_KEYS = {"name", "unit", "kind", "direction", "baseline", "target", "target_text", "years", "projection_2025"}
+ENTRY_KEYS = {"name", "unit", "kind", "direction", "baseline", "target", "target_text", "years", "projection_2025",
+              "baseline_plan", "baseline_source", "baseline_office_source", "baseline_caveat", "official_only"}
+
+
+def year_keys(kind: str, year: str) -> set[str]:
+    """The keys of one year's figures: the base ones plus those of the kind and of the final year."""
+    keys = set(YEAR_KEYS)
+    if kind == "cumulative":
+        keys.add("cumulative")
+    if kind == "keep_pace":
+        keys |= {"growth", "reference_growth"}
+    if year == "2025":
+        keys |= {"gap", "gap_text"} | ({"growth_period", "district_growth_period"} if kind == "keep_pace" else set())
+    return keys
 
 
 def set_official(conn, code, year, value):
@@ -29,8 +42,8 @@ def test_shape_of_a_fresh_file(park):
         assert entry["kind"] in ("level", "cumulative", "keep_pace", "assigned")
         assert entry["direction"] in ("higher", "lower")
         assert list(entry["years"]) == ["2020", "2021", "2022", "2023", "2024", "2025"]
-        for figures in entry["years"].values():
-            assert set(figures) == YEAR_KEYS
+        for year, figures in entry["years"].items():
+            assert set(figures) == year_keys(entry["kind"], year), (code, year)
             assert figures["derived"] is None and figures["official"] is None   # nothing entered: null, not 0
     rd = data["indicators"]["rd_intensity"]
     assert rd["baseline"] is None and rd["target"] == 4.5 and rd["years"]["2020"]["value"] is None
@@ -51,7 +64,8 @@ def test_figures_status_and_projection(park):
     assert data["year"] == 2022                     # latest year with any value
     ht = data["indicators"]["high_tech_enterprises"]
     assert ht["years"]["2022"] == {"value": 331, "derived": None, "official": 331, "planned": 340.8,
-                                   "status": "behind"}   # p = 83/232 = 0.358 < 0.36
+                                   "status": "behind"}
+    assert data["final"] is False   # p = 83/232 = 0.358 < 0.36
     # (331 - 248) / 2 = 41.5 a year from 2022 to 2025: 331 + 3 * 41.5
     assert ht["projection_2025"] == pytest.approx(455.5)
     listed = data["indicators"]["new_listed_companies"]
@@ -110,3 +124,42 @@ def test_summary_reads_a_version_1_file_without_changing_it(tmp_path):
     assert data["indicators"]["rd_intensity"]["years"]["2021"]["official"] == 3.2
     assert digest(path) == before
     assert [p.name for p in folder.iterdir()] == ["old.sqlite"]  # no backup, no journal left
+
+
+def test_final_year_keys(park):
+    conn = park.conn
+    for code, year, value in [("high_tech_enterprises", 2025, 460), ("tech_contract_turnover", 2025, 22.3),
+                              ("total_tax", 2025, 108), ("new_listed_companies", 2021, 3),
+                              ("new_listed_companies", 2022, 3), ("new_listed_companies", 2023, 3),
+                              ("new_listed_companies", 2024, 3), ("new_listed_companies", 2025, 2)]:
+        set_official(conn, code, year, value)
+    conn.execute("UPDATE reference_years SET value = 1000 WHERE code = 'district_tax' AND year = 2020")
+    conn.execute("UPDATE reference_years SET value = 1200 WHERE code = 'district_tax' AND year = 2025")
+    conn.execute("UPDATE indicators SET baseline_office = 300, baseline_office_source = '区统计局'"
+                 " WHERE code = 'mnc_rd_centres'")
+    conn.commit()
+    data = build_summary(conn, "p")
+    assert data["year"] == 2025 and data["final"] is True
+    assert data["status_counts"] == {"achieved": 1, "mostly_achieved": 3, "not_achieved": 0, "unassessed": 7}
+    ht = data["indicators"]["high_tech_enterprises"]
+    assert (ht["baseline"], ht["baseline_plan"], ht["baseline_source"]) == (248, 248, "plan")
+    assert ht["years"]["2025"]["status"] == "mostly_achieved"       # p = 212/232 = 0.914
+    assert ht["years"]["2025"]["gap"] == 20 and ht["years"]["2025"]["gap_text"] == "差20家"
+    tech = data["indicators"]["tech_contract_turnover"]["years"]["2025"]
+    assert (tech["status"], tech["gap"], tech["gap_text"]) == ("achieved", 0, "超出目标1.3亿元")
+    listed = data["indicators"]["new_listed_companies"]["years"]["2025"]
+    assert (listed["value"], listed["cumulative"], listed["status"], listed["gap"]) == (2, 14, "mostly_achieved", 1)
+    tax = data["indicators"]["total_tax"]
+    assert tax["baseline_caveat"] == "规模以上企业口径"
+    assert tax["years"]["2025"]["growth_period"] == pytest.approx(3.326301, abs=1e-6)     # (108/91.7)^0.2 - 1
+    assert tax["years"]["2025"]["district_growth_period"] == pytest.approx(3.713729, abs=1e-6)  # 1.2^0.2 - 1
+    assert tax["years"]["2025"]["status"] == "mostly_achieved"
+    mnc = data["indicators"]["mnc_rd_centres"]
+    assert (mnc["baseline"], mnc["baseline_plan"], mnc["baseline_source"]) == (300, 15, "office")
+    assert mnc["baseline_office_source"] == "区统计局"
+    assert data["indicators"]["rd_intensity"]["official_only"] is True
+    text = summary_text(data)
+    assert "规划期末，总结评估" in text and "基本完成" in text and "差20家" in text and "超出目标1.3亿元" in text
+    assert "1,533.63（规模以上企业口径）" in text and "年均增长3.33%" in text
+    assert "增长-" not in text
+    json.dumps(data, allow_nan=False)

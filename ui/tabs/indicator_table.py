@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
 from models.figures import IndicatorSeries
-from models.plan import STATUS_COLORS, STATUS_LABELS, STATUSES
+from models.plan import ALL_STATUSES, STATUS_COLORS, status_labels
 from ui.i18n import label
 from widgets.simple_table import SORT_ROLE, format_value
 from widgets.status_badge import BADGE_COLOR_ROLE
@@ -82,11 +82,11 @@ class IndicatorTableModel(QAbstractTableModel):
         value = self._value(self.series[index.row()], col)
         if col == self.STATUS:
             if role == Qt.ItemDataRole.DisplayRole:
-                return label(STATUS_LABELS[value])
+                return label(status_labels(value, self.year))
             if role == BADGE_COLOR_ROLE:
                 return STATUS_COLORS[value]
             if role == SORT_ROLE:
-                return STATUSES.index(value)
+                return ALL_STATUSES.index(value)
             if role == Qt.ItemDataRole.UserRole:
                 return value
             return None

@@ -78,7 +78,7 @@ class IndicatorsTab(ParkTab):
         strip.addWidget(self.year_combo)
         strip.addSpacing(12)
         self.status_chips: dict[str, QLabel] = {}
-        for status in plan.STATUSES:
+        for status in plan.ALL_STATUSES:
             chip = QLabel(self)
             chip.setStyleSheet(f"QLabel {{ background: {plan.STATUS_COLORS[status]}; color: white;"
                                " border-radius: 9px; padding: 2px 10px; }")
@@ -181,11 +181,13 @@ class IndicatorsTab(ParkTab):
         return next((s for s in self.series if s.code == self.current_code), None)
 
     def _update_strip(self) -> None:
-        from models.figures import status_counts
+        from models.figures import status_counts, statuses_for_year
 
-        counts = status_counts(self.series, self.year) if self.series else {s: 0 for s in plan.STATUSES}
+        shown = statuses_for_year(self.year)
+        counts = status_counts(self.series, self.year) if self.series else {s: 0 for s in shown}
         for status, chip in self.status_chips.items():
-            chip.setText(f"{label(plan.STATUS_LABELS[status])} {counts[status]}")
+            chip.setVisible(status in shown)
+            chip.setText(f"{label(plan.status_labels(status, self.year))} {counts.get(status, 0)}")
 
     def _select_current(self) -> None:
         row = self.table_model.row_of(self.current_code) if self.current_code else -1
@@ -241,7 +243,7 @@ class IndicatorsTab(ParkTab):
             rows.append({"_id": year, "year": str(year), "planned": _round(f.planned), "assigned": f.assigned,
                          "cumulative": f.cumulative, "derived": _round(f.derived), "official": f.official,
                          "growth": _round(f.growth, 2), "reference_growth": _round(f.reference_growth, 2),
-                         "status": (label(plan.STATUS_LABELS[f.status]), plan.STATUS_COLORS[f.status]),
+                         "status": (label(plan.status_labels(f.status, year)), plan.STATUS_COLORS[f.status]),
                          "official_source": f.official_source, "note": f.note})
         self.year_model.set_rows(rows)
         self.year_view.resizeColumnsToContents()
