@@ -755,31 +755,56 @@ def page_svgs(data: ReportData, page_list: list[Page] | None = None,
     return out
 
 
+def is_docx(out: Path | str) -> bool:
+    """Whether `out` asks for a Word document (by its extension; anything else is a PDF)."""
+    return Path(out).suffix.lower() == ".docx"
+
+
+def document_of(data: ReportData):
+    """The report as format-neutral content (models.report_final.Document), for Word; reads the park file."""
+    from . import report_final
+
+    return report_final.document(data)
+
+
+def write_docx(data: ReportData, out: Path | str, document=None,
+               progress: Callable[[int, int], None] | None = None) -> int:
+    """Write the report to `out` as an editable Word document (models.report_docx); returns the number of
+    sections. `document` (from `document_of(data)`) may be made beforehand on the connection's thread."""
+    from . import report_docx
+
+    return report_docx.write_docx(document if document is not None else document_of(data), out, progress)
+
+
 def build_report(path: Path | str, out: Path | str, year: int | None = None, parts=("indicators",),
-                 file_label: str | None = None) -> int:
-    """Open the park file at `path` read-only and write its report to `out`; returns the page count."""
+                 file_label: str | None = None, final: bool = False) -> int:
+    """Open the park file at `path` read-only and write its report to `out` — PDF, or Word when `out` ends in
+    .docx; returns the page count (PDF) or section count (Word). The plan's last year (or `final`) gives
+    the final evaluation report."""
     from .db import open_park
 
     path = Path(path)
     park = open_park(path, read_only=True)
     try:
-        data = load(park.conn, file_label or path.name, year, parts)
-        return write_pdf(data, out)
+        data = load(park.conn, file_label or path.name, year, parts, final)
+        return write_docx(data, out) if is_docx(out) else write_pdf(data, out)
     finally:
         park.close()
 
 
-def run_cli(path: str, out: str, year: int | None, parts: list[str]) -> int:
-    """`main.py report`: write the report, print its path and page count; exit 2 with a message on failure."""
+def run_cli(path: str, out: str, year: int | None, parts: list[str] | None, final: bool = False) -> int:
+    """`main.py report`: write the report, print its path and page count; exit 2 with a message on failure.
+
+    `parts` None: every part for the final report, the indicators alone for an interim year."""
     import sys
 
     from .db import ParkFileError
 
-    chosen = PARTS if "all" in parts else tuple(parts)
+    chosen = None if parts is None else PARTS if "all" in parts else tuple(parts)
     try:
-        pages_written = build_report(path, out, year, chosen)
+        count = build_report(path, out, year, chosen, final=final)
     except (ParkFileError, ReportError) as exc:
         print(exc, file=sys.stderr)
         return 2
-    print(f"{out}\t{pages_written}页")
+    print(f"{out}\t{count}{'节' if is_docx(out) else '页'}")
     return 0

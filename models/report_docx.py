@@ -19,6 +19,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from . import report_final as rf
+from .report import ReportError  # report.py imports this module only inside functions
 
 CHART_DPI = 200
 PAGE_MM = (210, 297)
@@ -40,8 +41,6 @@ LINE_PT = 28  # fixed line spacing of body text: 22 lines on the 225 mm text blo
 CAPTION_STYLE, NOTE_STYLE, TITLE_STYLE, TABLE_STYLE = "表题", "表注", "报告标题", "表格文字"
 
 
-class DocxError(Exception):
-    """The document could not be written; `str(error)` is a message for the user, in Chinese."""
 
 
 def _set_fonts(font, east_asia: str, size: float | None = None, bold: bool | None = None) -> None:
@@ -303,7 +302,7 @@ def build_docx(document: rf.Document, progress: Callable[[int, int], None] | Non
 
 def write_docx(document: rf.Document, out: Path | str, progress: Callable[[int, int], None] | None = None) -> int:
     """Write the report to `out` (.docx) through a partial file moved into place; returns the number of
-    sections. Raises DocxError with a message for the user (an existing `out` is left unchanged)."""
+    sections. Raises ReportError with a message for the user (an existing `out` is left unchanged)."""
     out = Path(out)
     doc = build_docx(document, progress)
     partial = out.with_name(out.name + ".partial")
@@ -312,7 +311,7 @@ def write_docx(document: rf.Document, out: Path | str, progress: Callable[[int, 
         partial.replace(out)
     except OSError as exc:
         partial.unlink(missing_ok=True)
-        raise DocxError(f"无法写入Word文档“{out}”：{exc.strerror or exc}。如该文件已在其他程序中打开，请先关闭。") from exc
+        raise ReportError(f"无法写入Word文档“{out}”：{exc.strerror or exc}。如该文件已在其他程序中打开，请先关闭。") from exc
     except BaseException:
         partial.unlink(missing_ok=True)
         raise

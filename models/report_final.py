@@ -18,13 +18,10 @@ from datetime import date
 from functools import partial
 
 from . import report_text as rt
-from .progress import END, START
+from .progress import END, FINAL_STATUSES, START, period_growth
 
 SECTION_NUMBERS = "一二三四五六七八九十"
 SUB_NUMBERS = "一二三四五六七八九十"
-# The plan's 2020 revenue and tax are the above-scale enterprises' figures (the plan's own sentence says so).
-ABOVE_SCALE_CODES = ("total_revenue", "total_tax")
-ABOVE_SCALE = "规模以上企业口径"
 
 
 @dataclass
@@ -106,65 +103,62 @@ def final_title(meta: dict[str, str]) -> str:
 
 def used_baseline(series) -> float | None:
     """The 2020 figure the assessment uses: the office's baseline where set, else the plan's."""
-    value = getattr(series, "baseline", None)
-    return value if value is not None else series.indicator.baseline
-
-
-def baseline_source(series) -> str:
-    return getattr(series, "baseline_source", None) or "plan"
+    return series.baseline
 
 
 def baseline_note(series) -> str:
-    """规模以上企业口径 for the plan's 2020 revenue and tax (they cover above-scale enterprises only)."""
-    if series.indicator.code in ABOVE_SCALE_CODES and baseline_source(series) == "plan" and used_baseline(series) is not None:
-        return ABOVE_SCALE
+    """What the plan's baseline figure stands for (规模以上企业口径, …) when it is the one used, else ""."""
+    if series.baseline_source == "plan" and series.baseline is not None:
+        return series.baseline_caveat
     return ""
 
 
 def final_status(series) -> str:
     status = series.years[END].status
-    return status if status in rt.FINAL_STATUSES else "unassessed"
-
-
-def final_gap(series) -> float | None:
-    return getattr(series.years[END], "gap", None)
-
-
-def period_growth(series) -> tuple[float | None, float | None]:
-    """(park, district) average annual growth 2020–2025 in percent, as `models.figures` worked it out."""
-    f = series.years[END]
-    park = getattr(f, "growth_period", getattr(series, "growth_period", None))
-    district = getattr(f, "district_growth_period", getattr(series, "district_growth_period", None))
-    return park, district
-
-
-def average_growth(start: float | None, end: float | None, years: int = END - START) -> float | None:
-    """Average annual growth in percent, (end / start)^(1/years) − 1; None when either is missing or start <= 0."""
-    if start is None or end is None or start <= 0 or end < 0:
-        return None
-    return ((end / start) ** (1 / years) - 1) * 100
+    return status if status in rt.FINAL_ENDINGS else "unassessed"
 
 
 def indicator_sentence(series) -> str:
     """The past-tense sentence on one indicator's five years (`models.report_text.final_comment`)."""
     ind = series.indicator
     f = series.years[END]
-    growth, district = period_growth(series)
+    note = baseline_note(series)
     return rt.final_comment(
         ind.name, ind.unit, ind.kind, final_status(series), direction=ind.direction,
-        baseline=used_baseline(series), value=f.value, target=ind.target, gap=final_gap(series),
+        baseline=used_baseline(series), value=f.value, target=ind.target,
+        gap_text=f.gap_text if final_status(series) != "achieved" else "",
         progress=f.progress if ind.kind == "level" else None, cumulative=f.cumulative,
-        flows={y: series.years[y].value for y in range(START + 1, END + 1)}, growth=growth,
-        district_growth=district, assigned=f.assigned, baseline_note=baseline_note(series))
+        flows={y: series.years[y].value for y in range(START + 1, END + 1)}, growth=f.growth_period,
+        district_growth=f.district_growth_period, assigned=f.assigned,
+        baseline_note=note if len(note) <= SHORT_NOTE else "")
 
 
 def indicator_paragraphs(series) -> list[str]:
-    """The sentence, then the office's note of 2025 (评估意见), when there is one."""
+    """The sentence; the figure from returns of an indicator assessed on official figures only (报表口径参考值);
+    the office's baseline where it replaced the plan's; then the office's note of 2025 (评估意见)."""
+    from .figures import REFERENCE_VALUE_LABEL
+
+    ind = series.indicator
+    f = series.years[END]
     lines = [indicator_sentence(series)]
-    note = (series.years[END].note or "").strip()
+    extra = []
+    if series.official_only and f.derived is not None:
+        extra.append(f"企业报表汇总的{END}年{REFERENCE_VALUE_LABEL}为{rt.with_unit(f.derived, ind.unit)}，仅供参考，不作评估依据")
+    if series.baseline_source == "office" and series.baseline is not None:
+        plan = "" if series.baseline_plan is None else f"（规划所列为{rt.with_unit(series.baseline_plan, ind.unit)}）"
+        source = f"，来源：{series.baseline_office_source}" if series.baseline_office_source else ""
+        extra.append(f"{START}年基期值采用评估部门核定的{rt.with_unit(series.baseline, ind.unit)}{plan}{source}")
+    elif ind.kind in ("level", "keep_pace") and len(baseline_note(series)) > SHORT_NOTE:
+        extra.append(f"{START}年基期值{rt.with_unit(series.baseline, ind.unit)}为{baseline_note(series)}")
+    if extra:
+        lines.append("说明：" + "；".join(extra) + "。")
+    note = (f.note or "").strip()
     if note:
         lines.append(f"评估意见：{note}")
     return lines
+
+
+SHORT_NOTE = 10  # a baseline caveat up to this long is written beside the figure, a longer one in a note
 
 
 def _value_cell(series) -> str:
@@ -172,22 +166,20 @@ def _value_cell(series) -> str:
     if ind.kind == "cumulative":
         return f"累计{rt.number(f.cumulative)}\n当年新增{rt.number(f.value)}"
     if ind.kind == "keep_pace":
-        growth, _ = period_growth(series)
+        growth = f.growth_period
         return rt.number(f.value) + (f"\n年均{rt.change(growth)}" if growth is not None else "")
     return rt.number(f.value)
 
 
 def _target_cell(series) -> str:
-    ind = series.indicator
+    ind, f = series.indicator, series.years[END]
     if ind.kind == "cumulative":
         return f"累计{rt.number(ind.target)}"
     if ind.kind == "keep_pace":
-        _, district = period_growth(series)
-        text = "与全区同步"
-        return text + (f"\n（全区年均{rt.change(district)}）" if district is not None else "")
+        district = f.district_growth_period
+        return "与全区同步" + (f"\n全区年均\n{rt.change(district)}" if district is not None else "")
     if ind.kind == "assigned":
-        assigned = series.years[END].assigned
-        return "市下达指标" + (f"\n{rt.number(assigned)}" if assigned is not None else "")
+        return "市下达指标" + (f"\n{rt.number(f.assigned)}" if f.assigned is not None else "")
     return rt.number(ind.target) if ind.target is not None else ind.target_text
 
 
@@ -196,8 +188,16 @@ def _baseline_cell(series) -> str:
     if ind.kind in ("cumulative", "assigned"):
         return "—"
     text = rt.number(used_baseline(series))
+    if series.baseline_source == "office" and series.baseline is not None:
+        return f"{text}\n（区核定）"
     note = baseline_note(series)
-    return f"{text}\n（{note}）" if note else text
+    if note and len(note) <= SHORT_NOTE:
+        return f"{text}\n（{note[:4]}\n{note[4:]}）" if len(note) > 5 else f"{text}\n（{note}）"
+    return f"{text}\n（待确认）" if note else text
+
+
+def _gap_cell(series) -> str:
+    return series.years[END].gap_text or "—"
 
 
 COMPLETION_HEADER = ("序号", "指标", "单位", "2020年\n基期", "2025年\n目标", "2025年\n实际", "完成\n情况", "差距")
@@ -209,12 +209,12 @@ def completion_rows(series_list) -> list[tuple[str, ...]]:
     for s in series_list:
         ind = s.indicator
         rows.append((str(ind.seq), ind.name, ind.unit, _baseline_cell(s), _target_cell(s), _value_cell(s),
-                     rt.final_status_label(final_status(s)), rt.gap_text(final_gap(s), ind.unit, ind.direction, ind.kind)))
+                     rt.final_status_label(final_status(s)), _gap_cell(s)))
     return rows
 
 
 def final_counts(series_list) -> dict[str, int]:
-    counts = {status: 0 for status in rt.FINAL_STATUSES}
+    counts = {status: 0 for status in FINAL_STATUSES}
     for s in series_list:
         counts[final_status(s)] += 1
     return counts
@@ -252,10 +252,10 @@ def section_overview(data) -> Section:
 def section_completion(data) -> Section:
     counts = final_counts(data.series)
     table = Table(COMPLETION_HEADER, completion_rows(data.series),
-                  widths=(0.05, 0.27, 0.09, 0.12, 0.13, 0.13, 0.09, 0.12),
+                  widths=(0.05, 0.25, 0.08, 0.11, 0.11, 0.12, 0.09, 0.19),
                   align=("center", "left", "center", "right", "right", "right", "center", "right"),
                   title=f"“十四五”规划主要指标完成情况（{START}—{END}年）", key="completion")
-    count_line = "完成情况统计：" + "，".join(f"{rt.final_status_label(s)}{counts[s]}项" for s in rt.FINAL_STATUSES)
+    count_line = "完成情况统计：" + "，".join(f"{rt.final_status_label(s)}{counts[s]}项" for s in FINAL_STATUSES)
     return Section("主要指标完成情况", [table, Paragraph(count_line), Paragraph(RULES_NOTE, "note")])
 
 
@@ -285,7 +285,7 @@ def _compare_rows(series_list, total: dict | None, fields=("revenue", "tax", "en
             a, b = figures[f]
             row += [rt.number(a), rt.number(b)]
             if f != "enterprises":
-                row.append(_growth_cell(average_growth(a, b)))
+                row.append(_growth_cell(period_growth(b, a)))
         rows.append(tuple(row))
     return rows
 
@@ -306,10 +306,10 @@ def _group_sentence(label: str, series_list, total) -> str:
     a, b = total[START]["revenue"].value, total[END]["revenue"].value
     if a is None or b is None:
         return f"{label}{START}年或{END}年营业收入数据暂缺，暂不作比较。"
-    text = f"“十四五”期间，{label}营业收入{rt.movement(a, b, '亿元')}，年均{rt.change(average_growth(a, b))}"
+    text = f"“十四五”期间，{label}营业收入{rt.movement(a, b, '亿元')}，年均{rt.change(period_growth(b, a))}"
     ta, tb = total[START]["tax"].value, total[END]["tax"].value
     if ta is not None and tb is not None:
-        text += f"；纳税总额{rt.movement(ta, tb, '亿元')}，年均{rt.change(average_growth(ta, tb))}"
+        text += f"；纳税总额{rt.movement(ta, tb, '亿元')}，年均{rt.change(period_growth(tb, ta))}"
     return text + "。"
 
 
@@ -364,7 +364,7 @@ def section_talent(data) -> Section | None:
             total = None if any(v is None for v in flows) else sum(flows)
             rows.append((c.name, c.unit, rt.number(a), rt.number(b), rt.number(total), "—"))
         else:
-            growth = average_growth(a, b) if c.grp != "share" else None
+            growth = period_growth(b, a) if c.grp != "share" else None
             rows.append((c.name, c.unit, rt.number(a), rt.number(b), "—", _growth_cell(growth)))
     table = Table(("类别", "单位", "2020年", "2025年", "2021—2025年\n累计", "年均增长"), rows,
                   widths=(0.38, 0.1, 0.13, 0.13, 0.14, 0.12), align=("left", "center", "right", "right", "right", "right"),
@@ -405,3 +405,71 @@ def build(data) -> Document:
         ("生成日期", _date_text(date.today().isoformat())),
     ]
     return Document(title=title, cover_rows=cover, header=title, sections=sections, subject=data.file_label)
+
+
+# ---------------------------------------------------------------------------------------------- interim years
+def build_interim(data) -> Document:
+    """A monitoring report of an interim year as a Document (for Word): the same table, charts with their
+    projection, comments and group parts as the PDF monitoring report (`models.report.pages`)."""
+    from . import report as rep
+    from .charts import plot_indicator
+
+    year = data.year
+    header = ("序号", "指标", "单位", "2020年\n基期", "2025年\n目标", f"{year}年\n数值", f"{year}年\n序时计划", "状态",
+              "2025年\n预计")
+    rows = []
+    for s in data.series:
+        ind, f = s.indicator, s.years[year]
+        if ind.kind == "cumulative":
+            value = f"累计{rt.number(f.cumulative)}\n当年新增{rt.number(f.value)}"
+        else:
+            value = rt.number(f.value)
+        target = rt.number(ind.target) if ind.target is not None else ind.target_text
+        rows.append((str(ind.seq), ind.name, ind.unit, rt.number(s.baseline), target, value, rt.number(f.planned),
+                     rt.status_label(f.status), rt.number(s.projection_2025)))
+    table = Table(header, rows, widths=(0.05, 0.25, 0.08, 0.1, 0.12, 0.12, 0.1, 0.09, 0.09),
+                  align=("center", "left", "center", "right", "right", "right", "right", "center", "right"),
+                  title=f"主要发展指标完成情况（{year}年）", key="completion")
+    counts = "，".join(f"{rt.status_label(k)}{n}项" for k, n in data.counts.items())
+    sections = [Section(f"主要发展指标完成情况（{year}年）", [table, Paragraph(f"{year}年指标状态统计：{counts}。"),
+                        Paragraph("注：累计类指标的完成状态按2021年以来累计数判定；“与区同步”类指标按当年增速与全区增速比较。",
+                                  "note")])]
+    items = []
+    for i, s in enumerate(data.series):
+        number = SUB_NUMBERS[i] if i < 10 else SUB_NUMBERS[9] + SUB_NUMBERS[i - 10]
+        chart = Chart(partial(plot_indicator, series=s, year=year), height=0.31, manual=True,
+                      axes_rect=INDICATOR_AXES_RECT)
+        items.append(IndicatorItem(f"（{number}）{s.indicator.name}", chart, rt.indicator_comment(s, year), s.code))
+    sections.append(Section(rep.SECTION_TITLES["indicators"], items))
+    for part in data.parts[1:]:
+        blocks = []
+        if part in ("industries", "zones"):
+            from . import groups
+
+            series = groups.industry_series(data.conn) if part == "industries" else groups.zone_series(data.conn)
+            body, total = rep._group_rows(series, year, with_group=part == "industries")
+            head = ["产业", "分组"] if part == "industries" else ["片区"]
+            head += [h for h, _ in rep._FIGURE_COLUMNS]
+            if part == "industries":
+                head.append("占园区营收\n比重（%）")
+            widths = ((0.2, 0.1) if part == "industries" else (0.25,)) + (0.1,) * (len(head) - (2 if part == "industries" else 1))
+            align = ("left", "left")[: 2 if part == "industries" else 1] + ("right",) * (len(head) - (2 if part == "industries" else 1))
+            what = "产业" if part == "industries" else "片区"
+            blocks.append(Table(tuple(head), body, widths=widths, align=align, title=f"{year}年各{what}主要指标",
+                                total_row=total, key=part))
+        charts = rep.group_charts(data.conn, part, year)
+        blocks += [Chart(plot) for plot in charts if getattr(plot, "func", None) is not rep.plot_table]
+        sections.append(Section(rep.SECTION_TITLES[part], blocks))
+    for i, section in enumerate(sections):
+        section.number = SECTION_NUMBERS[i]
+    meta = data.meta
+    title = f"{meta.get('plan_title', '')}{year}年度实施情况监测报告"
+    cover = [("园区", meta.get("park_name", "")), ("规划期", meta.get("period", "")), ("报告年度", f"{year}年"),
+             ("数据更新日期", _date_text(data.figures_date)), ("数据文件", data.file_label),
+             ("生成日期", _date_text(date.today().isoformat()))]
+    return Document(title=title, cover_rows=cover, header=title, sections=sections, subject=data.file_label)
+
+
+def document(data) -> Document:
+    """The report's content: the final evaluation in the plan's last year, else the year's monitoring report."""
+    return build(data) if data.final else build_interim(data)

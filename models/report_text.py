@@ -7,7 +7,8 @@ with the projection to 2025. `number()` formats a figure the way the report prin
 
 from __future__ import annotations
 
-from .plan import STATUS_LABELS
+from .plan import FINAL_STATUS_LABELS, STATUS_LABELS
+from .progress import FINAL_STATUSES, change_text
 
 BASE_YEAR, END_YEAR = 2020, 2025
 
@@ -138,14 +139,7 @@ def status_count_text(counts: dict[str, int]) -> str:
 
 
 # ---------------------------------------------------------------------------------------------- final evaluation
-# The plan's last year is assessed for good: the final statuses and how a report names them.
-FINAL_STATUSES = ("achieved", "mostly_achieved", "not_achieved", "unassessed")
-FINAL_STATUS_LABELS = {
-    "achieved": "完成",
-    "mostly_achieved": "基本完成",
-    "not_achieved": "未完成",
-    "unassessed": "无法评估",
-}
+# The plan's last year is assessed for good: the final statuses (models.progress) and how a report words them.
 FINAL_ENDINGS = {
     "achieved": "完成目标。",
     "mostly_achieved": "基本完成目标。",
@@ -156,18 +150,13 @@ PERIOD_HEAD = "“十四五”期间，"
 
 
 def final_status_label(status: str | None) -> str:
-    """完成 / 基本完成 / 未完成 / 无法评估 (an interim status read in the final year counts as unassessed)."""
-    return FINAL_STATUS_LABELS.get(status or "unassessed", FINAL_STATUS_LABELS["unassessed"])
+    """完成 / 基本完成 / 未完成 / 无法评估."""
+    return FINAL_STATUS_LABELS.get(status or "unassessed", FINAL_STATUS_LABELS["unassessed"])[0]
 
 
 def change(percent_value: float | None, digits: int = 1) -> str:
     """A rate of change in words: "增长3.3%", "下降1.9%" (never "增长-1.9%"), "持平"; "—" when missing."""
-    if percent_value is None:
-        return "—"
-    shown = number(abs(percent_value), digits)
-    if shown in ("0", "0.0"):
-        return "持平"
-    return f"{'增长' if percent_value > 0 else '下降'}{shown}%"
+    return change_text(percent_value, digits) or "—"
 
 
 def movement(start: float | None, end: float | None, unit: str, start_note: str = "") -> str:
@@ -183,36 +172,24 @@ def movement(start: float | None, end: float | None, unit: str, start_note: str 
     return f"由{first}{'增至' if end > start else '降至'}{with_unit(end, unit)}"
 
 
-def gap_text(gap: float | None, unit: str, direction: str = "higher", kind: str = "level") -> str:
-    """The final year's distance from the target as printed: "差10家" (short of a target), "超出目标2.3亿元" (above
-    a ceiling, lower being better), "差0.7个百分点" (growth short of the district's); "—" when met or unknown."""
-    if gap is None or round(gap, 6) <= 0:
-        return "—"
-    if kind == "keep_pace":
-        return f"差{number(gap, 2)}个百分点"
-    if direction == "lower" or kind == "assigned":
-        return f"超出目标{with_unit(gap, unit)}"
-    return f"差{with_unit(gap, unit)}"
-
-
 def final_comment(name: str, unit: str, kind: str, status: str | None, *, direction: str = "higher",
                   baseline: float | None = None, value: float | None = None, target: float | None = None,
-                  gap: float | None = None, progress: float | None = None, cumulative: float | None = None,
+                  gap_text: str = "", progress: float | None = None, cumulative: float | None = None,
                   flows: dict[int, float | None] | None = None, growth: float | None = None,
                   district_growth: float | None = None, assigned: float | None = None,
                   baseline_note: str = "", year: int = END_YEAR) -> str:
     """The final evaluation's sentence on one indicator, in the past tense, built from its figures, e.g.
     "“十四五”期间，技术合同成交额由15亿元增至22.3亿元，超过规划目标21亿元，完成目标。"
 
-    `status` is the final status (models.progress), `gap` its distance from the target in the unit;
-    `flows` the yearly figures 2021–2025 of a cumulative indicator, `growth`/`district_growth` the average
-    annual growth over the period in percent (keep pace), `assigned` the city's value (assigned).
+    `status` is the final status and `gap_text` its distance from the target as models.progress words it
+    ("差10家"); `flows` the yearly figures 2021–2025 of a cumulative indicator, `growth`/`district_growth`
+    the average annual growth over the period in percent (keep pace), `assigned` the city's value.
     Falling figures say 下降/降至, never a negative growth.
     """
     status = status if status in FINAL_ENDINGS else "unassessed"
     ending = FINAL_ENDINGS[status]
     if kind == "cumulative":
-        return _final_cumulative(name, unit, status, target, gap, cumulative, flows or {}, year)
+        return _final_cumulative(name, unit, status, target, gap_text, cumulative, flows or {}, year)
     if value is None:
         return f"{name}{year}年数据暂缺，{ending}"
     if kind == "assigned":
@@ -220,14 +197,18 @@ def final_comment(name: str, unit: str, kind: str, status: str | None, *, direct
         if assigned is None:
             return f"{text}，市下达指标暂缺，{ending}"
         if status == "achieved":
-            word = "低于" if value < assigned - 1e-12 else "达到"
+            word = "低于" if number(value) != number(assigned) else "达到"
             return f"{text}，{word}市下达指标{with_unit(assigned, unit)}，{ending}"
-        over = (value / assigned - 1) * 100 if assigned else None
         text += f"，高于市下达指标{with_unit(assigned, unit)}"
-        if over is not None:
-            text += f"，超出{number(over, 1)}%"
+        if assigned:
+            text += f"，超出{number((value / assigned - 1) * 100, 1)}%"
         return f"{text}，{ending}"
-    text = PERIOD_HEAD + name + movement(baseline, value, unit, baseline_note)
+    lower = direction == "lower"
+    met = target is not None and (value <= target + 1e-9 if lower else value >= target - 1e-9)
+    if baseline is None:
+        text = f"{PERIOD_HEAD}{name}{year}年{'达到' if met else '为'}{with_unit(value, unit)}"
+    else:
+        text = PERIOD_HEAD + name + movement(baseline, value, unit, baseline_note)
     if kind == "keep_pace":
         if growth is not None:
             text += f"，年均{change(growth)}"
@@ -240,26 +221,20 @@ def final_comment(name: str, unit: str, kind: str, status: str | None, *, direct
         return f"{text}，{ending}"
     if target is None:
         return f"{text}，规划未设定目标值，{ending}"
-    lower = direction == "lower"
-    met = value <= target + 1e-12 if lower else value >= target - 1e-12
     if met:
-        if number(value) == number(target):
-            word = "达到"
-        else:
-            word = "低于" if lower else "超过"
+        word = "达到" if number(value) == number(target) else ("低于" if lower else "超过")
         return f"{text}，{word}规划目标{with_unit(target, unit)}，{ending}"
     text += f"，{'高于' if lower else '低于'}规划目标{with_unit(target, unit)}"
     if baseline is None and status == "unassessed":
         return f"{text}，缺少2020年基期值，{ending}"
-    shown_gap = gap_text(gap, unit, direction, kind)
-    if shown_gap != "—":
-        text += f"，{shown_gap}"
+    if gap_text:
+        text += f"，{gap_text}"
     if progress is not None:
         text += f"，完成目标进度{percent(progress)}"
     return f"{text}，{ending}"
 
 
-def _final_cumulative(name: str, unit: str, status: str, target: float | None, gap: float | None,
+def _final_cumulative(name: str, unit: str, status: str, target: float | None, gap_text: str,
                       total: float | None, flows: dict[int, float | None], year: int) -> str:
     ending = FINAL_ENDINGS[status]
     years = range(BASE_YEAR + 1, year + 1)
@@ -275,9 +250,8 @@ def _final_cumulative(name: str, unit: str, status: str, target: float | None, g
         word = "达到" if number(total) == number(target) else "超过"
         return f"{text}，{word}规划目标{with_unit(target, unit)}，{ending}"
     text += f"，为规划目标{with_unit(target, unit)}的{percent(total / target) if target else '—'}"
-    shown_gap = gap_text(gap, unit)
-    if shown_gap != "—":
-        text += f"，{shown_gap}"
+    if gap_text:
+        text += f"，{gap_text}"
     return f"{text}，{ending}"
 
 

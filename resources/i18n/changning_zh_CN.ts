@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>ChartCanvas</name>
@@ -115,7 +116,7 @@ Your saved data is safe: every change is either written completely or not at all
         <translation>年份：</translation>
     </message>
     <message>
-        <source>Grey: summed from the enterprises' returns. Double-click an official figure or a note to enter it; the official figure is used when present.</source>
+        <source>Grey: summed from the enterprises&apos; returns. Double-click an official figure or a note to enter it; the official figure is used when present.</source>
         <translation>灰色数字由企业报表汇总得出。双击“官方数据”或“备注”单元格录入；有官方数据时采用官方数据。</translation>
     </message>
     <message>
@@ -446,6 +447,10 @@ Your saved data is safe: every change is either written completely or not at all
         <translation>导出PDF(&amp;P)…</translation>
     </message>
     <message>
+        <source>Export &amp;Word…</source>
+        <translation>导出Word(&amp;W)…</translation>
+    </message>
+    <message>
         <source>&amp;Print…</source>
         <translation>打印(&amp;P)…</translation>
     </message>
@@ -492,7 +497,7 @@ Create a new park file, or open another one?</source>
         <translation>未能备份</translation>
     </message>
     <message>
-        <source>Today's backup copy of “%1” could not be written beside it: %2</source>
+        <source>Today&apos;s backup copy of “%1” could not be written beside it: %2</source>
         <translation>未能在“%1”旁边写入今天的备份副本：%2</translation>
     </message>
     <message>
@@ -578,6 +583,14 @@ Create a new park file, or open another one?</source>
         <translation>PDF文件 (*.pdf)</translation>
     </message>
     <message>
+        <source>Export report as Word</source>
+        <translation>导出Word报告</translation>
+    </message>
+    <message>
+        <source>Word document (*.docx)</source>
+        <translation>Word文档 (*.docx)</translation>
+    </message>
+    <message>
         <source>Export to Excel</source>
         <translation>导出到Excel</translation>
     </message>
@@ -588,6 +601,10 @@ Create a new park file, or open another one?</source>
     <message>
         <source>Writing the report…</source>
         <translation>正在生成报告…</translation>
+    </message>
+    <message>
+        <source>Writing the Word document…</source>
+        <translation>正在生成Word文档…</translation>
     </message>
     <message>
         <source>Preparing the pages…</source>
@@ -611,6 +628,10 @@ Create a new park file, or open another one?</source>
     <message>
         <source>Report</source>
         <translation>报告</translation>
+    </message>
+    <message>
+        <source>%1 (final evaluation)</source>
+        <translation>%1（总结评估）</translation>
     </message>
     <message>
         <source>Year</source>
@@ -715,7 +736,7 @@ Create a new park file, or open another one?</source>
         <translation>企业名称</translation>
     </message>
     <message>
-        <source>Last year's revenue (10k yuan)</source>
+        <source>Last year&apos;s revenue (10k yuan)</source>
         <translation>上年营业收入（万元）</translation>
     </message>
     <message>
@@ -952,7 +973,7 @@ Create a new park file, or open another one?</source>
         <translation>备注</translation>
     </message>
     <message>
-        <source>Grey: summed from the enterprises' returns. Double-click an official figure or a note to enter it. 2020 high-level talent counts default to the plan's figures.</source>
+        <source>Grey: summed from the enterprises&apos; returns. Double-click an official figure or a note to enter it. 2020 high-level talent counts default to the plan&apos;s figures.</source>
         <translation>灰色数字由企业报表汇总得出。双击“官方数据”或“备注”单元格录入。2020年高层次人才数默认采用规划中的数字。</translation>
     </message>
     <message>
