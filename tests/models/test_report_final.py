@@ -92,8 +92,8 @@ def fill_2025(park) -> None:
         tx.update("indicator_years", {"code": "tech_contract_turnover", "year": 2025}, {"note": TECH_NOTE})
         tx.update("indicators", {"code": "tech_contract_turnover"},
                   {"baseline_office": 15, "baseline_office_source": "区科委技术市场统计"})
-        for year in GDP_GROWTH:
-            tx.update("reference_years", {"code": "district_gdp_growth", "year": year}, {"value": GDP_GROWTH[year]})
+        for year, gdp in GDP_GROWTH.items():
+            tx.update("reference_years", {"code": "district_gdp_growth", "year": year}, {"value": gdp})
             tx.update("reference_years", {"code": "district_tax_growth", "year": year}, {"value": TAX_GROWTH[year]})
 
 
