@@ -19,6 +19,8 @@ LINE_COLOR = "#455a64"
 def _fmt(value: float) -> str:
     if abs(value) >= 100:
         return f"{value:,.0f}"
+    if 0 < abs(value) < 1:
+        return f"{value:.3g}"  # 0.0495 stays 0.0495, not 0.05
     return f"{value:.2f}".rstrip("0").rstrip(".")
 
 
