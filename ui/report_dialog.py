@@ -167,8 +167,14 @@ class ReportActions(QObject):
         return self.year or latest_year_with_data(self.session.park.conn) or YEARS[0]
 
     def ask_options(self) -> bool:
-        """Show the options dialog; False if cancelled."""
-        dialog = ReportOptionsDialog(self._default_year(), self.parts, self.window)
+        """Show the options dialog; False if cancelled. Until a choice is made, the plan's last year (the final
+        evaluation) offers every part, an interim year the indicators alone."""
+        year = self._default_year()
+        if self.year is None and year == YEARS[-1]:
+            from models.report import PARTS
+
+            self.parts = PARTS
+        dialog = ReportOptionsDialog(year, self.parts, self.window)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return False
         self.year, self.parts = dialog.year(), dialog.parts()
