@@ -193,7 +193,9 @@ def _baseline_cell(series) -> str:
     note = baseline_note(series)
     if note and len(note) <= SHORT_NOTE:
         return f"{text}\n（{note[:4]}\n{note[4:]}）" if len(note) > 5 else f"{text}\n（{note}）"
-    return f"{text}\n（待确认）" if note else text
+    if note:  # a long caveat is written out in the indicator's 说明 line
+        return f"{text}\n（{'待确认' if '待' in note else '见说明'}）"
+    return text
 
 
 def _gap_cell(series) -> str:
