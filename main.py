@@ -6,6 +6,8 @@
     python main.py report PATH --out OUT.pdf|OUT.docx [--year Y | --final] [--parts ...]
                                      the year's report as PDF or Word; 2025 / --final: the final evaluation
     python main.py export PATH --out OUT.xlsx                          every table as an Excel workbook
+    python main.py official-template OUT.xlsx [--park PATH]            the 官方数据 sheet to fill in
+    python main.py import-official PATH FILE.xlsx [--dry-run] [--report-json OUT]   bring it back
 """
 
 from __future__ import annotations
@@ -129,6 +131,35 @@ def add_export(sub) -> None:
     p.set_defaults(func=run)
 
 
+def add_official_template(sub) -> None:
+    p = sub.add_parser("official-template", help="write the 官方数据 workbook (official figures to fill in)")
+    p.add_argument("out", help=".xlsx to write")
+    p.add_argument("--park", help="park file whose current official figures to prefill (default: the template)")
+
+    def run(args):
+        from models.official import run_template_cli
+
+        return run_template_cli(args.out, args.park)
+
+    p.set_defaults(func=run)
+
+
+def add_import_official(sub) -> None:
+    p = sub.add_parser("import-official", help="import official figures from a filled 官方数据 workbook (exit 0 all "
+                                               "accepted, 1 some rejected, 2 nothing)")
+    p.add_argument("path", help="park file")
+    p.add_argument("file", help="the filled .xlsx")
+    p.add_argument("--dry-run", action="store_true", help="check and report only")
+    p.add_argument("--report-json", metavar="OUT", help="write the report as JSON")
+
+    def run(args):
+        from models.official import run_cli
+
+        return run_cli(args.path, args.file, dry_run=args.dry_run, report_json=args.report_json)
+
+    p.set_defaults(func=run)
+
+
 # Each subcommand module adds its parser here; the work itself lives in models/.
 SUBCOMMANDS = {
     "new": add_new,
@@ -137,6 +168,8 @@ SUBCOMMANDS = {
     "import": add_import,
     "report": add_report,
     "export": add_export,
+    "official-template": add_official_template,
+    "import-official": add_import_official,
 }
 
 

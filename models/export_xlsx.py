@@ -43,8 +43,8 @@ class Sheet:
     rows: list[tuple]
 
 
-def _status(status: str | None) -> str:
-    return plan.STATUS_LABELS.get(status or "unassessed", plan.STATUS_LABELS["unassessed"])[0]
+def _status(status: str | None, year: int | None = None) -> str:
+    return plan.status_labels(status, year)[0]  # the final wording (完成 …) in the plan's last year
 
 
 def _pct(share: float | None) -> float | None:
@@ -62,22 +62,29 @@ def indicator_sheets(conn) -> list[Sheet]:
     overview = Sheet("指标", [
         ("序号", "int"), ("代码", "text"), ("指标", "text"), ("单位", "text"), ("目标类型", "text"),
         ("方向", "text"), ("2020年基期", "num"), ("2025年目标", "num"), ("目标表述", "text"),
-        ("2025年预计", "num"), ("实现目标每年尚需", "num"), ("最新数据年度", "year"), ("规划原文", "text")], [])
+        ("2025年预计", "num"), ("实现目标每年尚需", "num"), ("最新数据年度", "year"), ("规划原文", "text"),
+        ("规划基期值", "num"), ("基期来源", "text"), ("基期口径", "text")], [])
     yearly = Sheet("指标年度", [
         ("指标", "text"), ("单位", "text"), ("年度", "year"), ("采用值", "num"), ("报表汇总值", "num"),
         ("官方数值", "num"), ("官方数据来源", "text"), ("市下达指标", "num"), ("序时计划", "num"),
         ("累计数", "num"), ("完成进度（%）", "pct"), ("比上年增长（%）", "pct"), ("全区增速（%）", "pct"),
-        ("状态", "text"), ("评估意见", "text")], [])
+        ("状态", "text"), ("评估意见", "text"),
+        ("当年新增", "num"), ("累计", "num"), ("差距", "text"), ("2020—2025年年均增速（%）", "pct"),
+        ("全区2020—2025年年均增速（%）", "pct")], [])
     for s in series:
         ind = s.indicator
         overview.rows.append((ind.seq, ind.code, ind.name, ind.unit, plan.KIND_LABELS[ind.kind][0],
-                              "越高越好" if ind.direction == "higher" else "越低越好", ind.baseline, ind.target,
-                              ind.target_text, s.projection_2025, s.needed_per_year, s.latest_year, ind.source))
+                              "越高越好" if ind.direction == "higher" else "越低越好", s.baseline, ind.target,
+                              ind.target_text, s.projection_2025, s.needed_per_year, s.latest_year, ind.source,
+                              s.baseline_plan, "区定" if s.baseline_source == "office" else "规划",
+                              "；".join(t for t in (s.baseline_caveat, s.baseline_office_source) if t) or None))
         for year in YEARS:
             f = s.years[year]
             yearly.rows.append((ind.name, ind.unit, year, f.value, f.derived, f.official, f.official_source,
                                 f.assigned, f.planned, f.cumulative, _pct(f.progress), f.growth,
-                                f.reference_growth, _status(f.status), f.note))
+                                f.reference_growth, _status(f.status, year), f.note,
+                                f.value if ind.kind == "cumulative" else None, f.cumulative, f.gap_text or None,
+                                f.growth_period, f.district_growth_period))
     return [overview, yearly]
 
 

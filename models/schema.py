@@ -168,6 +168,20 @@ _V3_FINAL = [
     "ALTER TABLE indicators ADD COLUMN baseline_office REAL",
     "ALTER TABLE indicators ADD COLUMN baseline_office_source TEXT",
     "ALTER TABLE talent_years ADD COLUMN source TEXT",
+    # One row per import of official figures (main.py import-official, File ▸ 导入官方数据…); its
+    # audit_log rows carry source 'official' and batch_id = this id.
+    """CREATE TABLE official_imports (
+        id INTEGER PRIMARY KEY,
+        created_at TEXT NOT NULL,
+        user TEXT,
+        host TEXT,
+        file TEXT NOT NULL,
+        sha256 TEXT,
+        accepted INTEGER NOT NULL DEFAULT 0,
+        rejected INTEGER NOT NULL DEFAULT 0,
+        unchanged INTEGER NOT NULL DEFAULT 0,
+        undone_at TEXT
+    )""",
 ]
 _V3 = _V3_FINAL
 

@@ -133,6 +133,7 @@ class MainWindow(QMainWindow):
         self._refresh_recent_menu()
         self._build_report_actions()
         self._build_returns_actions()
+        self._build_official_actions()
 
     def _build_report_actions(self) -> None:
         """File ▸ Export PDF…, Export Word…, Print…, Export to Excel… (ui.report_dialog, imported on first use)."""
@@ -155,6 +156,12 @@ class MainWindow(QMainWindow):
         from ui.returns_actions import ReturnsActions
 
         self.returns_actions = ReturnsActions(self)
+
+    def _build_official_actions(self) -> None:
+        """File ▸ Export official figures table…, Import official figures… (ui.official_actions)."""
+        from ui.official_actions import OfficialActions
+
+        self.official_actions = OfficialActions(self)
 
     def report_actions(self):
         """The window's ui.report_dialog.ReportActions (made on first use)."""

@@ -194,6 +194,14 @@ Your saved data is safe: every change is either written completely or not at all
 <context>
     <name>IndicatorTableModel</name>
     <message>
+        <source>Set by the office; the plan&apos;s figure: %1</source>
+        <translation>区定基期值；规划所列：%1</translation>
+    </message>
+    <message>
+        <source>The plan&apos;s figure</source>
+        <translation>规划所列基期值</translation>
+    </message>
+    <message>
         <source>Indicator</source>
         <translation>指标</translation>
     </message>
@@ -214,12 +222,20 @@ Your saved data is safe: every change is either written completely or not at all
         <translation>%1年值</translation>
     </message>
     <message>
+        <source>Running total %1</source>
+        <translation>%1年累计</translation>
+    </message>
+    <message>
         <source>Status %1</source>
         <translation>%1年状态</translation>
     </message>
     <message>
         <source>Projected 2025</source>
         <translation>2025年预计</translation>
+    </message>
+    <message>
+        <source>Gap to the target</source>
+        <translation>差距</translation>
     </message>
 </context>
 <context>
@@ -250,11 +266,19 @@ Your saved data is safe: every change is either written completely or not at all
     </message>
     <message>
         <source>Running total</source>
-        <translation>累计完成</translation>
+        <translation>累计</translation>
     </message>
     <message>
         <source>Derived from returns</source>
         <translation>报表汇总值</translation>
+    </message>
+    <message>
+        <source>Reference value from returns</source>
+        <translation>报表口径参考值（不参与评估）</translation>
+    </message>
+    <message>
+        <source>Derived from returns (yearly flow)</source>
+        <translation>报表汇总值（当年新增）</translation>
     </message>
     <message>
         <source>Official (yearly flow)</source>
@@ -273,8 +297,20 @@ Your saved data is safe: every change is either written completely or not at all
         <translation>全区增速%</translation>
     </message>
     <message>
+        <source>Average annual growth 2020–2025 %</source>
+        <translation>2020—2025年年均增速%</translation>
+    </message>
+    <message>
+        <source>District average annual growth 2020–2025 %</source>
+        <translation>全区2020—2025年年均增速%</translation>
+    </message>
+    <message>
         <source>Status</source>
         <translation>状态</translation>
+    </message>
+    <message>
+        <source>Gap to the target</source>
+        <translation>差距</translation>
     </message>
     <message>
         <source>Source</source>
@@ -285,8 +321,52 @@ Your saved data is safe: every change is either written completely or not at all
         <translation>评估意见</translation>
     </message>
     <message>
+        <source>Baseline</source>
+        <translation>基期</translation>
+    </message>
+    <message>
+        <source>Plan&apos;s figure</source>
+        <translation>规划所列基期值</translation>
+    </message>
+    <message>
+        <source>Office&apos;s figure</source>
+        <translation>区定基期值</translation>
+    </message>
+    <message>
+        <source>Used</source>
+        <translation>采用</translation>
+    </message>
+    <message>
+        <source>Source of the office&apos;s figure</source>
+        <translation>区定基期值来源</translation>
+    </message>
+    <message>
+        <source>Basis</source>
+        <translation>口径说明</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>office&apos;s: %1</source>
+        <translation>区定：%1</translation>
+    </message>
+    <message>
+        <source>plan&apos;s: %1</source>
+        <translation>规划：%1</translation>
+    </message>
+    <message>
+        <source>2020 baseline</source>
+        <translation>2020年基期值</translation>
+    </message>
+    <message>
         <source>Target: %1</source>
         <translation>目标：%1</translation>
+    </message>
+    <message>
+        <source>assessed on official figures only</source>
+        <translation>仅按官方统计数据评估</translation>
     </message>
     <message>
         <source>Needed per year from %1: %2</source>
@@ -295,6 +375,10 @@ Your saved data is safe: every change is either written completely or not at all
     <message>
         <source>Edit %1 %2 %3</source>
         <translation>修改%1 %2年%3</translation>
+    </message>
+    <message>
+        <source>Edit %1 2020 baseline (%2)</source>
+        <translation>修改%1 2020年基期值（%2）</translation>
     </message>
     <message>
         <source>Trace sources</source>
@@ -570,6 +654,49 @@ Create a new park file, or open another one?</source>
     <message>
         <source>Enter a number from %1 to %2.</source>
         <translation>请填%1至%2之间的数。</translation>
+    </message>
+</context>
+<context>
+    <name>OfficialActions</name>
+    <message>
+        <source>Export official figures table…</source>
+        <translation>导出官方数据表…</translation>
+    </message>
+    <message>
+        <source>Import official figures…</source>
+        <translation>导入官方数据…</translation>
+    </message>
+    <message>
+        <source>Export official figures table</source>
+        <translation>导出官方数据表</translation>
+    </message>
+    <message>
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>Excel工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Official figures table written to %1 (%2 rows)</source>
+        <translation>官方数据表已保存到%1（%2行）</translation>
+    </message>
+    <message>
+        <source>Import official figures</source>
+        <translation>导入官方数据</translation>
+    </message>
+    <message>
+        <source>Excel workbooks (*.xlsx *.xlsm)</source>
+        <translation>Excel工作簿 (*.xlsx *.xlsm)</translation>
+    </message>
+    <message>
+        <source>Store these figures?</source>
+        <translation>是否保存以上数据？</translation>
+    </message>
+    <message>
+        <source>Import official figures from %1</source>
+        <translation>导入官方数据（%1）</translation>
+    </message>
+    <message>
+        <source>%1 official figures stored, %2 unchanged, %3 rejected.</source>
+        <translation>已保存%1个官方数据，%2个未变化，拒绝%3个。</translation>
     </message>
 </context>
 <context>

@@ -111,3 +111,33 @@ def test_export_command_and_unwritable_target(park_path, tmp_path):
     result = run_main("export", str(park_path), "--out", str(folder))
     assert result.returncode == 2 and "a-folder.xlsx" in result.stderr
     assert folder.is_dir() and not list(tmp_path.glob("*.partial"))
+
+
+def test_final_year_export(park, tmp_path):
+    """Issue 13: the final statuses, 当年新增 beside 累计, the gap, the baseline used and the plan's."""
+    from openpyxl import load_workbook
+
+    from models.export_xlsx import write_workbook
+
+    conn = park.conn
+    for year, flow in zip(range(2021, 2026), (3, 3, 3, 3, 2)):
+        conn.execute("UPDATE indicator_years SET official = ? WHERE code = 'new_listed_companies' AND year = ?",
+                     (flow, year))
+    conn.execute("UPDATE indicators SET baseline_office = 300, baseline_office_source = '区科委'"
+                 " WHERE code = 'high_tech_enterprises'")
+    conn.commit()
+    out = tmp_path / "final.xlsx"
+    write_workbook(conn, out)
+    book = load_workbook(out)
+    ws = book["指标年度"]
+    header = [c.value for c in ws[1]]
+    rows = {(r[0], r[2]): dict(zip(header, r)) for r in ws.iter_rows(min_row=2, values_only=True)}
+    listed = rows[("新增上市企业数量", 2025)]
+    assert (listed["当年新增"], listed["累计"], listed["状态"], listed["差距"]) == (2, 14, "基本完成", "差1家")
+    assert rows[("新增上市企业数量", 2022)]["状态"] == "符合预期"     # C = 6 = 15 × 0.4
+    ws = book["指标"]
+    header = [c.value for c in ws[1]]
+    ht = next(dict(zip(header, r)) for r in ws.iter_rows(min_row=2, values_only=True) if r[1] == "high_tech_enterprises")
+    assert (ht["2020年基期"], ht["规划基期值"], ht["基期来源"], ht["基期口径"]) == (300, 248, "区定", "区科委")
+    revenue = next(dict(zip(header, r)) for r in ws.iter_rows(min_row=2, values_only=True) if r[1] == "total_revenue")
+    assert revenue["基期口径"] == "规模以上企业口径" and revenue["基期来源"] == "规划"

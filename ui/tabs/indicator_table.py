@@ -12,15 +12,17 @@ from widgets.status_badge import BADGE_COLOR_ROLE
 
 
 class IndicatorTableModel(QAbstractTableModel):
-    """The indicators with their baseline, target, value and status in `year`, and 2025 projection.
+    """The indicators with their baseline (the one used), target, value and status in `year`, and 2025
+    projection. Cumulative indicators show the year's flow (VALUE) and the running total (CUMULATIVE) the
+    status goes with; the final year (2025) shows the gap to the target.
 
     Attributes:
         series: the models.figures.IndicatorSeries shown, in plan order.
         year: the year whose value and status are shown.
     """
 
-    NAME, UNIT, BASELINE, TARGET, VALUE, STATUS, PROJECTION = range(7)
-    COLUMN_COUNT = 7
+    NAME, UNIT, BASELINE, TARGET, VALUE, CUMULATIVE, STATUS, PROJECTION, GAP = range(9)
+    COLUMN_COUNT = 9
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -36,7 +38,7 @@ class IndicatorTableModel(QAbstractTableModel):
             self.series, self.year = series, year
             self.endResetModel()
             if year_changed:
-                self.headerDataChanged.emit(Qt.Orientation.Horizontal, self.VALUE, self.STATUS)
+                self.headerDataChanged.emit(Qt.Orientation.Horizontal, self.VALUE, self.GAP)
             return
         old, self.series = self.series, series
         for row in range(len(series)):
@@ -64,15 +66,19 @@ class IndicatorTableModel(QAbstractTableModel):
         if col == self.UNIT:
             return ind.unit
         if col == self.BASELINE:
-            return ind.baseline
+            return s.baseline
         if col == self.TARGET:
             return ind.target_text
         if col == self.VALUE:
             return s.years[self.year].value
         if col == self.STATUS:
             return s.years[self.year].status
+        if col == self.CUMULATIVE:
+            return s.years[self.year].cumulative
         if col == self.PROJECTION:
             return s.projection_2025
+        if col == self.GAP:
+            return s.years[self.year].gap_text or None
         return None
 
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
@@ -91,23 +97,36 @@ class IndicatorTableModel(QAbstractTableModel):
                 return value
             return None
         if role == Qt.ItemDataRole.DisplayRole:
-            if isinstance(value, float) and col in (self.VALUE, self.PROJECTION):
+            if isinstance(value, float) and col in (self.VALUE, self.CUMULATIVE, self.PROJECTION):
                 return format_value(round(value, 1 if abs(value) >= 100 else 4))
             return format_value(value)
         if role == SORT_ROLE:
             if col == self.NAME:
                 return self.series[index.row()].indicator.seq
-            return value if value is not None else float("-inf") if col != self.TARGET else ""
-        if role == Qt.ItemDataRole.TextAlignmentRole and col in (self.BASELINE, self.VALUE, self.PROJECTION):
+            return value if value is not None else "" if col in (self.TARGET, self.GAP) else float("-inf")
+        if role == Qt.ItemDataRole.TextAlignmentRole and col in (self.BASELINE, self.VALUE, self.CUMULATIVE,
+                                                                 self.PROJECTION):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.ToolTipRole and col in (self.NAME, self.TARGET):
             return value
+        if role == Qt.ItemDataRole.ToolTipRole and col == self.BASELINE:
+            return self._baseline_tip(self.series[index.row()])
         return None
+
+    def _baseline_tip(self, s: IndicatorSeries) -> str:
+        if s.baseline_source == "office":
+            tip = self.tr("Set by the office; the plan's figure: %1").replace(
+                "%1", format_value(s.baseline_plan) if s.baseline_plan is not None else "—")
+        else:
+            tip = self.tr("The plan's figure")
+        return tip + (f" · {s.baseline_caveat}" if s.baseline_caveat else "")
 
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
         if role != Qt.ItemDataRole.DisplayRole or orientation != Qt.Orientation.Horizontal:
             return None
         headers = [self.tr("Indicator"), self.tr("Unit"), self.tr("2020 baseline"), self.tr("2025 target"),
                    self.tr("Value %1").replace("%1", str(self.year)),
-                   self.tr("Status %1").replace("%1", str(self.year)), self.tr("Projected 2025")]
+                   self.tr("Running total %1").replace("%1", str(self.year)),
+                   self.tr("Status %1").replace("%1", str(self.year)), self.tr("Projected 2025"),
+                   self.tr("Gap to the target")]
         return headers[section] if 0 <= section < len(headers) else None

@@ -53,6 +53,8 @@ class IndicatorsTab(ParkTab):
         status_chips: {status: QLabel} of the summary strip.
         table_model: the IndicatorTableModel of the eleven indicators (also `model`).
         year_model: the EditableRowsModel of the selected indicator's years.
+        baseline_model: the EditableRowsModel of its 2020 baseline: the plan's figure, the office's
+            (editable, used when set; undoable and audited like any figure), its source and basis.
         reference_model: the EditableRowsModel of the selected reference series' years.
         chart: the ChartCanvas of the selected indicator.
         series: the models.figures.IndicatorSeries last loaded.
@@ -66,6 +68,7 @@ class IndicatorsTab(ParkTab):
         self._year_chosen = False
         self._charts_active = False
         self._year_columns_for: str | None = None
+        self._baseline_columns_for: str | None = None
         self._reference_columns_for: str | None = None
 
         layout = QVBoxLayout(self)
@@ -105,6 +108,18 @@ class IndicatorsTab(ParkTab):
         self.year_caption = QLabel(left)
         self.year_caption.setWordWrap(True)
         left_layout.addWidget(self.year_caption)
+        # The 2020 baseline: the plan's figure beside the one the office sets (used when set), with its source.
+        self.baseline_model = EditableRowsModel(parent=self)
+        self.baseline_model.commit = self.commit_baseline
+        self.baseline_model.refused.connect(self.session.failed)
+        self.baseline_view = _table(left, self.baseline_model)
+        self.baseline_view.horizontalHeader().setStretchLastSection(True)
+        self.baseline_view.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.baseline_view.verticalHeader().setDefaultSectionSize(28)
+        self.baseline_view.setFixedHeight(self.baseline_view.horizontalHeader().sizeHint().height() + 28
+                                          + 2 * self.baseline_view.frameWidth()
+                                          + self.baseline_view.horizontalScrollBar().sizeHint().height())
+        left_layout.addWidget(self.baseline_view)
         self.year_model = EditableRowsModel(parent=self)
         self.year_model.commit = self.commit_indicator
         self.year_model.refused.connect(self.session.failed)
@@ -145,6 +160,7 @@ class IndicatorsTab(ParkTab):
             self.series = []
             self.table_model.set_series([], self.year)
             self.year_model.set_rows([])
+            self.baseline_model.set_rows([])
             self.reference_model.set_rows([])
             return
         from models.figures import indicator_series, latest_year_with_data
@@ -206,31 +222,71 @@ class IndicatorsTab(ParkTab):
     # ------------------------------------------------------------------ the selected indicator
     def _indicator_columns(self, ind: plan.Indicator) -> list[Column]:
         share = ind.unit == "%"
+        cumulative = ind.kind == "cumulative"
         columns = [Column("year", self.tr("Year"), TEXT),
                    Column("planned", self.tr("Assigned by the city") if ind.kind == "assigned"
-                          else self.tr("Planned (running total)") if ind.kind == "cumulative"
+                          else self.tr("Planned (running total)") if cumulative
                           else self.tr("Planned"))]
         if ind.kind == "assigned":
             columns = columns[:1] + [Column("assigned", self.tr("Assigned by the city"), editable=True, minimum=0)]
-        if ind.kind == "cumulative":
-            columns.append(Column("cumulative", self.tr("Running total")))
-        columns += [Column("derived", self.tr("Derived from returns")),
-                    Column("official", self.tr("Official (yearly flow)") if ind.kind == "cumulative"
+        from models.figures import OFFICIAL_ONLY
+
+        derived = (self.tr("Reference value from returns") if ind.code in OFFICIAL_ONLY
+                   else self.tr("Derived from returns (yearly flow)") if cumulative
+                   else self.tr("Derived from returns"))
+        columns += [Column("derived", derived),
+                    Column("official", self.tr("Official (yearly flow)") if cumulative
                            else self.tr("Official"), editable=True, minimum=0, maximum=100 if share else None)]
+        if cumulative:  # the running total sits beside the status it decides
+            columns.append(Column("cumulative", self.tr("Running total")))
         if ind.kind == "keep_pace":
-            columns += [Column("growth", self.tr("Growth %")), Column("reference_growth", self.tr("District growth %"))]
+            columns += [Column("growth", self.tr("Growth %")), Column("reference_growth", self.tr("District growth %")),
+                        Column("growth_period", self.tr("Average annual growth 2020–2025 %")),
+                        Column("district_growth_period", self.tr("District average annual growth 2020–2025 %"))]
         columns += [Column("status", self.tr("Status"), BADGE),
+                    Column("gap", self.tr("Gap to the target"), TEXT),
                     Column("official_source", self.tr("Source"), TEXT, editable=True),
                     Column("note", self.tr("Assessment note"), TEXT, editable=True)]
         return columns
+
+    def _baseline_columns(self, ind: plan.Indicator) -> list[Column]:
+        return [Column("item", self.tr("Baseline"), TEXT),
+                Column("plan", self.tr("Plan's figure")),
+                Column("office", self.tr("Office's figure"), editable=True, minimum=0,
+                       maximum=100 if ind.unit == "%" else None),
+                Column("used", self.tr("Used"), TEXT),
+                Column("source", self.tr("Source of the office's figure"), TEXT, editable=True),
+                Column("caveat", self.tr("Basis"), TEXT)]
+
+    def _show_baseline(self, s) -> None:
+        ind = s.indicator
+        if self._baseline_columns_for != ind.code:
+            self._baseline_columns_for = ind.code
+            self.baseline_model.set_columns(self._baseline_columns(ind))
+            self.baseline_model.set_rows([])
+        self.baseline_model.context = label((ind.name, ind.name_en))
+        self.baseline_model.read_only = self.session.read_only
+        office = s.baseline if s.baseline_source == "office" else None
+        if s.baseline is None:
+            used = self.tr("none")
+        elif s.baseline_source == "office":
+            used = self.tr("office's: %1").replace("%1", f"{s.baseline:,.6g}")
+        else:
+            used = self.tr("plan's: %1").replace("%1", f"{s.baseline:,.6g}")
+        self.baseline_model.set_rows([{"_id": ind.code, "item": self.tr("2020 baseline"), "plan": s.baseline_plan,
+                                       "office": office, "used": used, "source": s.baseline_office_source,
+                                       "caveat": s.baseline_caveat or None}])
+        self.baseline_view.resizeColumnsToContents()
 
     def _show_indicator(self) -> None:
         s = self.current_series()
         if s is None:
             self.year_model.set_rows([])
+            self.baseline_model.set_rows([])
             self.year_caption.setText("")
             return
         ind = s.indicator
+        self._show_baseline(s)
         columns = self._indicator_columns(ind)
         if self._year_columns_for != ind.code:
             self._year_columns_for = ind.code
@@ -243,12 +299,17 @@ class IndicatorsTab(ParkTab):
             rows.append({"_id": year, "year": str(year), "planned": _round(f.planned), "assigned": f.assigned,
                          "cumulative": f.cumulative, "derived": _round(f.derived), "official": f.official,
                          "growth": _round(f.growth, 2), "reference_growth": _round(f.reference_growth, 2),
+                         "growth_period": _round(f.growth_period, 2),
+                         "district_growth_period": _round(f.district_growth_period, 2),
                          "status": (label(plan.status_labels(f.status, year)), plan.STATUS_COLORS[f.status]),
+                         "gap": f.gap_text or None,
                          "official_source": f.official_source, "note": f.note})
         self.year_model.set_rows(rows)
         self.year_view.resizeColumnsToContents()
         caption = f"{label((ind.name, ind.name_en))}（{ind.unit}） · {label(plan.KIND_LABELS[ind.kind])}"
         caption += " · " + self.tr("Target: %1").replace("%1", ind.target_text)
+        if s.official_only:
+            caption += " · " + self.tr("assessed on official figures only")
         if s.needed_per_year is not None:
             caption += " · " + self.tr("Needed per year from %1: %2").replace("%1", str(s.latest_year)) \
                 .replace("%2", f"{s.needed_per_year:,.4g}")
@@ -295,6 +356,17 @@ class IndicatorsTab(ParkTab):
         text = self.tr("Edit %1 %2 %3").replace("%1", label((s.indicator.name, s.indicator.name_en))) \
             .replace("%2", str(year)).replace("%3", header)
         return self.session.edit("indicator_years", {"code": s.code, "year": year}, {key: value}, text)
+
+    def commit_baseline(self, row: int, key: str, value: Any) -> bool:
+        """Store the office's baseline or its source (undoable, audited); clearing it falls back to the plan's."""
+        s = self.current_series()
+        if s is None:
+            return False
+        column = {"office": "baseline_office", "source": "baseline_office_source"}[key]
+        header = self.baseline_model.columns[self.baseline_model.column_of(key)].header
+        text = self.tr("Edit %1 2020 baseline (%2)").replace("%1", label((s.indicator.name, s.indicator.name_en))) \
+            .replace("%2", header)
+        return self.session.edit("indicators", {"code": s.code}, {column: value}, text)
 
     # ------------------------------------------------------------------ trace
     def trace_available(self) -> bool:

@@ -1,0 +1,144 @@
+"""File ▸ Export official figures table… and File ▸ Import official figures… (the 官方数据 workbook).
+
+`OfficialActions(window)` adds both actions to the window's File menu (before `window.file_extras_anchor`).
+The work is in models.official: the export writes the sheet prefilled with the file's official figures;
+the import checks the workbook, shows what it would change and what it rejected (file, sheet, row,
+column), and stores it as one batch — one entry on the window's undo stack (Edit ▸ Undo puts every old
+value back in one audited transaction).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QObject
+from PySide6.QtGui import QAction, QUndoCommand
+from PySide6.QtWidgets import QFileDialog
+
+# The tables an official import may change: the tabs that show them reload.
+CHANGED_TABLES = ("indicators", "indicator_years", "reference_years", "talent_years")
+
+
+class OfficialImportCommand(QUndoCommand):
+    """One official-figures import on the undo stack: undo writes the old values back, redo the new ones,
+    each as one audited transaction of the same batch."""
+
+    def __init__(self, session, batch_id: int, changes: list, text: str):
+        super().__init__(text)
+        self.session, self.batch_id, self.changes = session, batch_id, changes
+        self._already_applied = True  # stored before the push
+
+    def _write(self, undo: bool) -> None:
+        from models import official
+        from models.db import ParkFileError
+
+        try:
+            (official.undo if undo else official.redo)(self.session.park, self.batch_id, self.changes)
+        except ParkFileError as exc:
+            self.session.failed.emit(str(exc))
+            return
+        for table in {c.table for c in self.changes}:
+            self.session.changed.emit(table)
+
+    def redo(self) -> None:
+        if self._already_applied:
+            self._already_applied = False
+            return
+        self._write(undo=False)
+
+    def undo(self) -> None:
+        self._write(undo=True)
+
+
+class OfficialActions(QObject):
+    """The window's official-figures actions.
+
+    Attributes:
+        window: the main window.
+        action_export, action_import: the File menu actions.
+        last_result: the models.official.CheckResult of the latest import (for tests and the status bar).
+    """
+
+    def __init__(self, window):
+        super().__init__(window)
+        self.window = window
+        self.last_result = None
+        menu, anchor = window.file_menu, window.file_extras_anchor
+        self.action_export = QAction(self.tr("Export official figures table…"), self)
+        self.action_export.triggered.connect(self.on_export)
+        self.action_import = QAction(self.tr("Import official figures…"), self)
+        self.action_import.triggered.connect(self.on_import)
+        for action in (self.action_export, self.action_import):
+            menu.insertAction(anchor, action)
+        menu.insertSeparator(anchor)
+
+    # ------------------------------------------------------------------ export
+    def on_export(self) -> str | None:
+        park = self.window.session.park
+        if park is None:
+            return None
+        from models.official import SHEET
+
+        start = str(park.path.parent / f"{SHEET}.xlsx")
+        name, _ = QFileDialog.getSaveFileName(self.window, self.tr("Export official figures table"), start,
+                                              self.tr("Excel workbooks (*.xlsx)"))
+        return self.export(Path(name)) if name else None
+
+    def export(self, path: Path) -> str | None:
+        """Write the 官方数据 workbook of the open file to `path`; the path written, or None (warned)."""
+        from models.export_xlsx import ExportError
+        from models.official import write_template
+
+        if path.suffix.lower() != ".xlsx":
+            path = path.with_name(path.name + ".xlsx")
+        try:
+            rows = write_template(self.window.session.park.conn, path)
+        except ExportError as exc:
+            self.window.warn(self.tr("Export official figures table"), str(exc))
+            return None
+        self.window.statusBar().showMessage(
+            self.tr("Official figures table written to %1 (%2 rows)").replace("%1", str(path))
+            .replace("%2", str(rows)), 8000)
+        return str(path)
+
+    # ------------------------------------------------------------------ import
+    def on_import(self) -> None:
+        park = self.window.session.park
+        if park is None:
+            return
+        name, _ = QFileDialog.getOpenFileName(self.window, self.tr("Import official figures"),
+                                              str(park.path.parent), self.tr("Excel workbooks (*.xlsx *.xlsm)"))
+        if name:
+            self.import_file(Path(name))
+
+    def import_file(self, path: Path, confirm: bool = True) -> int | None:
+        """Check `path`, show the account, store it (after the user agrees when `confirm`) as one undoable
+        batch. Returns the batch id, or None when nothing was stored."""
+        from models import official
+        from models.db import ParkFileError
+
+        session = self.window.session
+        if session.park is None or session.read_only:
+            return None
+        title = self.tr("Import official figures")
+        result = official.check_workbook_file(session.park.conn, path)
+        self.last_result = result
+        lines = official.summary_lines(result, dry_run=True, batch_id=None)
+        if result.error is not None or not result.changes:
+            self.window.inform(title, "\n".join(lines))
+            return None
+        if confirm and not self.window.ask(title, "\n".join(lines[-30:]) + "\n\n" + self.tr("Store these figures?")):
+            return None
+        try:
+            batch = official.commit(session.park, result, official._sha256(path))
+        except ParkFileError as exc:
+            session.failed.emit(str(exc))
+            return None
+        text = self.tr("Import official figures from %1").replace("%1", path.name)
+        session.undo_stack.push(OfficialImportCommand(session, batch, result.changes, text))
+        for table in {c.table for c in result.changes}:
+            session.changed.emit(table)
+        self.window.statusBar().showMessage(
+            self.tr("%1 official figures stored, %2 unchanged, %3 rejected.").replace("%1", str(result.accepted))
+            .replace("%2", str(result.unchanged)).replace("%3", str(len(result.rejected))), 8000)
+        return batch
