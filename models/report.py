@@ -175,7 +175,7 @@ def _hline(fig, x0: float, x1: float, y: float, color: str, width: float):
 
 
 SUMMARY_COLUMNS = (  # (header, x of the column's anchor, alignment)
-    ("指标", 0.0, "left"), ("单位", 0.335, "left"), ("2020年\n基期", 0.50, "right"), ("2025年\n目标", 0.61, "right"),
+    ("指标", 0.0, "left"), ("单位", 0.335, "left"), ("2020年\n基期", 0.49, "right"), ("2025年\n目标", 0.585, "right"),
     ("{year}年\n数值", 0.70, "right"), ("{year}年\n序时计划", 0.80, "right"), ("状态", 0.825, "left"),
     ("2025年\n预计", 1.0, "right"),
 )
@@ -201,17 +201,20 @@ def _summary_table(data: ReportData) -> Callable:
             ax.text(0, y, "\n".join(name_lines[:2]), fontsize=8, va="center", linespacing=1.25)
             ax.text(0.335, y, "\n".join(wrap(ind.unit, 8)), fontsize=8, va="center")
             target = rt.number(ind.target) if ind.target is not None else "\n".join(wrap(ind.target_text, 10))
-            value = fig_year.cumulative if ind.kind == "cumulative" else fig_year.value
-            cells = (rt.number(ind.baseline), target, rt.number(value), rt.number(fig_year.planned))
+            if ind.kind == "cumulative":  # the running total (the status goes with it) and the year's flow
+                value = f"累计{rt.number(fig_year.cumulative)}\n当年新增{rt.number(fig_year.value)}"
+            else:
+                value = rt.number(fig_year.value)
+            cells = (rt.number(s.baseline), target, value, rt.number(fig_year.planned))
             for (_, x, align), text in zip(SUMMARY_COLUMNS[2:6], cells):
-                ax.text(x, y, text, fontsize=8, ha=align, va="center", linespacing=1.1)
+                ax.text(x, y, text, fontsize=7.5 if "\n" in text else 8, ha=align, va="center", linespacing=1.1)
             status = fig_year.status or "unassessed"
             ax.text(0.835, y, rt.status_label(status), fontsize=8, va="center", color="white",
                     bbox=dict(boxstyle="round,pad=0.3", fc=STATUS_COLORS[status], ec="none"))
             ax.text(1.0, y, rt.number(s.projection_2025), fontsize=8, ha="right", va="center")
             y -= row_h
         ax.axhline(y + row_h / 2, color="#333333", linewidth=0.8)
-        ax.text(0, y - 0.01, "注：累计类指标的“数值”为2021年以来累计数；“与区同步”类指标按当年增速与全区增速比较。",
+        ax.text(0, y - 0.01, "注：累计类指标列出2021年以来累计数和当年新增数，状态按累计数判定；“与区同步”类指标按当年增速与全区增速比较。",
                 fontsize=7.5, color="#555555", va="top")
         y -= 0.07
         ax.text(0, y, f"{data.year}年指标状态统计：", fontsize=10, va="center", color="#1f3f66")

@@ -72,7 +72,8 @@ def _first_line(series, year: int) -> str:
         total = fig.cumulative
         if total is None:
             return f"{head}累计数暂缺，{STATUS_ENDINGS['unassessed']}"
-        text = f"{head}五年累计{with_unit(total, ind.unit)}（目标{with_unit(ind.target, ind.unit)}）"
+        flow = with_unit(fig.value, ind.unit)
+        text = f"{head}累计{with_unit(total, ind.unit)}（当年新增{flow}，五年目标{with_unit(ind.target, ind.unit)}）"
     else:
         if fig.value is None:
             return f"{head}暂无数据，{STATUS_ENDINGS['unassessed']}"
