@@ -150,6 +150,7 @@ def _plot_target(ax, series: IndicatorSeries) -> list:
 FINAL_COLORS = {"achieved": "#1b7f3b", "mostly_achieved": "#e0a100", "not_achieved": "#c62828",
                 "unassessed": "#8a8a8a"}
 FLOW_COLOR = "#90a4ae"
+COUNT_UNITS = ("家", "个", "人次", "人")
 
 
 def plot_indicator_final(figure, series: IndicatorSeries) -> None:
@@ -236,6 +237,10 @@ def plot_indicator_final(figure, series: IndicatorSeries) -> None:
     if final_value is None and not any(f.value is not None for f in series.years.values()):
         ax.text(0.5, 0.5, "暂无数据", transform=ax.transAxes, ha="center", va="center", color=PLAN_COLOR,
                 fontsize=12)
+    if ind.unit in COUNT_UNITS:  # whole numbers of enterprises, centres, permits: no 17.5 on the axis
+        from matplotlib.ticker import MaxNLocator
+
+        ax.yaxis.set_major_locator(MaxNLocator(integer=True))
     if handles:
         ax.legend(handles=handles, fontsize=8, loc="best", framealpha=0.85)
     ax.margins(y=0.15)

@@ -230,14 +230,20 @@ def chart_png(chart: rf.Chart, width_mm: float = TEXT_WIDTH_MM, dpi: int = CHART
     from .mpl import new_figure
     from .report import A4_INCHES, BODY_RECT
 
+    pdf_w, pdf_h = BODY_RECT[2] * A4_INCHES[0], chart.height * A4_INCHES[1]  # the chart's slot on a PDF page
     width_in = width_mm / 25.4
-    height_in = chart.height * A4_INCHES[1] * width_in / (BODY_RECT[2] * A4_INCHES[0])
+    height_in = pdf_h * width_in / pdf_w
     fig = new_figure(width_in, height_in, dpi=dpi)
     chart.plot(fig)
     if chart.manual and chart.axes_rect:
+        # The margins around the axes hold tick labels of a fixed size in points: keep them in inches.
+        left, bottom, w, h = chart.axes_rect
+        right, top = (1 - left - w) * pdf_w, (1 - bottom - h) * pdf_h
+        left, bottom = left * pdf_w, bottom * pdf_h
+        rect = (left / width_in, bottom / height_in, 1 - (left + right) / width_in, 1 - (bottom + top) / height_in)
         fig.set_layout_engine(None)
         for ax in fig.axes:
-            ax.set_position(chart.axes_rect)
+            ax.set_position(rect)
     buffer = io.BytesIO()
     fig.savefig(buffer, format="png", dpi=dpi, facecolor="white")
     return buffer.getvalue()
