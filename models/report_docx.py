@@ -213,6 +213,8 @@ def add_table(doc, table: rf.Table):
     out.autofit = False
     total = sum(table.widths)
     widths = [Mm(TEXT_WIDTH_MM * w / total) for w in table.widths]
+    for column, width in zip(out.columns, widths):  # w:gridCol, which WPS and LibreOffice lay out by
+        column.width = width
     style = doc.styles[TABLE_STYLE]
     cells = out._cells  # every cell once: row.cells walks the whole table on each call
     n = len(table.header)
