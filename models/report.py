@@ -9,6 +9,11 @@ page but the cover carries a header, and every page a footer with the file's nam
 
 The same page figures give the PDF (`write_pdf`: matplotlib's PdfPages, TrueType fonts embedded,
 vector charts) and the printed pages (`page_svgs`, drawn by Qt's SVG renderer onto a printer).
+
+The plan's last year (2025) gives the final evaluation report instead: its content comes from
+`models.report_final` (sections of paragraphs, tables, charts and indicator items) and is flowed onto
+pages here (`document_pages`); `write_docx` writes the same content — or an interim year's report — as
+an editable Word document (`models.report_docx`).
 """
 
 from __future__ import annotations
