@@ -3,7 +3,8 @@
     python main.py [PATH]            open the window (on PATH, else the last file, else a new one)
     python main.py --smoke [PATH]    start, paint, visit every tab, print first_paint_ms=N, quit
     python main.py new PATH          create a park file from the template
-    python main.py report PATH --out OUT.pdf [--year Y] [--parts ...]   the summary report as PDF
+    python main.py report PATH --out OUT.pdf|OUT.docx [--year Y | --final] [--parts ...]
+                                     the year's report as PDF or Word; 2025 / --final: the final evaluation
     python main.py export PATH --out OUT.xlsx                          every table as an Excel workbook
     python main.py official-template OUT.xlsx [--park PATH]            the 官方数据 sheet to fill in
     python main.py import-official PATH FILE.xlsx [--dry-run] [--report-json OUT]   bring it back
@@ -96,19 +97,23 @@ def add_import(sub) -> None:
 
 
 def add_report(sub) -> None:
-    p = sub.add_parser("report", help="write the A4 summary report of one year as PDF")
+    p = sub.add_parser("report", help="write the A4 report of one year as PDF or Word (.docx); 2025 (the plan's "
+                                      "last year) gives the final evaluation report")
     p.add_argument("path", help="park file")
-    p.add_argument("--out", required=True, help="PDF to write")
+    p.add_argument("--out", required=True, help="PDF to write, or a .docx for an editable Word document")
     p.add_argument("--year", type=int, choices=range(2020, 2026), metavar="YEAR",
                    help="the year to report on (default: the latest year with any value)")
-    p.add_argument("--parts", nargs="+", default=["indicators"], metavar="PART",
+    p.add_argument("--final", action="store_true",
+                   help="the final evaluation report (总结评估) of 2021–2025, as --year 2025")
+    p.add_argument("--parts", nargs="+", default=None, metavar="PART",
                    choices=["indicators", "industries", "zones", "talent", "all"],
-                   help="indicators (always in), industries, zones, talent, or all")
+                   help="indicators (always in), industries, zones, talent, or all (default: indicators; all "
+                        "in the final report)")
 
     def run(args):
         from models.report import run_cli
 
-        return run_cli(args.path, args.out, args.year, args.parts)
+        return run_cli(args.path, args.out, args.year, args.parts, final=args.final)
 
     p.set_defaults(func=run)
 

@@ -19,15 +19,21 @@ LINE_COLOR = "#455a64"
 def _fmt(value: float) -> str:
     if abs(value) >= 100:
         return f"{value:,.0f}"
+    if 0 < abs(value) < 1:
+        return f"{value:.3g}"  # 0.0495 stays 0.0495, not 0.05
     return f"{value:.2f}".rstrip("0").rstrip(".")
 
 
-def plot_indicator(figure, series: IndicatorSeries, year: int | None = None) -> None:
+def plot_indicator(figure, series: IndicatorSeries, year: int | None = None, final: bool = False) -> None:
     """One indicator, 2020–2025: baseline, planned path, values coloured by status, projection, target.
 
     Cumulative indicators show running totals as bars against the planned running total. `year`, when
-    given, is shaded as the year under assessment.
+    given, is shaded as the year under assessment. `final` draws the final evaluation's chart instead
+    (`plot_indicator_final`).
     """
+    if final:
+        plot_indicator_final(figure, series)
+        return
     from matplotlib.lines import Line2D
 
     ind = series.indicator
@@ -138,3 +144,103 @@ def _plot_target(ax, series: IndicatorSeries) -> list:
     mark = ax.scatter([END], [target], marker="*", s=200, color=TARGET_COLOR, zorder=6,
                       label=f"2025年目标 {_fmt(target)}")
     return [mark]
+
+
+# Final statuses (the plan's last year) and their colours; interim statuses keep STATUS_COLORS.
+FINAL_COLORS = {"achieved": "#1b7f3b", "mostly_achieved": "#e0a100", "not_achieved": "#c62828",
+                "unassessed": "#8a8a8a"}
+FLOW_COLOR = "#90a4ae"
+COUNT_UNITS = ("家", "个", "人次", "人")
+
+
+def plot_indicator_final(figure, series: IndicatorSeries) -> None:
+    """The final evaluation's chart of one indicator: the actual figures 2020–2025 against the planned path
+    and the target, no projection; the 2025 point carries the final status's colour and label.
+
+    Level and keep-pace indicators: the actual line against the planned path (the baseline the assessment
+    uses, the office's where set). Cumulative indicators: each year's flow (当年新增, bars) and the running
+    total (累计, line) against the planned running total. City-assigned: the value against the assigned line.
+    """
+    from matplotlib.lines import Line2D
+
+    from .report_text import final_status_label
+
+    ind = series.indicator
+    final = series.years[END]
+    status = final.status if final.status in FINAL_COLORS else "unassessed"
+    color = FINAL_COLORS[status]
+    ax = figure.add_subplot(1, 1, 1)
+    ax.set_title(f"{ind.name}（{ind.unit}）", fontsize=11)
+    ax.set_xlim(START - 0.6, END + 0.6)
+    ax.set_xticks(list(YEARS))
+    ax.set_xticklabels([f"{y}年" for y in YEARS])
+    ax.set_ylabel(ind.unit)
+    ax.grid(axis="y", alpha=0.3)
+    handles = []
+    baseline = getattr(series, "baseline", None)
+    baseline = ind.baseline if baseline is None else baseline
+    if ind.kind == "cumulative":
+        flows = [(y, f.value) for y, f in sorted(series.years.items()) if y > START and f.value is not None]
+        if flows:
+            ax.bar([y for y, _ in flows], [v for _, v in flows], width=0.55, color=FLOW_COLOR, zorder=2)
+            for y, v in flows:
+                ax.annotate(_fmt(v), (y, v), textcoords="offset points", xytext=(0, 2), ha="center", va="bottom",
+                            fontsize=7, color="#546e7a")
+            from matplotlib.patches import Patch
+
+            handles.append(Patch(color=FLOW_COLOR, label="当年新增（柱）"))
+        planned = [(START, 0.0)] + [(y, f.planned) for y, f in sorted(series.years.items())
+                                    if y > START and f.planned is not None]
+        if len(planned) > 1:
+            line, = ax.plot([p[0] for p in planned], [p[1] for p in planned], linestyle="--", marker=".",
+                            color=PLAN_COLOR, label="计划累计", zorder=3)
+            handles.append(line)
+        totals = [(y, f.cumulative) for y, f in sorted(series.years.items()) if f.cumulative is not None]
+        if totals:
+            line, = ax.plot([y for y, _ in totals], [v for _, v in totals], color=LINE_COLOR, linewidth=1.6,
+                            marker="o", markersize=4, label="累计", zorder=4)
+            handles.append(line)
+            for y, v in totals:
+                ax.annotate(_fmt(v), (y, v), textcoords="offset points", xytext=(0, 7), ha="center", fontsize=7,
+                            color=LINE_COLOR)
+        ax.set_ylim(bottom=0)
+        final_value = final.cumulative
+    else:
+        if ind.kind == "assigned":
+            assigned = [(y, f.assigned) for y, f in sorted(series.years.items()) if f.assigned is not None]
+            if assigned:
+                line, = ax.plot([p[0] for p in assigned], [p[1] for p in assigned], linestyle="--", marker=".",
+                                color=PLAN_COLOR, label="市下达指标", zorder=2)
+                handles.append(line)
+        elif baseline is not None and ind.target is not None:
+            line, = ax.plot([START, END], [baseline, ind.target], linestyle="--", marker=".", color=PLAN_COLOR,
+                            label="计划路径", zorder=2)
+            handles.append(line)
+        if baseline is not None and ind.kind != "assigned":
+            base = ax.scatter([START], [baseline], marker="s", s=60, facecolor="white", edgecolor="black",
+                              label=f"2020年基期 {_fmt(baseline)}", zorder=5)
+            handles.append(base)
+        known = [(y, f.value) for y, f in sorted(series.years.items()) if f.value is not None]
+        if known:
+            line, = ax.plot([y for y, _ in known], [v for _, v in known], color=LINE_COLOR, linewidth=1.6,
+                            marker="o", markersize=4, label="实际值", zorder=4)
+            handles.append(line)
+            for y, v in known:
+                ax.annotate(_fmt(v), (y, v), textcoords="offset points", xytext=(0, 7), ha="center", fontsize=7,
+                            color=LINE_COLOR)
+        final_value = final.value
+    if final_value is not None:
+        ax.scatter([END], [final_value], s=90, color=color, edgecolors="white", linewidths=1, zorder=6)
+        handles.append(Line2D([], [], marker="o", linestyle="", color=color,
+                              label=f"{END}年：{final_status_label(status)}"))
+    handles += _plot_target(ax, series)
+    if final_value is None and not any(f.value is not None for f in series.years.values()):
+        ax.text(0.5, 0.5, "暂无数据", transform=ax.transAxes, ha="center", va="center", color=PLAN_COLOR,
+                fontsize=12)
+    if ind.unit in COUNT_UNITS:  # whole numbers of enterprises, centres, permits: no 17.5 on the axis
+        from matplotlib.ticker import MaxNLocator
+
+        ax.yaxis.set_major_locator(MaxNLocator(integer=True))
+    if handles:
+        ax.legend(handles=handles, fontsize=8, loc="best", framealpha=0.85)
+    ax.margins(y=0.15)

@@ -9,6 +9,11 @@ page but the cover carries a header, and every page a footer with the file's nam
 
 The same page figures give the PDF (`write_pdf`: matplotlib's PdfPages, TrueType fonts embedded,
 vector charts) and the printed pages (`page_svgs`, drawn by Qt's SVG renderer onto a printer).
+
+The plan's last year (2025) gives the final evaluation report instead: its content comes from
+`models.report_final` (sections of paragraphs, tables, charts and indicator items) and is flowed onto
+pages here (`document_pages`); `write_docx` writes the same content — or an interim year's report — as
+an editable Word document (`models.report_docx`).
 """
 
 from __future__ import annotations
@@ -66,6 +71,7 @@ class ReportData:
     meta: dict[str, str]
     figures_date: str | None
     conn: object = None
+    final: bool = False  # the plan's last year: the final evaluation (models.report_final), not a monitoring report
 
 
 @dataclass
@@ -88,18 +94,28 @@ def normalise_parts(parts) -> tuple[str, ...]:
     return tuple(p for p in PARTS if p in chosen)
 
 
-def load(conn, file_label: str, year: int | None = None, parts=("indicators",)) -> ReportData:
-    """Read the figures the report prints (`year` None: the latest year with data, else 2020)."""
+def load(conn, file_label: str, year: int | None = None, parts=("indicators",), final: bool = False) -> ReportData:
+    """Read the figures the report prints (`year` None: the latest year with data, else 2020).
+
+    The plan's last year (2025, or `final`) gives the final evaluation report; `parts` None then means
+    every part (an interim report's default is the indicators alone).
+    """
     from . import figures
+    from .progress import END
 
     series = figures.indicator_series(conn)
+    if final:
+        year = END
     if year is None:
         year = figures.latest_year_with_data(conn) or 2020
+    final = year == END
+    if parts is None:
+        parts = PARTS if final else ("indicators",)
     meta = dict(conn.execute("SELECT key, value FROM meta"))
     newest = conn.execute("SELECT MAX(at) FROM audit_log").fetchone()[0]
+    counts = figures.status_counts(series, year) if not final else {}
     return ReportData(file_label=file_label, year=year, parts=normalise_parts(parts), series=series,
-                      counts=figures.status_counts(series, year), meta=meta, figures_date=newest,
-                      conn=conn)
+                      counts=counts, meta=meta, figures_date=newest, conn=conn, final=final)
 
 
 # ---------------------------------------------------------------------------------------------- text helpers
@@ -164,7 +180,7 @@ def _hline(fig, x0: float, x1: float, y: float, color: str, width: float):
 
 
 SUMMARY_COLUMNS = (  # (header, x of the column's anchor, alignment)
-    ("指标", 0.0, "left"), ("单位", 0.335, "left"), ("2020年\n基期", 0.50, "right"), ("2025年\n目标", 0.61, "right"),
+    ("指标", 0.0, "left"), ("单位", 0.335, "left"), ("2020年\n基期", 0.49, "right"), ("2025年\n目标", 0.585, "right"),
     ("{year}年\n数值", 0.70, "right"), ("{year}年\n序时计划", 0.80, "right"), ("状态", 0.825, "left"),
     ("2025年\n预计", 1.0, "right"),
 )
@@ -190,17 +206,20 @@ def _summary_table(data: ReportData) -> Callable:
             ax.text(0, y, "\n".join(name_lines[:2]), fontsize=8, va="center", linespacing=1.25)
             ax.text(0.335, y, "\n".join(wrap(ind.unit, 8)), fontsize=8, va="center")
             target = rt.number(ind.target) if ind.target is not None else "\n".join(wrap(ind.target_text, 10))
-            value = fig_year.cumulative if ind.kind == "cumulative" else fig_year.value
-            cells = (rt.number(ind.baseline), target, rt.number(value), rt.number(fig_year.planned))
+            if ind.kind == "cumulative":  # the running total (the status goes with it) and the year's flow
+                value = f"累计{rt.number(fig_year.cumulative)}\n当年新增{rt.number(fig_year.value)}"
+            else:
+                value = rt.number(fig_year.value)
+            cells = (rt.number(s.baseline), target, value, rt.number(fig_year.planned))
             for (_, x, align), text in zip(SUMMARY_COLUMNS[2:6], cells):
-                ax.text(x, y, text, fontsize=8, ha=align, va="center", linespacing=1.1)
+                ax.text(x, y, text, fontsize=7.5 if "\n" in text else 8, ha=align, va="center", linespacing=1.1)
             status = fig_year.status or "unassessed"
             ax.text(0.835, y, rt.status_label(status), fontsize=8, va="center", color="white",
                     bbox=dict(boxstyle="round,pad=0.3", fc=STATUS_COLORS[status], ec="none"))
             ax.text(1.0, y, rt.number(s.projection_2025), fontsize=8, ha="right", va="center")
             y -= row_h
         ax.axhline(y + row_h / 2, color="#333333", linewidth=0.8)
-        ax.text(0, y - 0.01, "注：累计类指标的“数值”为2021年以来累计数；“与区同步”类指标按当年增速与全区增速比较。",
+        ax.text(0, y - 0.01, "注：累计类指标列出2021年以来累计数和当年新增数，状态按累计数判定；“与区同步”类指标按当年增速与全区增速比较。",
                 fontsize=7.5, color="#555555", va="top")
         y -= 0.07
         ax.text(0, y, f"{data.year}年指标状态统计：", fontsize=10, va="center", color="#1f3f66")
@@ -367,6 +386,10 @@ SECTION_TITLES = {"indicators": "各项指标进展", "industries": "重点产�
 
 def pages(data: ReportData) -> list[Page]:
     """The report's pages, in order; the first page of each section carries its numbered heading."""
+    if data.final:
+        from . import report_final
+
+        return document_pages(report_final.build(data))
     out = [Page("", _cover(data), cover=True, manual=True),
            Page("主要发展指标", _summary_table(data), manual=True)]
     sections = iter(SECTION_NUMBERS[1:])
@@ -383,6 +406,270 @@ def pages(data: ReportData) -> list[Page]:
     return out
 
 
+def running_header(data: ReportData) -> str:
+    """The text at the top of every page but the cover (and the PDF's title)."""
+    if data.final:
+        from .report_final import final_title
+
+        return final_title(data.meta)
+    return f"{data.meta.get('plan_title', '')} · {data.year}年度监测报告"
+
+
+# ---------------------------------------------------------------------------------------------- flowed pages
+# The final report (models.report_final.Document) is flowed onto pages: headings, paragraphs and tables
+# are measured in lines, charts and indicator items take a fixed share of the page; what does not fit
+# goes on the next page (tables continue with their header repeated).
+PAGE_H_IN = A4_INCHES[1]
+BODY_TOP = BODY_RECT[1] + BODY_RECT[3]
+BODY_BOTTOM = BODY_RECT[1]
+BODY_W_PT = BODY_RECT[2] * A4_INCHES[0] * 72
+FONT = {"h1": 13.0, "h2": 11.0, "body": 10.0, "note": 8.0, "table": 8.0, "caption": 9.5}
+SPACING = {"h1": 1.0, "h2": 1.0, "body": 1.65, "note": 1.5, "table": 1.3, "caption": 1.3}
+HEADING_H = {"h1": 0.038, "h2": 0.03}
+PARA_GAP = 0.006
+CELL_PAD = 0.009
+INDENT = "\u3000\u3000"  # two full-width spaces: a paragraph's first line is indented two characters
+
+
+def line_height(style: str) -> float:
+    """The height of one line of `style` as a share of the page."""
+    return FONT[style] * SPACING[style] / 72 / PAGE_H_IN
+
+
+def units(width_share: float, style: str) -> int:
+    """How many half-width characters of `style` fit in `width_share` of the body's width. Digits, Latin
+    letters and curly quotes are a little wider than half a CJK character: 6 % is kept in hand."""
+    return max(2, int(width_share * BODY_W_PT / (FONT[style] / 2) * 0.94) - 1)
+
+
+def para_lines(text: str, style: str = "body") -> list[str]:
+    first = INDENT + text if style == "body" else text
+    return wrap(first, units(1.0, style))
+
+
+def cell_lines(table, row: tuple[str, ...]) -> list[list[str]]:
+    total = sum(table.widths)
+    out = []
+    for text, w in zip(row, table.widths):
+        lines = []
+        for part in str(text).split("\n"):
+            lines += wrap(part, units(w / total, "table") - 1) or [""]
+        out.append(lines)
+    return out
+
+
+def row_height(table, row) -> float:
+    return max(len(c) for c in cell_lines(table, row)) * line_height("table") + CELL_PAD
+
+
+class _Flow:
+    """Places blocks top to bottom on pages; each page is a list of (kind, y_top, height, payload)."""
+
+    def __init__(self):
+        self.pages: list[list[tuple]] = [[]]
+        self.titles: list[str] = [""]
+        self.y = BODY_TOP
+        self.title = ""
+
+    def room(self) -> float:
+        return self.y - BODY_BOTTOM
+
+    def new_page(self) -> None:
+        if self.pages[-1]:
+            self.pages.append([])
+            self.titles.append(self.title)
+        self.y = BODY_TOP
+
+    def place(self, kind: str, height: float, payload) -> None:
+        if height > self.room() + 1e-9 and self.y < BODY_TOP:
+            self.new_page()
+        self.pages[-1].append((kind, self.y, height, payload))
+        self.y -= height
+
+    def ensure(self, height: float) -> None:
+        if height > self.room() + 1e-9:
+            self.new_page()
+
+
+def _first_height(block) -> float:
+    """The least height of a block's first piece: what a heading above it must be kept with."""
+    from . import report_final as rf
+
+    if isinstance(block, rf.Paragraph):
+        return line_height(block.style) * min(2, len(para_lines(block.text, block.style)))
+    if isinstance(block, rf.Table):
+        first = block.rows[0] if block.rows else block.header
+        return HEADING_H["h2"] + row_height(block, block.header) + row_height(block, first)
+    if isinstance(block, rf.Chart):
+        return block.height
+    if isinstance(block, rf.IndicatorItem):
+        return _item_height(block)
+    return 0.0
+
+
+def _item_height(item) -> float:
+    lines = sum(len(para_lines(t)) for t in item.paragraphs)
+    return HEADING_H["h2"] + item.chart.height + lines * line_height("body") + PARA_GAP * (len(item.paragraphs) + 1)
+
+
+def flow(document) -> _Flow:
+    """Lay the document's sections out on pages (the cover is separate)."""
+    from . import report_final as rf
+
+    f = _Flow()
+    for section in document.sections:
+        f.title = section.title
+        if f.pages[-1]:
+            f.titles[-1] = f.titles[-1] or section.title
+        first = section.blocks[0] if section.blocks else None
+        f.ensure(HEADING_H["h1"] + (_first_height(first) if first is not None else 0))
+        if not f.pages[-1]:
+            f.titles[-1] = section.title
+        f.place("h1", HEADING_H["h1"], section.heading)
+        for block in section.blocks:
+            if isinstance(block, rf.Paragraph):
+                lh = line_height(block.style)
+                for line in para_lines(block.text, block.style):
+                    f.place(block.style, lh, line)
+                f.y -= PARA_GAP
+            elif isinstance(block, rf.Table):
+                _flow_table(f, block)
+            elif isinstance(block, rf.Chart):
+                f.place("chart", block.height, block)
+            elif isinstance(block, rf.IndicatorItem):
+                f.ensure(_item_height(block))
+                f.place("h2", HEADING_H["h2"], block.heading)
+                f.place("chart", block.chart.height, block.chart)
+                for text in block.paragraphs:
+                    for line in para_lines(text):
+                        f.place("body", line_height("body"), line)
+                    f.y -= PARA_GAP
+                f.y -= PARA_GAP
+    return f
+
+
+def _flow_table(f: _Flow, table) -> None:
+    header_h = row_height(table, table.header)
+    rows = list(table.rows) + ([table.total_row] if table.total_row else [])
+    first_h = row_height(table, rows[0]) if rows else 0
+    f.ensure(HEADING_H["h2"] + header_h + first_h)
+    if table.title:
+        f.place("caption", HEADING_H["h2"], table.title)
+    f.place("thead", header_h, table)
+    for i, row in enumerate(rows):
+        h = row_height(table, row)
+        if h > f.room() + 1e-9:
+            f.new_page()
+            f.place("thead", header_h, table)
+        total = table.total_row is not None and i == len(rows) - 1
+        f.place("total" if total else "row", h, (table, row, i))
+    f.place("tend", 0.012, table)
+
+
+def _column_x(table) -> list[tuple[float, float]]:
+    """(left, right) of each column in figure coordinates."""
+    total = sum(table.widths)
+    left, out = BODY_RECT[0], []
+    for w in table.widths:
+        width = w / total * BODY_RECT[2]
+        out.append((left, left + width))
+        left += width
+    return out
+
+
+def _draw_row(fig, table, row, y: float, h: float, shade: bool, bold: bool = False) -> None:
+    from matplotlib.patches import Rectangle
+
+    if shade:
+        fig.add_artist(Rectangle((BODY_RECT[0], y - h), BODY_RECT[2], h, transform=fig.transFigure,
+                                 facecolor="#f2f5f8", edgecolor="none", zorder=0))
+    pad = 0.004
+    for (x0, x1), lines, align in zip(_column_x(table), cell_lines(table, row), table.align):
+        x = {"left": x0 + pad, "right": x1 - pad, "center": (x0 + x1) / 2}[align]
+        fig.text(x, y - h / 2, "\n".join(lines), fontsize=FONT["table"], ha=align, va="center",
+                 linespacing=SPACING["table"], color="#1f3f66" if bold else "#222222")
+
+
+def _draw_flow_page(items: list[tuple]) -> tuple[Callable, bool]:
+    """The draw function of one flowed page, and whether it needs the layout engine (a laid-out chart)."""
+    needs_layout = any(kind == "chart" and not payload.manual for kind, _, _, payload in items)
+
+    def draw(fig) -> None:
+        from matplotlib.gridspec import GridSpec
+
+        left, width = BODY_RECT[0], BODY_RECT[2]
+        right = left + width
+        for kind, y, h, payload in items:
+            if kind in ("h1", "h2", "caption"):
+                size = FONT[kind]
+                x, ha = (left + width / 2, "center") if kind == "caption" else (left, "left")
+                fig.text(x, y - h / 2, payload, fontsize=size, ha=ha, va="center",
+                         color="#1f3f66" if kind != "caption" else "#222222")
+            elif kind in ("body", "note"):
+                fig.text(left, y, payload, fontsize=FONT[kind], va="top", ha="left",
+                         color="#222222" if kind == "body" else "#555555")
+            elif kind == "thead":
+                fig.add_artist(_hline(fig, left, right, y, "#333333", 1.0))
+                _draw_row(fig, payload, payload.header, y, h, shade=False, bold=True)
+                fig.add_artist(_hline(fig, left, right, y - h, "#333333", 0.6))
+            elif kind in ("row", "total"):
+                table, row, index = payload
+                if kind == "total":
+                    fig.add_artist(_hline(fig, left, right, y, "#333333", 0.5))
+                _draw_row(fig, table, row, y, h, shade=kind == "row" and index % 2 == 1)
+            elif kind == "tend":
+                fig.add_artist(_hline(fig, left, right, y, "#333333", 1.0))
+            elif kind == "chart":
+                top = 1 - y
+                grid = GridSpec(3, 3, figure=fig, height_ratios=[max(top, 1e-6), h, max(1 - top - h, 1e-6)],
+                                width_ratios=[left, width, 1 - right], hspace=0, wspace=0)
+                sub = fig.add_subfigure(grid[1, 1])
+                _frameless(sub)
+                payload.plot(sub)
+                if payload.manual and payload.axes_rect:
+                    for ax in sub.axes:
+                        ax.set_position(payload.axes_rect)
+    return draw, needs_layout
+
+
+def document_pages(document) -> list[Page]:
+    """The final report's pages: its cover, then the sections flowed onto A4 pages."""
+    out = [Page("", _document_cover(document), cover=True, manual=True)]
+    f = flow(document)
+    for items, title in zip(f.pages, f.titles):
+        if not items:
+            continue
+        draw, needs_layout = _draw_flow_page(items)
+        out.append(Page(title, draw, manual=not needs_layout))
+    return out
+
+
+def split_title(title: str, width: int = 44) -> list[str]:
+    """The cover title on at most a few lines, broken after the plan's name where it is long."""
+    marker = "规划"
+    if text_width(title) > width and marker in title:
+        cut = title.rfind(marker) + len(marker)
+        head, tail = title[:cut], title[cut:]
+        if tail:
+            return wrap(head, width) + wrap(tail, width)
+    return wrap(title, width)
+
+
+def _document_cover(document) -> Callable:
+    def draw(fig) -> None:
+        y = 0.74
+        for line in split_title(document.title):
+            fig.text(0.5, y, line, ha="center", va="center", fontsize=21, color="#1f3f66")
+            y -= 0.05
+        fig.add_artist(_hline(fig, 0.2, 0.8, y - 0.01, "#2f5d8a", 1.5))
+        y -= 0.08
+        for key, value in document.cover_rows:
+            fig.text(0.34, y, f"{key}：", ha="right", fontsize=12, color="#444444")
+            fig.text(0.35, y, value, ha="left", fontsize=12)
+            y -= 0.035
+    return draw
+
+
 def render(data: ReportData, page: Page, number: int, total: int):
     """Draw one page on a new A4 figure with its header and footer."""
     from .mpl import new_figure
@@ -390,8 +677,7 @@ def render(data: ReportData, page: Page, number: int, total: int):
     fig = new_figure(*A4_INCHES)
     fig.get_layout_engine().set(rect=BODY_RECT, h_pad=0.04, w_pad=0.04)
     if not page.cover:
-        plan_title = data.meta.get("plan_title", "")
-        fig.text(BODY_RECT[0], 0.965, f"{plan_title} · {data.year}年度监测报告", fontsize=8, color="#555555")
+        fig.text(BODY_RECT[0], 0.965, running_header(data), fontsize=8, color="#555555")
         fig.text(BODY_RECT[0] + BODY_RECT[2], 0.965, page.title, fontsize=8, color="#555555", ha="right")
         fig.add_artist(_hline(fig, BODY_RECT[0], BODY_RECT[0] + BODY_RECT[2], 0.958, "#999999", 0.6))
     fig.add_artist(_hline(fig, BODY_RECT[0], BODY_RECT[0] + BODY_RECT[2], 0.035, "#999999", 0.6))
@@ -440,7 +726,7 @@ def write_pdf(data: ReportData, out: Path | str, page_list: list[Page] | None = 
     out = Path(out)
     partial = out.with_name(out.name + ".partial")
     count = 0
-    metadata = {"Title": f"{data.meta.get('plan_title', '')} {data.year}年度监测报告",
+    metadata = {"Title": running_header(data),
                 "Subject": data.file_label, "Creator": "长宁园规划监测"}
     try:
         with PdfPages(partial, metadata=metadata) as pdf:
@@ -478,31 +764,56 @@ def page_svgs(data: ReportData, page_list: list[Page] | None = None,
     return out
 
 
+def is_docx(out: Path | str) -> bool:
+    """Whether `out` asks for a Word document (by its extension; anything else is a PDF)."""
+    return Path(out).suffix.lower() == ".docx"
+
+
+def document_of(data: ReportData):
+    """The report as format-neutral content (models.report_final.Document), for Word; reads the park file."""
+    from . import report_final
+
+    return report_final.document(data)
+
+
+def write_docx(data: ReportData, out: Path | str, document=None,
+               progress: Callable[[int, int], None] | None = None) -> int:
+    """Write the report to `out` as an editable Word document (models.report_docx); returns the number of
+    sections. `document` (from `document_of(data)`) may be made beforehand on the connection's thread."""
+    from . import report_docx
+
+    return report_docx.write_docx(document if document is not None else document_of(data), out, progress)
+
+
 def build_report(path: Path | str, out: Path | str, year: int | None = None, parts=("indicators",),
-                 file_label: str | None = None) -> int:
-    """Open the park file at `path` read-only and write its report to `out`; returns the page count."""
+                 file_label: str | None = None, final: bool = False) -> int:
+    """Open the park file at `path` read-only and write its report to `out` — PDF, or Word when `out` ends in
+    .docx; returns the page count (PDF) or section count (Word). The plan's last year (or `final`) gives
+    the final evaluation report."""
     from .db import open_park
 
     path = Path(path)
     park = open_park(path, read_only=True)
     try:
-        data = load(park.conn, file_label or path.name, year, parts)
-        return write_pdf(data, out)
+        data = load(park.conn, file_label or path.name, year, parts, final)
+        return write_docx(data, out) if is_docx(out) else write_pdf(data, out)
     finally:
         park.close()
 
 
-def run_cli(path: str, out: str, year: int | None, parts: list[str]) -> int:
-    """`main.py report`: write the report, print its path and page count; exit 2 with a message on failure."""
+def run_cli(path: str, out: str, year: int | None, parts: list[str] | None, final: bool = False) -> int:
+    """`main.py report`: write the report, print its path and page count; exit 2 with a message on failure.
+
+    `parts` None: every part for the final report, the indicators alone for an interim year."""
     import sys
 
     from .db import ParkFileError
 
-    chosen = PARTS if "all" in parts else tuple(parts)
+    chosen = None if parts is None else PARTS if "all" in parts else tuple(parts)
     try:
-        pages_written = build_report(path, out, year, chosen)
+        count = build_report(path, out, year, chosen, final=final)
     except (ParkFileError, ReportError) as exc:
         print(exc, file=sys.stderr)
         return 2
-    print(f"{out}\t{pages_written}页")
+    print(f"{out}\t{count}{'节' if is_docx(out) else '页'}")
     return 0

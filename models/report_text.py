@@ -7,7 +7,8 @@ with the projection to 2025. `number()` formats a figure the way the report prin
 
 from __future__ import annotations
 
-from .plan import STATUS_LABELS
+from .plan import FINAL_STATUS_LABELS, STATUS_LABELS
+from .progress import FINAL_STATUSES, change_text
 
 BASE_YEAR, END_YEAR = 2020, 2025
 
@@ -71,7 +72,8 @@ def _first_line(series, year: int) -> str:
         total = fig.cumulative
         if total is None:
             return f"{head}累计数暂缺，{STATUS_ENDINGS['unassessed']}"
-        text = f"{head}五年累计{with_unit(total, ind.unit)}（目标{with_unit(ind.target, ind.unit)}）"
+        flow = with_unit(fig.value, ind.unit)
+        text = f"{head}累计{with_unit(total, ind.unit)}（当年新增{flow}，五年目标{with_unit(ind.target, ind.unit)}）"
     else:
         if fig.value is None:
             return f"{head}暂无数据，{STATUS_ENDINGS['unassessed']}"
@@ -135,3 +137,130 @@ def status_count_text(counts: dict[str, int]) -> str:
     """"达成目标2项，符合预期3项，……" for the statuses that occur, in the plan's order."""
     parts = [f"{status_label(status)}{n}项" for status, n in counts.items() if n]
     return "，".join(parts) if parts else "无"
+
+
+# ---------------------------------------------------------------------------------------------- final evaluation
+# The plan's last year is assessed for good: the final statuses (models.progress) and how a report words them.
+FINAL_ENDINGS = {
+    "achieved": "完成目标。",
+    "mostly_achieved": "基本完成目标。",
+    "not_achieved": "未完成目标。",
+    "unassessed": "无法评估。",
+}
+PERIOD_HEAD = "“十四五”期间，"
+
+
+def final_status_label(status: str | None) -> str:
+    """完成 / 基本完成 / 未完成 / 无法评估."""
+    return FINAL_STATUS_LABELS.get(status or "unassessed", FINAL_STATUS_LABELS["unassessed"])[0]
+
+
+def change(percent_value: float | None, digits: int = 1) -> str:
+    """A rate of change in words: "增长3.3%", "下降1.9%" (never "增长-1.9%"), "持平"; "—" when missing."""
+    return change_text(percent_value, digits) or "—"
+
+
+def movement(start: float | None, end: float | None, unit: str, start_note: str = "") -> str:
+    """"由91.7亿元增至108亿元" / "由…降至…" / "保持在…"; `start_note` follows the first figure (a scope, in
+    brackets). Without a start figure: "达到108亿元"."""
+    if end is None:
+        return "—"
+    if start is None:
+        return f"达到{with_unit(end, unit)}"
+    first = with_unit(start, unit) + (f"（{start_note}）" if start_note else "")
+    if number(start) == number(end):
+        return f"保持在{with_unit(end, unit)}"
+    return f"由{first}{'增至' if end > start else '降至'}{with_unit(end, unit)}"
+
+
+def final_comment(name: str, unit: str, kind: str, status: str | None, *, direction: str = "higher",
+                  baseline: float | None = None, value: float | None = None, target: float | None = None,
+                  gap_text: str = "", progress: float | None = None, cumulative: float | None = None,
+                  flows: dict[int, float | None] | None = None, growth: float | None = None,
+                  district_growth: float | None = None, assigned: float | None = None,
+                  baseline_note: str = "", year: int = END_YEAR) -> str:
+    """The final evaluation's sentence on one indicator, in the past tense, built from its figures, e.g.
+    "“十四五”期间，技术合同成交额由15亿元增至22.3亿元，超过规划目标21亿元，完成目标。"
+
+    `status` is the final status and `gap_text` its distance from the target as models.progress words it
+    ("差10家"); `flows` the yearly figures 2021–2025 of a cumulative indicator, `growth`/`district_growth`
+    the average annual growth over the period in percent (keep pace), `assigned` the city's value.
+    Falling figures say 下降/降至, never a negative growth.
+    """
+    status = status if status in FINAL_ENDINGS else "unassessed"
+    ending = FINAL_ENDINGS[status]
+    if kind == "cumulative":
+        return _final_cumulative(name, unit, status, target, gap_text, cumulative, flows or {}, year)
+    if value is None:
+        return f"{name}{year}年数据暂缺，{ending}"
+    if kind == "assigned":
+        text = f"{year}年，{name}为{with_unit(value, unit)}"
+        if assigned is None:
+            return f"{text}，市下达指标暂缺，{ending}"
+        if status == "achieved":
+            word = "低于" if number(value) != number(assigned) else "达到"
+            return f"{text}，{word}市下达指标{with_unit(assigned, unit)}，{ending}"
+        text += f"，高于市下达指标{with_unit(assigned, unit)}"
+        if assigned:
+            text += f"，超出{number((value / assigned - 1) * 100, 1)}%"
+        return f"{text}，{ending}"
+    lower = direction == "lower"
+    met = target is not None and (value <= target + 1e-9 if lower else value >= target - 1e-9)
+    if baseline is None:
+        text = f"{PERIOD_HEAD}{name}{year}年{'达到' if met else '为'}{with_unit(value, unit)}"
+    else:
+        text = PERIOD_HEAD + name + movement(baseline, value, unit, baseline_note)
+    if kind == "keep_pace":
+        if growth is not None:
+            text += f"，年均{change(growth)}"
+        if growth is None or district_growth is None:
+            missing = "2020年基期值" if baseline is None else "全区同期增速"
+            return f"{text}，{missing}暂缺，{ending}"
+        text += f"，{compare(growth, district_growth)}全区同期年均{change(district_growth)}"
+        if status != "achieved":
+            text += f"，相差{number(district_growth - growth, 2)}个百分点"
+        return f"{text}，{ending}"
+    if target is None:
+        return f"{text}，规划未设定目标值，{ending}"
+    if met:
+        word = "达到" if number(value) == number(target) else ("低于" if lower else "超过")
+        return f"{text}，{word}规划目标{with_unit(target, unit)}，{ending}"
+    text += f"，{'高于' if lower else '低于'}规划目标{with_unit(target, unit)}"
+    if baseline is None and status == "unassessed":
+        return f"{text}，缺少2020年基期值，{ending}"
+    if gap_text:
+        text += f"，{gap_text}"
+    if progress is not None:
+        text += f"，完成目标进度{percent(progress)}"
+    return f"{text}，{ending}"
+
+
+def _final_cumulative(name: str, unit: str, status: str, target: float | None, gap_text: str,
+                      total: float | None, flows: dict[int, float | None], year: int) -> str:
+    ending = FINAL_ENDINGS[status]
+    years = range(BASE_YEAR + 1, year + 1)
+    missing = [y for y in years if flows.get(y) is None]
+    if total is None or missing:
+        listed = "、".join(f"{y}年" for y in missing) or f"{year}年"
+        return f"{name}缺少{listed}数据，五年累计数无法计算，{ending}"
+    each = "、".join(number(flows[y]) for y in years)
+    text = f"{PERIOD_HEAD}{name}累计{with_unit(total, unit)}（{BASE_YEAR + 1}—{year}年分别为{each}{unit}）"
+    if target is None:
+        return f"{text}，规划未设定目标值，{ending}"
+    if status == "achieved":
+        word = "达到" if number(total) == number(target) else "超过"
+        return f"{text}，{word}规划目标{with_unit(target, unit)}，{ending}"
+    text += f"，为规划目标{with_unit(target, unit)}的{percent(total / target) if target else '—'}"
+    if gap_text:
+        text += f"，{gap_text}"
+    return f"{text}，{ending}"
+
+
+def final_count_text(counts: dict[str, int], unmet: list[str] | None = None) -> str:
+    """"规划确定的11项主要指标中，完成7项，基本完成1项，未完成2项，无法评估1项。" naming the unmet ones."""
+    total = sum(counts.values())
+    parts = [f"{final_status_label(s)}{counts.get(s, 0)}项" for s in FINAL_STATUSES if counts.get(s, 0)]
+    text = f"规划确定的{total}项主要指标中，{'，'.join(parts) if parts else '尚无评估结果'}。"
+    if unmet:
+        text += f"未完成的指标为：{'、'.join(unmet)}。"
+    return text

@@ -146,10 +146,11 @@ class MainWindow(QMainWindow):
         self._build_official_actions()
 
     def _build_report_actions(self) -> None:
-        """File ▸ Export PDF…, Print…, Export to Excel… (ui.report_dialog, imported on first use)."""
+        """File ▸ Export PDF…, Export Word…, Print…, Export to Excel… (ui.report_dialog, imported on first use)."""
         self._report_actions = None
         made = []
         for text, name, shortcut in ((self.tr("Export P&DF…"), "on_export_pdf", None),
+                                     (self.tr("Export &Word…"), "on_export_word", None),
                                      (self.tr("&Print…"), "on_print", QKeySequence.StandardKey.Print),
                                      (self.tr("Export to &Excel…"), "on_export_excel", None)):
             action = QAction(text, self)
@@ -158,7 +159,7 @@ class MainWindow(QMainWindow):
             action.triggered.connect(lambda checked=False, n=name: getattr(self.report_actions(), n)())
             self.file_menu.insertAction(self.file_extras_anchor, action)
             made.append(action)
-        self.action_export_pdf, self.action_print, self.action_export_excel = made
+        self.action_export_pdf, self.action_export_word, self.action_print, self.action_export_excel = made
 
     def _build_returns_actions(self) -> None:
         """File ▸ Import returns…, Export return form…, Undo import…, and dropped .xlsx files (ui.returns_actions)."""

@@ -1,5 +1,7 @@
-"""Printing and exporting from the window: the report options dialog, File ▸ Export PDF… / Print… /
-Export to Excel…, and the worker job that draws the pages off the GUI thread."""
+"""Printing and exporting from the window: the report options dialog, File ▸ Export PDF… / Export Word… /
+Print… / Export to Excel…, and the worker job that draws the pages off the GUI thread.
+
+The plan's last year (2025) gives the final evaluation report (总结评估) in every format."""
 
 from __future__ import annotations
 
@@ -35,7 +37,8 @@ class ReportOptionsDialog(QDialog):
         form = QFormLayout()
         self.year_box = QComboBox(self)
         for y in YEARS:
-            self.year_box.addItem(str(y), y)
+            text = self.tr("%1 (final evaluation)").replace("%1", str(y)) if y == YEARS[-1] else str(y)
+            self.year_box.addItem(text, y)
         self.year_box.setCurrentIndex(YEARS.index(year) if year in YEARS else len(YEARS) - 1)
         form.addRow(self.tr("Year"), self.year_box)
         indicators = QCheckBox(label(PART_LABELS["indicators"]), self)
@@ -126,7 +129,7 @@ def paint_pages(printer, pages: list) -> int:
 
 
 class ReportActions(QObject):
-    """File ▸ Export PDF…, Print… and Export to Excel… for the window's open park file.
+    """File ▸ Export PDF…, Export Word…, Print… and Export to Excel… for the window's open park file.
 
     Attributes:
         session: the window's ParkSession.
@@ -164,8 +167,14 @@ class ReportActions(QObject):
         return self.year or latest_year_with_data(self.session.park.conn) or YEARS[0]
 
     def ask_options(self) -> bool:
-        """Show the options dialog; False if cancelled."""
-        dialog = ReportOptionsDialog(self._default_year(), self.parts, self.window)
+        """Show the options dialog; False if cancelled. Until a choice is made, the plan's last year (the final
+        evaluation) offers every part, an interim year the indicators alone."""
+        year = self._default_year()
+        if self.year is None and year == YEARS[-1]:
+            from models.report import PARTS
+
+            self.parts = PARTS
+        dialog = ReportOptionsDialog(year, self.parts, self.window)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return False
         self.year, self.parts = dialog.year(), dialog.parts()
@@ -187,6 +196,14 @@ class ReportActions(QObject):
         out = self._ask_save(self.tr("Export report as PDF"), f"-{self.year}.pdf", self.tr("PDF (*.pdf)"))
         if out is not None:
             self.export_pdf(out, self.year, self.parts)
+
+    def on_export_word(self) -> None:
+        if self.session.park is None or not self.ask_options():
+            return
+        out = self._ask_save(self.tr("Export report as Word"), f"-{self.year}.docx",
+                             self.tr("Word document (*.docx)"))
+        if out is not None:
+            self.export_word(out, self.year, self.parts)
 
     def on_print(self) -> None:
         if self.session.park is None or not self.ask_options():
@@ -214,6 +231,16 @@ class ReportActions(QObject):
         data, page_list = self._report_pages(year, parts)
         return self._start(lambda progress: report.write_pdf(data, out, page_list, progress),
                            self.tr("Writing the report…"), lambda pages: self._finish(str(out)))
+
+    def export_word(self, out: Path, year: int | None = None, parts=("indicators",)) -> Job:
+        """Write the report as an editable Word document to `out` on the thread pool (its content is read from
+        the park file here, on the GUI thread); `done(out)` or `failed(message)` follows."""
+        from models import report
+
+        data = report.load(self.session.park.conn, self._file_label(), year, parts)
+        document = report.document_of(data)
+        return self._start(lambda progress: report.write_docx(data, out, document, progress),
+                           self.tr("Writing the Word document…"), lambda sections: self._finish(str(out)))
 
     def print_report(self, year: int | None = None, parts=("indicators",), preview: bool = True) -> Job:
         """Draw the pages, then show them in Qt's print preview dialog, which prints to any printer."""

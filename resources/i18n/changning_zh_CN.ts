@@ -671,6 +671,10 @@ Restore the backup copy and open it? The file that cannot be opened is kept as �
         <translation>导出PDF(&amp;D)…</translation>
     </message>
     <message>
+        <source>Export &amp;Word…</source>
+        <translation>导出Word(&amp;W)…</translation>
+    </message>
+    <message>
         <source>Open it read-only?</source>
         <translation>以只读方式打开吗？</translation>
     </message>
@@ -872,6 +876,14 @@ Create a new park file, or open another one?</source>
         <translation>PDF文件 (*.pdf)</translation>
     </message>
     <message>
+        <source>Export report as Word</source>
+        <translation>导出Word报告</translation>
+    </message>
+    <message>
+        <source>Word document (*.docx)</source>
+        <translation>Word文档 (*.docx)</translation>
+    </message>
+    <message>
         <source>Export to Excel</source>
         <translation>导出到Excel</translation>
     </message>
@@ -882,6 +894,10 @@ Create a new park file, or open another one?</source>
     <message>
         <source>Writing the report…</source>
         <translation>正在生成报告…</translation>
+    </message>
+    <message>
+        <source>Writing the Word document…</source>
+        <translation>正在生成Word文档…</translation>
     </message>
     <message>
         <source>Preparing the pages…</source>
@@ -905,6 +921,10 @@ Create a new park file, or open another one?</source>
     <message>
         <source>Report</source>
         <translation>报告</translation>
+    </message>
+    <message>
+        <source>%1 (final evaluation)</source>
+        <translation>%1（总结评估）</translation>
     </message>
     <message>
         <source>Year</source>

@@ -58,7 +58,10 @@ def test_every_indicator_name_value_and_status_label_is_printed_in_chinese(full_
     assert "截至2023年，每万人发明专利拥有量为85件，完成目标进度52.4%，低于序时进度60%，进度滞后。" in text
     assert "截至2023年，高新技术企业数（累计）为400家，完成目标进度65.5%，高于序时进度60%，进度符合预期。" in text
     assert "截至2023年，跨国公司研发总部及研发中心为17个" in text and "已达成2025年目标。" in text
-    assert "五年累计9家（目标15家），完成目标进度60%，持平于序时进度60%，进度符合预期。" in text
+    assert "累计9家（当年新增4家，五年目标15家），完成目标进度60%，持平于序时进度60%，进度符合预期。" in text
+    # the summary table (page 2) gives the running total and the year's flow, labelled
+    table_page = re.sub(r"\s+", "", _pdf("pdftotext", "-f", "2", "-l", "2", str(full_report[0]), "-"))
+    assert "累计9" in table_page and "当年新增4" in table_page
     assert "园区总收入为1800亿元，比上年增长5.9%，高于全区增速5.5%，进度符合预期。" in text
     assert "单位增加值综合能耗指标为0.05吨标准煤/万元，市下达指标为0.048吨标准煤/万元，进度略有滞后。" in text
     assert "评估意见：" + known.NOTE in text

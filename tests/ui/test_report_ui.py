@@ -192,3 +192,28 @@ def test_export_excel_from_the_window_and_a_failure_is_reported(filled, qtbot, t
         actions.export_excel(folder)
     assert "占用.xlsx" in failed.args[0]
     assert folder.is_dir()
+
+
+def test_export_word_from_the_window_writes_the_final_report(window, qtbot, tmp_path):
+    import docx
+
+    from tests.models.test_report_final import SECTION_HEADINGS, TITLE, fill_2025
+    from ui.report_dialog import ReportOptionsDialog
+
+    fill_2025(window.session.park)
+    texts = [a.text() for a in window.file_menu.actions()]
+    assert window.action_export_word.text() == "导出Word(&W)…"
+    assert texts.index(window.action_export_pdf.text()) < texts.index(window.action_export_word.text())
+    actions = window.report_actions()
+    dialog = ReportOptionsDialog(actions._default_year(), (), window)
+    qtbot.addWidget(dialog)
+    assert dialog.year() == 2025 and dialog.year_box.currentText() == "2025（总结评估）"
+    out = tmp_path / "总结评估.docx"
+    with qtbot.waitSignal(actions.done, timeout=180_000) as done:
+        actions.export_word(out, 2025, ("indicators", "zones"))
+    assert done.args == [str(out)] and actions.job is None
+    doc = docx.Document(str(out))
+    assert doc.paragraphs[0].text == TITLE
+    headings = [p.text for p in doc.paragraphs if p.style.name == "Heading 1"]
+    assert headings == SECTION_HEADINGS[:4] + ["五、三大片区建设"]
+    assert len(doc.tables[0].rows) == 12 and len(doc.inline_shapes) == 11 + 1
