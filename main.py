@@ -106,9 +106,9 @@ def add_report(sub) -> None:
     p.add_argument("--final", action="store_true",
                    help="the final evaluation report (总结评估) of 2021–2025, as --year 2025")
     p.add_argument("--parts", nargs="+", default=None, metavar="PART",
-                   choices=["indicators", "industries", "zones", "talent", "all"],
-                   help="indicators (always in), industries, zones, talent, or all (default: indicators; all "
-                        "in the final report)")
+                   choices=["indicators", "industries", "zones", "talent", "plan", "all"],
+                   help="indicators (always in), industries, zones, talent, plan (the plan's figures and key "
+                        "tasks), or all (default: indicators; all in the final report)")
 
     def run(args):
         from models.report import run_cli

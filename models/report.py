@@ -28,13 +28,14 @@ from . import report_text as rt
 from .plan import STATUS_COLORS, STATUSES
 
 A4_INCHES = (8.27, 11.69)
-PARTS = ("indicators", "industries", "zones", "talent")
+PARTS = ("indicators", "industries", "zones", "talent", "plan")
 OPTIONAL_PARTS = PARTS[1:]
 PART_LABELS = {
     "indicators": ("发展指标", "Indicators"),
     "industries": ("重点产业", "Industries"),
     "zones": ("三大片区", "Zones"),
     "talent": ("人才工作", "Talent"),
+    "plan": ("规划基数与重点任务", "Plan figures and key tasks"),
 }
 INDICATORS_PER_PAGE = 2
 CHARTS_PER_PAGE = 2
@@ -381,7 +382,7 @@ def group_charts(conn, part: str, year: int) -> list[Callable]:
 
 SECTION_NUMBERS = "一二三四五六"
 SECTION_TITLES = {"indicators": "各项指标进展", "industries": "重点产业发展", "zones": "三大片区建设",
-                  "talent": "人才工作"}
+                  "talent": "人才工作", "plan": "规划基数与重点任务"}
 
 
 def pages(data: ReportData) -> list[Page]:
@@ -398,8 +399,13 @@ def pages(data: ReportData) -> list[Page]:
         out.append(Page("主要发展指标", _indicator_page(data, data.series[i:i + INDICATORS_PER_PAGE]), manual=True,
                         heading=heading))
     for part in data.parts[1:]:
-        charts = group_charts(data.conn, part, data.year)
         heading = f"{next(sections)}、{SECTION_TITLES[part]}"
+        if part == "plan":
+            from .report_plan import plan_pages
+
+            out += plan_pages(data.conn, data.year, Page, heading=heading)
+            continue
+        charts = group_charts(data.conn, part, data.year)
         for i in range(0, len(charts), CHARTS_PER_PAGE):
             out.append(Page(PART_LABELS[part][0], _chart_page(charts[i:i + CHARTS_PER_PAGE]),
                             heading=heading if i == 0 else ""))

@@ -377,10 +377,41 @@ def section_talent(data) -> Section | None:
         Chart(partial(gc.plot_returnee_share, share=groups.returnee_share(data.conn)))])
 
 
+def plan_blocks(conn, year: int) -> list:
+    """规划基数 (2020 against `year`) and 重点任务 (count per status and every task's status of `year`)."""
+    from . import facts, tasks
+    from .report_plan import fact_rows
+
+    series_list = facts.fact_series(conn)
+    fact_table = Table(("分组", "项目", "单位", "2020年\n规划数", f"{year}年", "变化", "变化\n（%）"),
+                       fact_rows(series_list, year), widths=(0.12, 0.34, 0.08, 0.12, 0.12, 0.11, 0.11),
+                       align=("left", "left", "center", "right", "right", "right", "right"),
+                       title=f"规划基数：2020年与{year}年对照", key="facts")
+    task_list = tasks.list_tasks(conn)
+    task_year = year if year in tasks.TASK_YEARS else tasks.TASK_YEARS[-1]
+    counts = tasks.status_counts(task_list, task_year)
+    count_text = "，".join(f"{tasks.status_label(code)}{n}项" for code, n in counts.items() if n)
+    task_table = Table(("编号", "任务", "涉及", "责任单位", "状态"),
+                       [(t.code, t.text, t.concerns(), t.unit or "", tasks.status_label(t.status(task_year)))
+                        for t in task_list],
+                       widths=(0.08, 0.6, 0.1, 0.12, 0.1), align=("left", "left", "left", "left", "center"),
+                       title=f"重点任务{task_year}年推进情况", key="tasks")
+    return [fact_table,
+            Paragraph("注：带*的数值为企业报表汇总值（无官方数值时采用）；约、余、近依规划原文。", "note"),
+            Paragraph(f"规划确定的{len(task_list)}项重点任务，截至{task_year}年：{count_text}。"),
+            task_table]
+
+
+def section_plan(data) -> Section | None:
+    if "plan" not in data.parts:
+        return None
+    return Section("规划基数与重点任务", plan_blocks(data.conn, END))
+
+
 # Each builder returns a Section or None (left out); the sections are numbered in this order.
 SECTION_BUILDERS: list[Callable] = [
     section_foreword, section_overview, section_completion, section_indicators, section_industries, section_zones,
-    section_talent,
+    section_talent, section_plan,
 ]
 
 
@@ -444,6 +475,9 @@ def build_interim(data) -> Document:
         items.append(IndicatorItem(f"（{number}）{s.indicator.name}", chart, rt.indicator_comment(s, year), s.code))
     sections.append(Section(rep.SECTION_TITLES["indicators"], items))
     for part in data.parts[1:]:
+        if part == "plan":
+            sections.append(Section(rep.SECTION_TITLES[part], plan_blocks(data.conn, year)))
+            continue
         blocks = []
         if part in ("industries", "zones"):
             from . import groups

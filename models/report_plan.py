@@ -113,13 +113,12 @@ def _in_body(plot: Callable) -> Callable:
     return draw
 
 
-def plan_pages(conn, year: int | None, page_cls: Callable) -> list:
+def plan_pages(conn, year: int | None, page_cls: Callable, heading: str = "规划基数与重点任务") -> list:
     """The pages of the section (facts table, task counts, task table), as `page_cls(title, draw, heading=)`."""
     series_list = facts.fact_series(conn)
     fact_year = year if year is not None and year > facts.BASE_YEAR else latest_fact_year(series_list)
     task_year = fact_year if fact_year in tasks.TASK_YEARS else tasks.TASK_YEARS[-1]
     task_list = tasks.list_tasks(conn)
-    heading = "规划基数与重点任务"
     pages = []
     columns = [("分组", 0.0, "left"), ("项目", 0.11, "left"), ("单位", 0.49, "left"), ("2020年\n规划数", 0.66, "right"),
                (f"{fact_year}年", 0.78, "right"), ("变化", 0.9, "right"), ("变化\n（%）", 1.0, "right")]

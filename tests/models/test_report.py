@@ -17,7 +17,7 @@ from tests.models import known_figures as known
 # cover + summary table + 11 indicators two to a page
 INDICATOR_PAGES = 1 + 1 + 6
 # two to a page: industries = table, shares, "3+3" vs the rest; zones = table, chart; talent = four charts
-PART_PAGES = {"industries": 2, "zones": 1, "talent": 2}
+PART_PAGES = {"industries": 2, "zones": 1, "talent": 2, "plan": 5}  # plan: 33 figures on 2 pages, task counts, 72 tasks on 2
 
 
 def _pdf(*args: str) -> str:

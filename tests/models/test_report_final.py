@@ -79,7 +79,7 @@ SENTENCES = {
 }
 TITLE = "上海张江高新技术产业开发区长宁园“十四五”规划实施情况总结评估报告"
 SECTION_HEADINGS = ["一、评估依据和范围", "二、总体评价", "三、主要指标完成情况", "四、各项指标完成情况", "五、重点产业发展",
-                    "六、三大片区建设", "七、人才工作"]
+                    "六、三大片区建设", "七、人才工作", "八、规划基数与重点任务"]
 GROUP_CHARTS = 2 + 1 + 2  # industries: shares, “3+3” vs the rest; zones: comparison; talent: permits, returnee share
 
 

@@ -130,7 +130,7 @@ def test_options_dialog_offers_latest_year_and_parts(filled, qtbot):
     dialog.part_boxes["talent"].setChecked(False)
     dialog.year_box.setCurrentIndex(dialog.year_box.findData(2022))
     assert dialog.parts() == ("indicators", "zones") and dialog.year() == 2022
-    assert [b.text() for b in dialog.part_boxes.values()] == ["重点产业", "三大片区", "人才工作"]
+    assert [b.text() for b in dialog.part_boxes.values()] == ["重点产业", "三大片区", "人才工作", "规划基数与重点任务"]
 
 
 def test_export_pdf_from_the_window(filled, qtbot, tmp_path):
