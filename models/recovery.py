@@ -9,9 +9,9 @@ import sqlite3
 from datetime import datetime
 from pathlib import Path
 
+from . import db
 from .backup import daily_backups
 from .db import ParkFileError
-from .schema import APP_ID
 
 
 def backup_copies(path: Path) -> list[Path]:
@@ -25,20 +25,54 @@ def backup_copies(path: Path) -> list[Path]:
 
 
 def is_good_copy(path: Path) -> bool:
-    """True if `path` is a readable park file: SQLite, passes quick_check, says it is ours."""
+    """True if `path` is a park file that `db.open_park` would open: SQLite, passes quick_check, says it
+    is ours, and its schema and values are exactly what this program writes (a copy lying beside the file
+    is no more trusted than the file)."""
+    path = Path(path)
     try:
-        conn = sqlite3.connect(f"{Path(path).resolve().as_uri()}?mode=ro", uri=True)
-    except sqlite3.Error:
+        db.check_park_file(path)
+        snap = db._Snapshot(path)
+    except (ParkFileError, sqlite3.Error, OSError):
         return False
     try:
-        if conn.execute("PRAGMA quick_check").fetchone()[0] != "ok":
-            return False
-        row = conn.execute("SELECT value FROM meta WHERE key = 'app'").fetchone()
-        return row is not None and row[0] == APP_ID
-    except sqlite3.Error:
+        db._inspect(path, snap)
+        return True
+    except (ParkFileError, sqlite3.Error):
         return False
     finally:
-        conn.close()
+        snap.close()
+
+
+INTEGRITY_BUDGET_S = 120.0
+
+
+def fails_integrity_check(path: Path) -> bool:
+    """True only when `path`, opened alone (read-only, its journal rolled back on a temporary copy), is
+    not a SQLite database or fails `PRAGMA integrity_check`. A file SQLite cannot read for any other
+    reason (locked by a colleague, a share gone, no permission, a check that takes too long) is not
+    called damaged: False."""
+    path = Path(path)
+    if not path.is_file():
+        return False
+    try:
+        with path.open("rb") as fh:
+            if fh.read(len(db.SQLITE_HEADER)) != db.SQLITE_HEADER:
+                return True
+    except OSError:
+        return False
+    snap = None
+    try:
+        snap = db._Snapshot(path)
+        snap.budget.arm(INTEGRITY_BUDGET_S)
+        rows = snap.conn.execute("PRAGMA integrity_check").fetchall()
+        return rows != [("ok",)]
+    except sqlite3.Error as exc:
+        return db.error_code(exc) in (db.SQLITE_CORRUPT, db.SQLITE_NOTADB)
+    except (ParkFileError, OSError):
+        return False
+    finally:
+        if snap is not None:
+            snap.close()
 
 
 def newest_good_backup(path: Path) -> Path | None:

@@ -171,15 +171,18 @@ class MainWindow(QMainWindow):
         return action
 
     # ------------------------------------------------------------------ files
-    def open_file(self, path: Path, *, ask_read_only: bool = True) -> bool:
-        """Open a park file; shows the reason and keeps the current file if it cannot be opened."""
+    def open_file(self, path: Path, *, ask_read_only: bool = True, read_only: bool = False) -> bool:
+        """Open a park file; shows the reason and keeps the current file if it cannot be opened.
+
+        A file in use by another program (SQLite busy) gets Retry / Open read-only; only a file that,
+        opened alone, fails SQLite's integrity check gets the offer to restore a backup copy.
+        """
         from models import db as parkdb
         from models.lock import try_lock
 
         path = Path(path)
-        lock = try_lock(path) if path.exists() else None
-        read_only = False
-        if path.exists() and lock is None:
+        lock = try_lock(path) if path.exists() and not read_only else None
+        if path.exists() and lock is None and not read_only:
             if not ask_read_only:
                 return False
             if not self.ask(self.tr("File in use"),
@@ -192,8 +195,13 @@ class MainWindow(QMainWindow):
         except parkdb.ParkFileError as exc:
             if lock is not None:
                 lock.unlock()
+            if isinstance(exc, parkdb.FileBusyError):
+                return self.offer_retry(path, str(exc), read_only)
             if isinstance(exc, (parkdb.DamagedFileError, parkdb.NotAParkFile)) and not read_only:
-                return self.offer_backup(path, str(exc))
+                from models import recovery
+
+                if recovery.fails_integrity_check(path):
+                    return self.offer_backup(path, str(exc))
             self.warn(self.tr("Cannot open file"), str(exc))
             return False
         if not read_only:
@@ -204,6 +212,31 @@ class MainWindow(QMainWindow):
         self.on_tab_shown(self.tabs.currentIndex())
         self._remember(path)
         return True
+
+    def offer_retry(self, path: Path, message: str, read_only: bool) -> bool:
+        """`path` is in use by another program or colleague: offer Retry, Open read-only (unless that is
+        what failed) or Cancel. Returns whether a file was opened. Never offers a backup: locked is not
+        damaged."""
+        title = self.tr("File in use")
+        if not self.interactive:
+            print(f"{title}: {message}", file=sys.stderr)
+            return False
+        box = QMessageBox(QMessageBox.Icon.Warning, title, message, QMessageBox.StandardButton.NoButton, self)
+        choice: list[str] = []
+        retry = box.addButton(self.tr("&Retry"), QMessageBox.ButtonRole.AcceptRole)
+        retry.clicked.connect(lambda: choice.append("retry"))
+        if not read_only:
+            box.addButton(self.tr("Open &read-only"), QMessageBox.ButtonRole.AcceptRole).clicked.connect(
+                lambda: choice.append("read_only"))
+        box.addButton(QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(retry)
+        box.exec()
+        box.deleteLater()
+        if choice == ["retry"]:
+            return self.open_file(path, read_only=read_only)
+        if choice == ["read_only"]:
+            return self.open_file(path, read_only=True)
+        return False
 
     def offer_backup(self, path: Path, message: str) -> bool:
         """`path` cannot be opened: offer to put its newest good backup copy in its place and open that.
