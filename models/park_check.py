@@ -168,7 +168,7 @@ def check_schema(conn: sqlite3.Connection, version: int) -> None:
         raise SchemaMismatch(problem)
     for other in range(known, -1, -1):
         if other != version and first_difference(found, expected_schema(other)) is None:
-            raise SchemaMismatch(f"的数据版本号为{version}，但内容是版本{other}的格式（版本号被改动过）")
+            raise SchemaMismatch(f"的数据版本号为{version}，但内容是版本{other}的格式")
     if version == 0:
         raise SchemaMismatch("的数据版本号为0，但含有数据表")
     raise SchemaMismatch(problem)

@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>ChartCanvas</name>
@@ -115,7 +116,7 @@ Your saved data is safe: every change is either written completely or not at all
         <translation>年份：</translation>
     </message>
     <message>
-        <source>Grey: summed from the enterprises' returns. Double-click an official figure or a note to enter it; the official figure is used when present.</source>
+        <source>Grey: summed from the enterprises&apos; returns. Double-click an official figure or a note to enter it; the official figure is used when present.</source>
         <translation>灰色数字由企业报表汇总得出。双击“官方数据”或“备注”单元格录入；有官方数据时采用官方数据。</translation>
     </message>
     <message>
@@ -468,6 +469,14 @@ Open it read-only?</source>
         <translation>无法打开文件</translation>
     </message>
     <message>
+        <source>&amp;Retry</source>
+        <translation>重试(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Open &amp;read-only</source>
+        <translation>以只读方式打开(&amp;O)</translation>
+    </message>
+    <message>
         <source>A backup copy is beside it: “%1”.
 Restore the backup copy and open it? The file that cannot be opened is kept as “%2”.</source>
         <translation>旁边有一份备份副本：“%1”。
@@ -492,7 +501,7 @@ Create a new park file, or open another one?</source>
         <translation>未能备份</translation>
     </message>
     <message>
-        <source>Today's backup copy of “%1” could not be written beside it: %2</source>
+        <source>Today&apos;s backup copy of “%1” could not be written beside it: %2</source>
         <translation>未能在“%1”旁边写入今天的备份副本：%2</translation>
     </message>
     <message>
@@ -715,7 +724,7 @@ Create a new park file, or open another one?</source>
         <translation>企业名称</translation>
     </message>
     <message>
-        <source>Last year's revenue (10k yuan)</source>
+        <source>Last year&apos;s revenue (10k yuan)</source>
         <translation>上年营业收入（万元）</translation>
     </message>
     <message>
@@ -952,7 +961,7 @@ Create a new park file, or open another one?</source>
         <translation>备注</translation>
     </message>
     <message>
-        <source>Grey: summed from the enterprises' returns. Double-click an official figure or a note to enter it. 2020 high-level talent counts default to the plan's figures.</source>
+        <source>Grey: summed from the enterprises&apos; returns. Double-click an official figure or a note to enter it. 2020 high-level talent counts default to the plan&apos;s figures.</source>
         <translation>灰色数字由企业报表汇总得出。双击“官方数据”或“备注”单元格录入。2020年高层次人才数默认采用规划中的数字。</translation>
     </message>
     <message>
