@@ -8,6 +8,7 @@ is one SQLite transaction that also records each change in `audit_log`.
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import sqlite3
 import tempfile
@@ -215,7 +216,11 @@ def backup_file(path: Path, label: str) -> Path:
     try:
         shutil.copy2(path, target)
     except OSError as exc:
-        raise ParkFileError(f"升级数据格式前无法备份“{path.name}”：{exc.strerror or exc}。文件未被修改。") from exc
+        from .out_path import os_reason
+
+        target.unlink(missing_ok=True)
+        raise ParkFileError(f"升级数据格式前无法在“{path.parent}”中备份“{path.name}”：{os_reason(exc)}。"
+                            "文件未被修改。") from exc
     return target
 
 
@@ -363,13 +368,21 @@ class Changes:
 
 def check_park_file(path: Path) -> None:
     """Raise a ParkFileError with a message for the user unless `path` looks like a park file."""
+    from .out_path import length_problem, os_reason
+
     path = Path(path)
-    if not path.exists():
-        raise ParkFileError(f"找不到文件“{path}”。")
-    if path.is_dir():
-        raise NotAParkFile(f"“{path}”是一个文件夹，不是园区数据文件。")
-    with path.open("rb") as fh:
-        header = fh.read(len(SQLITE_HEADER))
+    problem = length_problem(path.absolute(), windows=os.name == "nt")
+    if problem:
+        raise ParkFileError(f"无法打开“{path}”：{problem}。")
+    try:
+        if not path.exists():
+            raise ParkFileError(f"找不到文件“{path}”。")
+        if path.is_dir():
+            raise NotAParkFile(f"“{path}”是一个文件夹，不是园区数据文件。")
+        with path.open("rb") as fh:
+            header = fh.read(len(SQLITE_HEADER))
+    except OSError as exc:
+        raise ParkFileError(f"无法打开文件“{path}”：{os_reason(exc)}。文件未被修改。") from exc
     if header != SQLITE_HEADER:
         raise NotAParkFile(f"“{path.name}”不是园区数据文件（不是SQLite数据库）。文件未被修改。")
 
@@ -434,7 +447,9 @@ class _Snapshot:
                     old.unlink()
         except OSError as exc:
             self.close()
-            raise ParkFileError(f"无法读取文件“{self.path}”：{exc.strerror or exc}。文件未被修改。") from exc
+            from .out_path import os_reason
+
+            raise ParkFileError(f"无法读取文件“{self.path}”：{os_reason(exc)}。文件未被修改。") from exc
         self.copied = True
         conn = sqlite3.connect(str(target), check_same_thread=False, factory=ParkConnection)
         _configure(conn)
@@ -557,18 +572,30 @@ def open_park(path: Path | str, *, read_only: bool = False, lock: Any = None) ->
 
 def create_park(path: Path | str, template: Path | None = None) -> Path:
     """Create a new park file at `path` from the bundled template; refuses to overwrite."""
+    from .out_path import length_problem, os_reason, output_problem
+
     path = Path(path)
     template = template or paths.template_path()
-    if path.exists():
-        raise ParkFileError(f"文件“{path}”已存在，未覆盖。")
-    path.parent.mkdir(parents=True, exist_ok=True)
+    too_long = length_problem(path.absolute(), windows=os.name == "nt")
+    if too_long:
+        raise ParkFileError(f"无法创建文件“{path}”：{too_long}。请换一个较短的名称或文件夹。")
+    try:
+        if path.exists():
+            raise ParkFileError(f"文件“{path}”已存在，未覆盖。")
+        if not path.parent.exists():
+            path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise ParkFileError(f"无法创建文件“{path}”：{os_reason(exc)}。") from exc
+    problem = output_problem(path)
+    if problem:
+        raise ParkFileError(problem.replace("无法写入", "无法创建文件", 1))
     partial = path.with_name(path.name + ".partial")
     try:
         shutil.copyfile(template, partial)
         partial.replace(path)
     except OSError as exc:
         partial.unlink(missing_ok=True)
-        raise ParkFileError(f"无法创建文件“{path}”：{exc.strerror or exc}。") from exc
+        raise ParkFileError(f"无法创建文件“{path}”：{os_reason(exc)}。") from exc
     return path
 
 

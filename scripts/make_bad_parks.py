@@ -31,7 +31,6 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from models.cells import make_credit_code  # noqa: E402
-from models.return_form import COLUMNS  # noqa: E402
 from models.schema import SCHEMA_VERSION  # noqa: E402
 
 OUT = ROOT / "tests" / "data" / "bad_parks"
