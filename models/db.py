@@ -61,6 +61,16 @@ class UntrustedFileError(ParkFileError):
 # it is given up on (a crafted file must not hang the window or a command). Tests shorten them.
 BUSY_TIMEOUT_MS = 5000
 OPEN_BUDGET_S = 10.0
+OPEN_BUDGET_S_PER_MB = 0.2  # a big file on a slow share may take longer to read through once or twice
+
+
+def open_budget(path: Path) -> float:
+    """Seconds the checks at open may take for the file at `path` (more for a bigger file)."""
+    try:
+        size_mb = Path(path).stat().st_size / 1e6
+    except OSError:
+        size_mb = 0.0
+    return round(OPEN_BUDGET_S + OPEN_BUDGET_S_PER_MB * size_mb, 1)
 
 # SQLite primary result codes (sqlite3.h), for sorting errors into the user's problems.
 SQLITE_PERM, SQLITE_BUSY, SQLITE_LOCKED, SQLITE_NOMEM, SQLITE_READONLY = 3, 5, 6, 7, 8
@@ -162,7 +172,7 @@ def error_code(exc: BaseException) -> int | None:
     return None if code is None else code & 0xFF
 
 
-def open_error(path: Path, exc: BaseException) -> ParkFileError:
+def open_error(path: Path, exc: BaseException, budget_s: float | None = None) -> ParkFileError:
     """The ParkFileError (Chinese message naming the file) for a SQLite error met while opening or reading
     `path`. Sorted by SQLite's result code: only CORRUPT and NOTADB say the file is damaged."""
     name = Path(path).name
@@ -172,7 +182,7 @@ def open_error(path: Path, exc: BaseException) -> ParkFileError:
     if code in (SQLITE_CORRUPT, SQLITE_NOTADB):
         return DamagedFileError(f"文件“{name}”已损坏，无法读取（{exc}）。请从备份副本恢复。")
     if code == SQLITE_INTERRUPT:
-        return UntrustedFileError(f"读取文件“{name}”超过{OPEN_BUDGET_S:g}秒仍未完成，已停止；文件可能被改动过，"
+        return UntrustedFileError(f"读取文件“{name}”超过{budget_s or OPEN_BUDGET_S:g}秒仍未完成，已停止；文件可能被改动过，"
                                   "已拒绝打开。文件未被修改。")
     if code == SQLITE_CANTOPEN:
         return ParkFileError(f"无法打开文件“{path}”：路径过长、所在文件夹无法访问或没有权限。文件未被修改。")
@@ -483,7 +493,7 @@ def _inspect(path: Path, snap: _Snapshot) -> int:
     from . import park_check
 
     conn = snap.conn
-    snap.budget.arm(OPEN_BUDGET_S)
+    snap.budget.arm(open_budget(path))
     try:
         kinds = dict(conn.execute("SELECT name, type FROM sqlite_master WHERE name = 'meta'").fetchall())
         app = None
@@ -508,7 +518,7 @@ def _inspect(path: Path, snap: _Snapshot) -> int:
         except park_check.BadValue as exc:
             raise UntrustedFileError(f"文件“{path.name}”{exc}，可能被改动过，已拒绝打开。文件未被修改。") from None
     except sqlite3.Error as exc:
-        raise open_error(path, exc) from exc
+        raise open_error(path, exc, snap.budget.seconds) from exc
     finally:
         snap.budget.disarm()
     return version
