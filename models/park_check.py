@@ -181,7 +181,7 @@ def _return_kinds() -> dict[str, str]:
     return {c.key: c.kind for c in COLUMNS}
 
 
-def _rule(table: str, column: str, declared: str, kinds: dict[str, str]) -> tuple[str, str] | None:
+def value_rule(table: str, column: str, declared: str, kinds: dict[str, str]) -> tuple[str, str] | None:
     """(SQL condition that a good value meets, what it should be in Chinese) for one column, or None.
 
     The conditions are false for a wrong type and NULL for NULL (allowed), and cheap: SQLite orders
@@ -217,7 +217,7 @@ def check_values(conn: sqlite3.Connection, version: int) -> None:
     """Raise BadValue for the first stored value of a wrong type or out of range (the schema is `version`'s)."""
     kinds = _return_kinds()
     for table, columns in expected_schema(version).tables.items():
-        rules = [(c[0], r) for c in columns if (r := _rule(table, c[0], c[1] or "", kinds)) is not None]
+        rules = [(c[0], r) for c in columns if (r := value_rule(table, c[0], c[1] or "", kinds)) is not None]
         if not rules:
             continue
         qt = '"' + table.replace('"', '""') + '"'

@@ -390,3 +390,78 @@ def test_a_hot_journal_met_by_a_writer_is_rolled_back_before_the_import(park_pat
         assert conn.execute("SELECT COUNT(*) FROM returns").fetchone()[0] == 1
     finally:
         conn.close()
+
+
+# ------------------------------------------------------------------------------------------ clean copy
+
+def test_a_clean_copy_keeps_the_known_tables_rows_and_nothing_else(tmp_path):
+    from models import recovery
+
+    case = next(c for c in CASES if c["file"] == "trigger_every_table.sqlite")
+    source = copy_case(case, tmp_path / "in")
+    conn = sqlite3.connect(str(source))  # an office's edit, made before the file was tampered with
+    conn.execute("DROP TRIGGER t_indicator_years_update")
+    conn.execute("UPDATE indicator_years SET official = 3.9 WHERE code = 'rd_intensity' AND year = 2022")
+    conn.commit()
+    conn.close()
+    before = state(source.parent)
+    made = recovery.export_clean_copy(source, tmp_path / "clean.sqlite")
+    assert state(source.parent) == before and pwned(source) == 0
+    park = parkdb.open_park(made.path)  # opens: nothing left that the check refuses
+    try:
+        conn = park.conn
+        assert conn.execute("SELECT COUNT(*) FROM sqlite_master WHERE type IN ('trigger', 'view')").fetchone()[0] == 0
+        assert conn.execute("SELECT official FROM indicator_years WHERE code = 'rd_intensity' AND year = 2022"
+                            ).fetchone()[0] == 3.9
+        assert conn.execute("SELECT COUNT(*) FROM meta WHERE key LIKE 'pwned%'").fetchone()[0] == 0
+        assert conn.execute("SELECT action FROM audit_log").fetchall() == [("clean_copy",)]
+    finally:
+        park.close()
+    assert len(made.left_out) == 3 * 17 - 1 and "原文件未被修改" in made.summary()
+
+
+def test_a_clean_copy_leaves_wrong_values_empty(tmp_path):
+    from models import recovery
+
+    case = next(c for c in CASES if c["file"] == "text_in_real.sqlite")
+    made = recovery.export_clean_copy(copy_case(case, tmp_path / "in"), tmp_path / "clean.sqlite")
+    assert made.cleared == {"indicator_years": 1}
+    conn = sqlite3.connect(str(made.path))
+    try:
+        assert conn.execute("SELECT COUNT(*) FROM indicator_years").fetchone()[0] == 66  # every row kept
+        assert conn.execute("SELECT official FROM indicator_years WHERE code = 'rd_intensity' AND year = 2023"
+                            ).fetchone()[0] is None
+    finally:
+        conn.close()
+    assert "1个类型或范围不对的数值已留空" in made.summary()
+
+
+def test_the_window_offers_a_clean_copy_of_a_tampered_file(bare_window, tmp_path, monkeypatch):
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
+
+    case = next(c for c in CASES if c["file"] == "trigger_returns.sqlite")
+    park = copy_case(case, tmp_path / "in")
+    before = state(park.parent)
+    target = tmp_path / "out" / "clean.sqlite"
+    target.parent.mkdir()
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(target), "")))
+    informed: list[str] = []
+    bare_window.inform = lambda title, text: informed.append(text)
+    bare_window.interactive = True
+    seen: list[str] = []
+
+    def answer():
+        boxes = [w for w in QApplication.topLevelWidgets() if isinstance(w, QMessageBox) and w.isVisible()]
+        if not boxes:
+            QTimer.singleShot(50, answer)
+            return
+        seen.append(boxes[0].text())
+        export = [b for b in boxes[0].buttons() if "干净副本" in b.text()]
+        export[0].click() if export else boxes[0].reject()
+
+    QTimer.singleShot(50, answer)
+    assert bare_window.open_file(park)
+    assert "t_ret" in seen[0]
+    assert bare_window.session.park.path == target and "已写入干净副本" in informed[0]
+    assert state(park.parent) == before

@@ -197,6 +197,8 @@ class MainWindow(QMainWindow):
                 lock.unlock()
             if isinstance(exc, parkdb.FileBusyError):
                 return self.offer_retry(path, str(exc), read_only)
+            if isinstance(exc, parkdb.UntrustedFileError):
+                return self.offer_clean_copy(path, str(exc))
             if isinstance(exc, (parkdb.DamagedFileError, parkdb.NotAParkFile)) and not read_only:
                 from models import recovery
 
@@ -237,6 +239,41 @@ class MainWindow(QMainWindow):
         if choice == ["read_only"]:
             return self.open_file(path, read_only=True)
         return False
+
+    def offer_clean_copy(self, path: Path, message: str) -> bool:
+        """`path` carries objects or values this program does not write: say so and offer to export a
+        clean copy (a new file from the template with only the known tables' rows) and open that.
+        Returns whether a file was opened; `path` itself is never changed."""
+        title = self.tr("Cannot open file")
+        if not self.interactive:
+            self.warn(title, message)
+            return False
+        box = QMessageBox(QMessageBox.Icon.Warning, title, message, QMessageBox.StandardButton.NoButton, self)
+        export = box.addButton(self.tr("Export a &clean copy…"), QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(QMessageBox.StandardButton.Close)
+        box.exec()
+        chosen = box.clickedButton() is export
+        box.deleteLater()
+        if not chosen:
+            return False
+        suggested = path.with_name(f"{path.stem}.clean{path.suffix}")
+        name, _ = QFileDialog.getSaveFileName(self, self.tr("Export a clean copy"), str(suggested), FILE_FILTER)
+        if not name:
+            return False
+        from models import db as parkdb
+        from models import recovery
+
+        target = Path(name)
+        if target.exists() or target.resolve() == path.resolve():
+            self.warn(title, self.tr("“%1” already exists; choose another name.").replace("%1", target.name))
+            return False
+        try:
+            made = recovery.export_clean_copy(path, target)
+        except parkdb.ParkFileError as exc:
+            self.warn(title, str(exc))
+            return False
+        self.inform(self.tr("Clean copy"), made.summary())
+        return self.open_file(target)
 
     def offer_backup(self, path: Path, message: str) -> bool:
         """`path` cannot be opened: offer to put its newest good backup copy in its place and open that.

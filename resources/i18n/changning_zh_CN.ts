@@ -477,6 +477,18 @@ Open it read-only?</source>
         <translation>以只读方式打开(&amp;O)</translation>
     </message>
     <message>
+        <source>Export a &amp;clean copy…</source>
+        <translation>导出干净副本(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>Export a clean copy</source>
+        <translation>导出干净副本</translation>
+    </message>
+    <message>
+        <source>Clean copy</source>
+        <translation>干净副本</translation>
+    </message>
+    <message>
         <source>A backup copy is beside it: “%1”.
 Restore the backup copy and open it? The file that cannot be opened is kept as “%2”.</source>
         <translation>旁边有一份备份副本：“%1”。
