@@ -95,6 +95,10 @@ def restore_backup(path: Path, backup: Path, now: datetime | None = None) -> Pat
     are then as they were.
     """
     path, backup = Path(path), Path(backup)
+    if path.exists() and not fails_integrity_check(path):
+        # Locked is not damaged: a file that passes integrity_check (or cannot be read for another
+        # reason, e.g. a colleague's write) is never replaced.
+        raise ParkFileError(f"“{path.name}”未损坏（完整性检查通过）或正被其他程序使用，未用备份覆盖。")
     kept = damaged_name(path, now)
     partial = path.with_name(path.name + ".restoring")
     try:

@@ -465,3 +465,17 @@ def test_the_window_offers_a_clean_copy_of_a_tampered_file(bare_window, tmp_path
     assert "t_ret" in seen[0]
     assert bare_window.session.park.path == target and "已写入干净副本" in informed[0]
     assert state(park.parent) == before
+
+
+def test_restore_refuses_to_put_a_backup_over_a_healthy_or_locked_file(park_path, holder):
+    from models import recovery
+
+    backup = put_good_backup_beside(park_path)
+    before = state(park_path.parent)
+    with pytest.raises(parkdb.ParkFileError, match="未用备份覆盖"):
+        recovery.restore_backup(park_path, backup)
+    holder(park_path, "EXCLUSIVE")
+    assert not recovery.fails_integrity_check(park_path)  # locked: not called damaged
+    with pytest.raises(parkdb.ParkFileError, match="未用备份覆盖"):
+        recovery.restore_backup(park_path, backup)
+    assert state(park_path.parent) == before
