@@ -182,7 +182,8 @@ def open_error(path: Path, exc: BaseException, budget_s: float | None = None) ->
     if code in (SQLITE_CORRUPT, SQLITE_NOTADB):
         return DamagedFileError(f"文件“{name}”已损坏，无法读取（{exc}）。请从备份副本恢复。")
     if code == SQLITE_INTERRUPT:
-        return UntrustedFileError(f"读取文件“{name}”超过{budget_s or OPEN_BUDGET_S:g}秒仍未完成，已停止；文件可能被改动过，"
+        seconds = budget_s or OPEN_BUDGET_S
+        return UntrustedFileError(f"读取文件“{name}”超过{seconds:g}秒仍未完成，已停止；文件可能被改动过，"
                                   "已拒绝打开。文件未被修改。")
     if code == SQLITE_CANTOPEN:
         return ParkFileError(f"无法打开文件“{path}”：路径过长、所在文件夹无法访问或没有权限。文件未被修改。")

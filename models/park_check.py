@@ -109,7 +109,8 @@ def expected_schema(version: int) -> Schema:
 
 
 def first_difference(found: Schema, expected: Schema) -> str | None:
-    """A Chinese phrase (to follow “文件“X””) naming the first object in which `found` differs from `expected`, else None."""
+    """A Chinese phrase (to follow “文件“X””) naming the first object in which `found` differs from
+    `expected`, else None."""
     for kind, name in found.others:
         if kind == "view" and name in expected.tables:
             return f"中的表“{name}”被替换成了视图"

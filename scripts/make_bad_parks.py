@@ -143,7 +143,8 @@ def check_removed(conn):
 
 
 def default_changed(conn):
-    set_declared(conn, "audit_log", "source TEXT NOT NULL DEFAULT 'gui'", "source TEXT NOT NULL DEFAULT (zeroblob(1000))")
+    set_declared(conn, "audit_log", "source TEXT NOT NULL DEFAULT 'gui'",
+                 "source TEXT NOT NULL DEFAULT (zeroblob(1000))")
 
 
 def missing_table(conn):
@@ -278,7 +279,8 @@ CASES: list[Case] = [
     Case("infinite_amount.sqlite", "an infinite revenue", infinite_amount, expect=["returns", "revenue", "inf"]),
     Case("count_out_of_range.sqlite", "10¹⁴ employees", count_out_of_range, expect=["returns", "employees"]),
     Case("fraction_count.sqlite", "2.5 patent applications", fraction_count, expect=["returns", "patent_apps"]),
-    Case("blob_as_name.sqlite", "binary data as an enterprise name", blob_as_name, expect=["returns", "name", "二进制"]),
+    Case("blob_as_name.sqlite", "binary data as an enterprise name", blob_as_name,
+         expect=["returns", "name", "二进制"]),
     Case("v1_with_trigger.sqlite", "a version-1 file carrying a trigger (no migration backup may be made)",
          v1_with_trigger, expect=["触发器“t_v1”"]),
     Case("not_ours.sqlite", "a SQLite file of another program", not_ours, expect=["不是园区数据文件"]),

@@ -59,7 +59,8 @@ def test_commands_refuse_an_output_they_cannot_write(command, where, park_path, 
     work.mkdir()
     out = work / ("长" * 120 + ".out") if where == "long" else work / "nowhere" / "deeper" / "x.out"
     if command == "new":
-        argv = ["new", str(out.with_suffix(".sqlite"))] if where == "long" else ["new", str(work / ("长" * 120) / "x.sqlite")]
+        bad = out.with_suffix(".sqlite") if where == "long" else work / ("长" * 120) / "x.sqlite"
+        argv = ["new", str(bad)]
     else:
         argv = [command, str(park_path), "--out", str(out)]
     code = main.main(argv)
