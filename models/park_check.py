@@ -5,7 +5,8 @@ used, its schema is compared with the one this program builds for the file's sch
 here by running `schema.MIGRATIONS[:version]` on an in-memory database, so tables other parts of the
 program add need no list kept by hand): every table, column (name, declared type, NOT NULL, default,
 primary key, generated), index and the tables' CREATE statements, and nothing else — no trigger, no view,
-no virtual table. Then every typed column's values are checked for type and range.
+no virtual table, and no `sqlite_stat1` (statistics ANALYZE would write, which steer SQLite's query plans:
+a crafted one could make an ordinary query run for minutes; this program never runs ANALYZE). Then every typed column's values are checked for type and range.
 
 Reading the schema runs nothing from it: only `sqlite_master` and the `pragma_table_xinfo` /
 `pragma_index_list` / `pragma_index_xinfo` table functions of names that `sqlite_master` lists as tables.
@@ -20,9 +21,6 @@ import sqlite3
 from dataclasses import dataclass
 
 from .schema import MIGRATIONS
-
-# Tables SQLite itself may add (ANALYZE's statistics): they hold no code and are left alone.
-_INTERNAL = re.compile(r"^sqlite_(stat\d|sequence)$")
 
 AMOUNT_LIMIT = 1e12  # |x| of an amount (万元) and of any other REAL figure
 COUNT_LIMIT = 10_000_000  # whole counts in a return: 0 … this
@@ -67,8 +65,6 @@ def read_schema(conn: sqlite3.Connection) -> Schema:
     master = conn.execute("SELECT type, name, tbl_name, sql FROM sqlite_master").fetchall()
     tables, table_sql, indexes, others = {}, {}, {}, []
     for kind, name, _table, sql in master:
-        if kind == "table" and _INTERNAL.match(name):
-            continue
         if kind == "table" and (sql or "").lstrip()[:14].upper().startswith("CREATE VIRTUAL"):
             others.append(("virtual", name))
         elif kind in ("trigger", "view"):

@@ -167,6 +167,12 @@ def extra_table(conn):
     conn.execute("CREATE TABLE stolen (x TEXT)")
 
 
+def planner_statistics(conn):
+    """ANALYZE's statistics, as a crafted file would carry them to steer query plans."""
+    conn.execute("ANALYZE")
+    conn.execute("UPDATE sqlite_stat1 SET stat = '1000000000 1'")
+
+
 def generated_column(conn):
     conn.execute("ALTER TABLE indicators ADD COLUMN doubled REAL GENERATED ALWAYS AS (target * 2) VIRTUAL")
 
@@ -264,6 +270,8 @@ CASES: list[Case] = [
     Case("generated_column.sqlite", "a generated column added to indicators", generated_column,
          expect=["indicators", "doubled"]),
     Case("extra_index.sqlite", "an index the program does not make", extra_index, expect=["索引“evil”"]),
+    Case("planner_statistics.sqlite", "sqlite_stat1 (ANALYZE) steering query plans", planner_statistics,
+         expect=["表“sqlite_stat1”"]),
     Case("extra_table.sqlite", "a table the program does not make", extra_table, expect=["表“stolen”"]),
     Case("user_version_0.sqlite", "user_version set to 0 on a current file", user_version(0),
          expect=["数据版本号为0"]),
