@@ -180,6 +180,7 @@ def export_clean_copy(source: Path, target: Path) -> CleanCopy:
     park = None
     try:
         snap.budget.arm(db.open_budget(source) * 3)
+        snap.conn.text_factory = park_check.lenient_text  # bytes that are not UTF-8 become U+FFFD
         found = park_check.read_schema(snap.conn)
         wanted = park_check.expected_schema(db.SCHEMA_VERSION)
         result.left_out = [f"{kind} {name}" for kind, name in found.others] + \

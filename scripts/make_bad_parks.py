@@ -211,6 +211,12 @@ def blob_as_name(conn):
     add_return(conn, name=b"\x00\xff\xfe")
 
 
+def invalid_utf8_name(conn):
+    """An enterprise name whose bytes are not UTF-8 (stored as text): reading it would stop any program."""
+    add_return(conn)
+    conn.execute("UPDATE returns SET name = CAST(X'E4B8ADFF20E69687' AS TEXT) WHERE id = 1")
+
+
 def v1_with_trigger(conn):
     """A version-1 file (its own schema, as an old program made it) that also carries a trigger."""
     for table in ("returns_superseded", "returns", "import_batches"):
@@ -289,6 +295,8 @@ CASES: list[Case] = [
     Case("fraction_count.sqlite", "2.5 patent applications", fraction_count, expect=["returns", "patent_apps"]),
     Case("blob_as_name.sqlite", "binary data as an enterprise name", blob_as_name,
          expect=["returns", "name", "二进制"]),
+    Case("invalid_utf8_name.sqlite", "an enterprise name that is not UTF-8", invalid_utf8_name,
+         expect=["returns", "name", "UTF-8"]),
     Case("v1_with_trigger.sqlite", "a version-1 file carrying a trigger (no migration backup may be made)",
          v1_with_trigger, expect=["触发器“t_v1”"]),
     Case("not_ours.sqlite", "a SQLite file of another program", not_ours, expect=["不是园区数据文件"]),

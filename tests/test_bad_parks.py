@@ -479,3 +479,15 @@ def test_restore_refuses_to_put_a_backup_over_a_healthy_or_locked_file(park_path
     with pytest.raises(parkdb.ParkFileError, match="未用备份覆盖"):
         recovery.restore_backup(park_path, backup)
     assert state(park_path.parent) == before
+
+
+def test_a_clean_copy_of_text_that_is_not_utf8(tmp_path):
+    from models import recovery
+
+    case = next(c for c in CASES if c["file"] == "invalid_utf8_name.sqlite")
+    made = recovery.export_clean_copy(copy_case(case, tmp_path / "in"), tmp_path / "clean.sqlite")
+    park = parkdb.open_park(made.path, read_only=True)
+    try:
+        assert park.conn.execute("SELECT name FROM returns").fetchone()[0] == "中\ufffd 文"
+    finally:
+        park.close()
