@@ -72,6 +72,7 @@ def commands(park: Path, ret: Path, out: Path) -> dict[str, list[str]]:
         "import": ["import", str(park), str(ret)],
         "report": ["report", str(park), "--out", str(out / "r.pdf")],
         "export": ["export", str(park), "--out", str(out / "e.xlsx")],
+        "template --park": ["template", str(out / "t.xlsx"), "--park", str(park)],
     }
     if "missing" in main.SUBCOMMANDS:  # added by the returns work; runs here once merged
         argv["missing"] = ["missing", str(park), "--year", "2023", "--out", str(out / "m.xlsx")]
@@ -124,7 +125,7 @@ def test_a_wal_left_beside_the_file_is_read_and_left_alone(tmp_path, good_return
     assert code == 0, stderr
     # The edit committed in the WAL (scripts/make_bad_parks.py: wal_with_value) is what is read.
     assert json.loads(stdout)["indicators"]["rd_intensity"]["years"]["2023"]["official"] == 4.25
-    for name in ("export", *(["missing"] if "missing" in argv else [])):
+    for name in ("export", "template --park", *(["missing"] if "missing" in argv else [])):
         code, stdout, stderr = run(argv[name], capsys)
         assert code == 0, (name, stderr)
     assert state(park.parent) == before  # no -shm, the WAL kept, the file unchanged

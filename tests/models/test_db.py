@@ -268,3 +268,16 @@ def test_a_too_long_or_unreachable_path_is_a_chinese_message(tmp_path):
     with pytest.raises(parkdb.ParkFileError, match="过长"):
         parkdb.create_park(long_name)
     assert list(tmp_path.iterdir()) == []
+
+
+def test_released_schema_steps_never_change():
+    """Files in offices hold v1/v2 exactly as these statements made them, and opening compares a file's
+    CREATE statements with them: changing a released step (or the return-form columns `returns_table_sql`
+    builds v2's `returns` from) would make every existing file be refused. Add a new step instead."""
+    import hashlib
+
+    from models.park_check import normalise_sql
+
+    text = "\n".join(normalise_sql(statement) for step in MIGRATIONS[:2] for statement in step)
+    assert hashlib.sha256(text.encode()).hexdigest() == \
+        "83efdb973f74f8ccc5b7e7b488fb15578778ad2114742cb040ad8ce082ed4ea4"
