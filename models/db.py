@@ -404,8 +404,12 @@ def _sidecars(path: Path) -> list[Path]:
 
 
 def _header_says_wal(path: Path) -> bool:
-    with path.open("rb") as fh:
-        head = fh.read(20)
+    """True if the file's header says it is in WAL mode (opening it would then write beside it)."""
+    try:
+        with path.open("rb") as fh:
+            head = fh.read(20)
+    except OSError:
+        return False
     return len(head) == 20 and (head[18] == 2 or head[19] == 2)
 
 
@@ -443,16 +447,15 @@ class _Snapshot:
         self.budget = budget if budget is not None else _configure(self.conn)
 
     def _copy(self) -> sqlite3.Connection:
-        self.temp_dir = Path(tempfile.mkdtemp(prefix="changning-open-"))
-        target = self.temp_dir / "park.sqlite"
         try:
-            for _attempt in range(3):
-                before = [(p.name, p.stat().st_size, p.stat().st_mtime_ns) for p in [self.path, *_sidecars(self.path)]]
+            self.temp_dir = Path(tempfile.mkdtemp(prefix="changning-open-"))
+            target = self.temp_dir / "park.sqlite"
+            for attempt in range(3):  # again if a writer changed the files while they were copied
+                before = self._stamps()
                 shutil.copyfile(self.path, target)
                 for side in _sidecars(self.path):
                     shutil.copyfile(side, target.with_name("park.sqlite" + side.name[len(self.path.name):]))
-                after = [(p.name, p.stat().st_size, p.stat().st_mtime_ns) for p in [self.path, *_sidecars(self.path)]]
-                if before == after:
+                if self._stamps() == before or attempt == 2:
                     break
                 for old in self.temp_dir.iterdir():
                     old.unlink()
@@ -465,6 +468,9 @@ class _Snapshot:
         conn = sqlite3.connect(str(target), check_same_thread=False, factory=ParkConnection)
         _configure(conn)
         return conn
+
+    def _stamps(self) -> list[tuple[str, int, int]]:
+        return [(p.name, p.stat().st_size, p.stat().st_mtime_ns) for p in [self.path, *_sidecars(self.path)]]
 
     def to_memory(self) -> sqlite3.Connection:
         """A copy of what `conn` reads, in memory (the temporary copy is then no longer needed)."""
