@@ -96,6 +96,18 @@ def add_import(sub) -> None:
     p.set_defaults(func=run)
 
 
+def refuse_output(out: str) -> int | None:
+    """2 (with the Chinese reason on stderr) if no file can be written at `out`: too long a path, a
+    folder that is missing or cannot be written; else None."""
+    from models.out_path import output_problem
+
+    problem = output_problem(out)
+    if problem is None:
+        return None
+    print(problem, file=sys.stderr)
+    return 2
+
+
 def add_report(sub) -> None:
     p = sub.add_parser("report", help="write the A4 report of one year as PDF or Word (.docx); 2025 (the plan's "
                                       "last year) gives the final evaluation report")
@@ -113,7 +125,7 @@ def add_report(sub) -> None:
     def run(args):
         from models.report import run_cli
 
-        return run_cli(args.path, args.out, args.year, args.parts, final=args.final)
+        return refuse_output(args.out) or run_cli(args.path, args.out, args.year, args.parts, final=args.final)
 
     p.set_defaults(func=run)
 
@@ -126,7 +138,7 @@ def add_export(sub) -> None:
     def run(args):
         from models.export_xlsx import run_cli
 
-        return run_cli(args.path, args.out)
+        return refuse_output(args.out) or run_cli(args.path, args.out)
 
     p.set_defaults(func=run)
 

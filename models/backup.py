@@ -42,7 +42,13 @@ def daily_backup(path: Path | str, conn: sqlite3.Connection | None = None, *, to
     if target.exists():
         return None
     partial = target.with_name(target.name + ".partial")
-    source = conn if conn is not None else sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    if conn is None:
+        from .db import sqlite_uri
+
+        source = sqlite3.connect(sqlite_uri(path.absolute(), "ro"), uri=True)
+        source.execute("PRAGMA trusted_schema = OFF")
+    else:
+        source = conn
     try:
         out = sqlite3.connect(str(partial))
         try:

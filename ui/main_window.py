@@ -194,6 +194,8 @@ class MainWindow(QMainWindow):
 
         Someone else holding the file's lock (models.lock) is named, with Open read-only / Take over (when
         the lock is stale) / Cancel. `read_only` opens without taking the lock.
+        A file in use by another program (SQLite busy) gets Retry / Open read-only; only a file that,
+        opened alone, fails SQLite's integrity check gets the offer to restore a backup copy.
         """
         from models import db as parkdb
         from models import lock as parklock
@@ -222,8 +224,15 @@ class MainWindow(QMainWindow):
         except parkdb.ParkFileError as exc:
             if lock is not None:
                 lock.unlock()
+            if isinstance(exc, parkdb.FileBusyError):
+                return self.offer_retry(path, str(exc), read_only)
+            if isinstance(exc, parkdb.UntrustedFileError):
+                return self.offer_clean_copy(path, str(exc))
             if isinstance(exc, (parkdb.DamagedFileError, parkdb.NotAParkFile)) and not read_only:
-                return self.offer_backup(path, str(exc))
+                from models import recovery
+
+                if recovery.fails_integrity_check(path):
+                    return self.offer_backup(path, str(exc))
             self.warn(self.tr("Cannot open file"), str(exc))
             return False
         if not read_only:
@@ -293,6 +302,65 @@ class MainWindow(QMainWindow):
                   self.tr("“%1” has been taken over by %2; it is now open read-only.")
                   .replace("%1", park.path.name).replace("%2", who))
         self.open_file(park.path, read_only=True)
+    def offer_retry(self, path: Path, message: str, read_only: bool) -> bool:
+        """`path` is in use by another program or colleague: offer Retry, Open read-only (unless that is
+        what failed) or Cancel. Returns whether a file was opened. Never offers a backup: locked is not
+        damaged."""
+        title = self.tr("File in use")
+        if not self.interactive:
+            print(f"{title}: {message}", file=sys.stderr)
+            return False
+        box = QMessageBox(QMessageBox.Icon.Warning, title, message, QMessageBox.StandardButton.NoButton, self)
+        choice: list[str] = []
+        retry = box.addButton(self.tr("&Retry"), QMessageBox.ButtonRole.AcceptRole)
+        retry.clicked.connect(lambda: choice.append("retry"))
+        if not read_only:
+            box.addButton(self.tr("Open &read-only"), QMessageBox.ButtonRole.AcceptRole).clicked.connect(
+                lambda: choice.append("read_only"))
+        box.addButton(QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(retry)
+        box.exec()
+        box.deleteLater()
+        if choice == ["retry"]:
+            return self.open_file(path, read_only=read_only)
+        if choice == ["read_only"]:
+            return self.open_file(path, read_only=True)
+        return False
+
+    def offer_clean_copy(self, path: Path, message: str) -> bool:
+        """`path` carries objects or values this program does not write: say so and offer to export a
+        clean copy (a new file from the template with only the known tables' rows) and open that.
+        Returns whether a file was opened; `path` itself is never changed."""
+        title = self.tr("Cannot open file")
+        if not self.interactive:
+            self.warn(title, message)
+            return False
+        box = QMessageBox(QMessageBox.Icon.Warning, title, message, QMessageBox.StandardButton.NoButton, self)
+        export = box.addButton(self.tr("Export a &clean copy…"), QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(QMessageBox.StandardButton.Close)
+        box.exec()
+        chosen = box.clickedButton() is export
+        box.deleteLater()
+        if not chosen:
+            return False
+        suggested = path.with_name(f"{path.stem}.clean{path.suffix}")
+        name, _ = QFileDialog.getSaveFileName(self, self.tr("Export a clean copy"), str(suggested), FILE_FILTER)
+        if not name:
+            return False
+        from models import db as parkdb
+        from models import recovery
+
+        target = Path(name)
+        if target.exists() or target.resolve() == path.resolve():
+            self.warn(title, self.tr("“%1” already exists; choose another name.").replace("%1", target.name))
+            return False
+        try:
+            made = recovery.export_clean_copy(path, target)
+        except parkdb.ParkFileError as exc:
+            self.warn(title, str(exc))
+            return False
+        self.inform(self.tr("Clean copy"), made.summary())
+        return self.open_file(target)
 
     def offer_backup(self, path: Path, message: str) -> bool:
         """`path` cannot be opened: offer to put its newest good backup copy in its place and open that.

@@ -641,6 +641,26 @@ Your saved data is safe: every change is either written completely or not at all
         <translation>无法打开文件</translation>
     </message>
     <message>
+        <source>&amp;Retry</source>
+        <translation>重试(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Open &amp;read-only</source>
+        <translation>以只读方式打开(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Export a &amp;clean copy…</source>
+        <translation>导出干净副本(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>Export a clean copy</source>
+        <translation>导出干净副本</translation>
+    </message>
+    <message>
+        <source>Clean copy</source>
+        <translation>干净副本</translation>
+    </message>
+    <message>
         <source>A backup copy is beside it: “%1”.
 Restore the backup copy and open it? The file that cannot be opened is kept as “%2”.</source>
         <translation>旁边有一份备份副本：“%1”。
@@ -685,10 +705,6 @@ Restore the backup copy and open it? The file that cannot be opened is kept as �
     <message>
         <source>The lock has not been renewed for %1 minutes: that computer may have crashed or lost the network.</source>
         <translation>该锁已有 %1 分钟没有续期：那台电脑可能已死机、断电或断网。</translation>
-    </message>
-    <message>
-        <source>Open &amp;read-only</source>
-        <translation>以只读方式打开(&amp;R)</translation>
     </message>
     <message>
         <source>&amp;Take over</source>

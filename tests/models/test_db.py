@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import re
 import sqlite3
+from pathlib import PurePosixPath, PureWindowsPath
 
 import pytest
 
 from models import db as parkdb
 from models.schema import MIGRATIONS, SCHEMA_VERSION
+from tests.conftest import ROOT
 from tests.park_checks import digest
 
 
@@ -159,3 +162,122 @@ def test_save_as_copy(park, tmp_path):
                                   " AND year = 2022").fetchone()[0] == 4.1
     finally:
         other.close()
+
+
+# ---------------------------------------------------------------- untrusted files (issue 11, issue 19.1)
+
+@pytest.mark.parametrize("path, uri", [
+    (PurePosixPath("/home/张三/园区 数据/park.sqlite"),
+     "file:///home/%E5%BC%A0%E4%B8%89/%E5%9B%AD%E5%8C%BA%20%E6%95%B0%E6%8D%AE/park.sqlite?mode=ro"),
+    (PurePosixPath("/data/a#b?c%d.sqlite"), "file:///data/a%23b%3Fc%25d.sqlite?mode=ro"),
+    (PureWindowsPath(r"C:\Users\张三\Documents\park.sqlite"),
+     "file:///C:/Users/%E5%BC%A0%E4%B8%89/Documents/park.sqlite?mode=ro"),
+    (PureWindowsPath(r"Z:\规划\park 2025.sqlite"), "file:///Z:/%E8%A7%84%E5%88%92/park%202025.sqlite?mode=ro"),
+    (PureWindowsPath(r"\\server\share\park.sqlite"), "file:////server/share/park.sqlite?mode=ro"),
+    (PureWindowsPath(r"\\fs01.gov.local\规划科\#1\park.sqlite"),
+     "file:////fs01.gov.local/%E8%A7%84%E5%88%92%E7%A7%91/%231/park.sqlite?mode=ro"),
+    (PureWindowsPath(r"\\?\C:\long\park.sqlite"), "file:///C:/long/park.sqlite?mode=ro"),
+    (PureWindowsPath(r"\\?\UNC\server\share\park.sqlite"), "file:////server/share/park.sqlite?mode=ro"),
+])
+def test_sqlite_uri_for_posix_drive_and_unc_paths(path, uri):
+    assert parkdb.sqlite_uri(path, "ro") == uri
+    # The server is in the URI's path, never its authority (Windows SQLite refuses "file://server/…").
+    assert not re.match(r"file://[^/]", parkdb.sqlite_uri(path))
+
+
+def test_sqlite_uri_opens_names_that_need_quoting(tmp_path, park_path):
+    folder = tmp_path / "园区 #1 ?x% 数据"
+    folder.mkdir()
+    target = folder / "长宁 park#.sqlite"
+    park_path.replace(target)
+    park = parkdb.open_park(target, read_only=True)
+    try:
+        assert park.conn.execute("SELECT value FROM meta WHERE key = 'app'").fetchone()[0] == "changning-plan"
+    finally:
+        park.close()
+
+
+def test_every_connection_distrusts_the_schema(park):
+    assert park.conn.execute("PRAGMA trusted_schema").fetchone()[0] == 0
+
+
+def test_the_query_budget_stops_an_endless_query_with_a_chinese_message(park_path, monkeypatch):
+    monkeypatch.setattr(parkdb, "OPEN_BUDGET_S", 0.3)
+    snap = parkdb._Snapshot(park_path)
+    try:
+        snap.budget.arm(parkdb.OPEN_BUDGET_S)
+        with pytest.raises(sqlite3.OperationalError) as caught:
+            snap.conn.execute("WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n)"
+                              " SELECT COUNT(*) FROM n").fetchone()
+        snap.budget.disarm()
+        assert snap.conn.execute("SELECT COUNT(*) FROM meta").fetchone()[0] > 0  # disarmed: no limit
+    finally:
+        snap.close()
+    error = parkdb.open_error(park_path, caught.value)
+    assert isinstance(error, parkdb.UntrustedFileError) and "超过0.3秒" in str(error) and "park.sqlite" in str(error)
+
+
+@pytest.mark.parametrize("code, kind", [
+    (5, parkdb.FileBusyError), (6, parkdb.FileBusyError), (11, parkdb.DamagedFileError),
+    (26, parkdb.DamagedFileError), (14, parkdb.ParkFileError), (8, parkdb.ParkFileError),
+    (10, parkdb.ParkFileError), (13, parkdb.ParkFileError), (1, parkdb.ParkFileError),
+])
+def test_open_errors_are_sorted_by_sqlite_code(code, kind, tmp_path):
+    exc = sqlite3.OperationalError("english text that must not decide")
+    exc.sqlite_errorcode = code
+    error = parkdb.open_error(tmp_path / "park.sqlite", exc)
+    assert type(error) is kind
+    assert "park.sqlite" in str(error) and re.search(r"[\u4e00-\u9fff]", str(error))
+    assert ("已损坏" in str(error)) == (kind is parkdb.DamagedFileError)
+
+
+def test_the_expected_schema_is_derived_from_the_migrations():
+    from models.park_check import expected_schema, read_schema
+
+    conn = sqlite3.connect(":memory:")
+    for step in MIGRATIONS:
+        for statement in step:
+            conn.execute(statement)
+    assert read_schema(conn) == expected_schema(SCHEMA_VERSION)
+    template = sqlite3.connect(str(ROOT / "park.sqlite.template"))
+    try:
+        assert read_schema(template) == expected_schema(SCHEMA_VERSION)
+    finally:
+        template.close()
+    assert set(expected_schema(1).tables) < set(expected_schema(2).tables)
+    assert "returns" in expected_schema(2).tables and "returns" not in expected_schema(1).tables
+
+
+def test_a_tampered_user_version_makes_no_backup_copy(park_path):
+    conn = sqlite3.connect(str(park_path))
+    conn.execute("PRAGMA user_version = 1")
+    conn.commit()
+    conn.close()
+    before = digest(park_path)
+    for _attempt in range(3):
+        with pytest.raises(parkdb.UntrustedFileError, match="数据版本号为1"):
+            parkdb.open_park(park_path)
+    assert digest(park_path) == before
+    assert [p.name for p in park_path.parent.iterdir() if p.is_file()] == ["park.sqlite"]
+
+
+def test_a_too_long_or_unreachable_path_is_a_chinese_message(tmp_path):
+    long_name = tmp_path / ("长" * 120 + ".sqlite")
+    with pytest.raises(parkdb.ParkFileError, match="过长"):
+        parkdb.open_park(long_name)
+    with pytest.raises(parkdb.ParkFileError, match="过长"):
+        parkdb.create_park(long_name)
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_released_schema_steps_never_change():
+    """Files in offices hold v1/v2 exactly as these statements made them, and opening compares a file's
+    CREATE statements with them: changing a released step (or the return-form columns `returns_table_sql`
+    builds v2's `returns` from) would make every existing file be refused. Add a new step instead."""
+    import hashlib
+
+    from models.park_check import normalise_sql
+
+    text = "\n".join(normalise_sql(statement) for step in MIGRATIONS[:2] for statement in step)
+    assert hashlib.sha256(text.encode()).hexdigest() == \
+        "83efdb973f74f8ccc5b7e7b488fb15578778ad2114742cb040ad8ce082ed4ea4"
