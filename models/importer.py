@@ -327,6 +327,8 @@ def _check_sheet(result: CheckResult, shown: str, sheet, parsers: dict[str, Any]
                 columns[column.key] = parsed
         else:
             columns[column.key] = _parse_column(column.kind, parsers[column.kind], col, label, column.required, errors)
+            if column.kind == "text":
+                _note_invisible(result, shown, sheet, col, label)
     for parts, whole, message in CROSS_RULES:
         if whole not in columns:
             continue
@@ -369,6 +371,15 @@ def _check_sheet(result: CheckResult, shown: str, sheet, parsers: dict[str, Any]
             accepted.append(values)
             seen.setdefault(key, []).append((values, (shown, name, rownum), code_label))
     result.total_rows += n
+
+
+def _note_invisible(result: CheckResult, shown: str, sheet, col: list[Any], label: str) -> None:
+    """A note for each text cell from which invisible characters (zero-width, BOM …) were removed."""
+    for (rownum, _raw), value in zip(sheet.rows, col):
+        removed = cells.invisible_count(value)
+        if removed:
+            result.warnings.append(f"“{shown}”工作表“{sheet.name}”第{rownum}行{label}：已删除{removed}个"
+                                   "不可见字符（零宽字符、BOM等）。")
 
 
 def _reject_duplicates(result: CheckResult, seen: dict) -> None:

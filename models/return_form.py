@@ -15,6 +15,10 @@ FORM_VERSION = "1"
 MARKER_SHEET = "_form"  # hidden sheet of the template holding form_version
 YEAR_RANGE = (2020, 2025)
 LISTED_YEAR_MIN = 1990
+# Bounds of a cell (issue 11): the importer (models.cells) and the template's data validation both use these.
+COUNT_MAX = 10_000_000          # 人, 件: whole numbers 0 … 10,000,000
+AMOUNT_MAX = 1e12               # 万元, 吨标准煤: finite, 0 … 1e12
+TEXT_MAX = 200                  # characters of a name (after removing invisible characters)
 
 # kind -> SQLite column type
 _SQL_TYPES = {
@@ -32,12 +36,12 @@ _SQL_TYPES = {
 # kind -> how a cell of that kind is filled in (Chinese), for the instructions sheet and the docs
 KIND_NOTES = {
     "credit_code": "18位代码（数字和大写字母，不含I、O、S、V、Z）",
-    "text": "文字",
+    "text": f"文字，不超过{TEXT_MAX}个字，不含控制字符",
     "year": f"整数年份（{YEAR_RANGE[0]}—{YEAR_RANGE[1]}）",
     "industry": "从下拉列表选择",
     "zone": "从下拉列表选择",
-    "amount": "数字，不小于0，可有小数",
-    "count": "整数，不小于0",
+    "amount": "数字，不小于0，可有小数，不超过10¹²（一万亿）",
+    "count": f"整数，0至{COUNT_MAX:,}",
     "bool": "是／否（Y/N、1/0亦可），空白视为否",
     "listed_year": f"整数年份（{LISTED_YEAR_MIN}—报告年度），未上市留空",
 }
