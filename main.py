@@ -5,6 +5,7 @@
     python main.py new PATH          create a park file from the template
     python main.py report PATH --out OUT.pdf [--year Y] [--parts ...]   the summary report as PDF
     python main.py export PATH --out OUT.xlsx                          every table as an Excel workbook
+    python main.py missing PATH --year Y --out OUT.xlsx                returned for Y-1 but not for Y
 """
 
 from __future__ import annotations
@@ -83,12 +84,14 @@ def add_import(sub) -> None:
     p.add_argument("--replace", action="store_true", help="replace stored enterprise-years")
     p.add_argument("--atomic", action="store_true", help="import nothing if any row is rejected")
     p.add_argument("--report-json", metavar="OUT", help="write the report as JSON")
+    p.add_argument("--rejected-xlsx", metavar="OUT.xlsx",
+                   help="write the rejected rows, laid out like the return form, with a 问题说明 column")
 
     def run(args):
         from models.importer import run_cli
 
         return run_cli(args.path, args.files, dry_run=args.dry_run, replace=args.replace, atomic=args.atomic,
-                       report_json=args.report_json)
+                       report_json=args.report_json, rejected_xlsx=args.rejected_xlsx)
 
     p.set_defaults(func=run)
 
@@ -124,6 +127,21 @@ def add_export(sub) -> None:
     p.set_defaults(func=run)
 
 
+def add_missing(sub) -> None:
+    p = sub.add_parser("missing", help="write the enterprises that returned for YEAR-1 but not for YEAR (.xlsx)")
+    p.add_argument("path", help="park file")
+    p.add_argument("--year", type=int, required=True, choices=range(2021, 2026), metavar="YEAR",
+                   help="the collection year (2021-2025)")
+    p.add_argument("--out", required=True, help=".xlsx to write")
+
+    def run(args):
+        from models.collection import run_missing_cli
+
+        return run_missing_cli(args.path, args.year, args.out)
+
+    p.set_defaults(func=run)
+
+
 # Each subcommand module adds its parser here; the work itself lives in models/.
 SUBCOMMANDS = {
     "new": add_new,
@@ -132,6 +150,7 @@ SUBCOMMANDS = {
     "import": add_import,
     "report": add_report,
     "export": add_export,
+    "missing": add_missing,
 }
 
 

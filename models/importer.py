@@ -24,7 +24,7 @@ from itertools import compress
 from operator import gt, itemgetter
 from datetime import datetime
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any, Callable, Iterable
 
 from . import cells
 from .cells import CellError
@@ -156,6 +156,9 @@ class CheckResult:
     warnings: list[str] = field(default_factory=list)
     total_rows: int = 0
     cells: int = 0
+    # the cells of each rejected row as given ({form key: raw value}), by (file, sheet, row): the rejected-
+    # rows workbook (models.rejected_xlsx) writes them back for the enterprise to correct
+    rejected_cells: dict[tuple[str, str, int], dict[str, Any]] = field(default_factory=dict)
 
     def conflict_keys(self) -> set[tuple[str, int]]:
         return {(c.credit_code, c.year) for c in self.conflicts}
@@ -363,6 +366,7 @@ def _check_sheet(result: CheckResult, shown: str, sheet, parsers: dict[str, Any]
         row_errors = errors.get(i)
         if row_errors:
             result.rejected_rows += 1
+            _keep_rejected_cells(result, shown, name, rownum, sheet.columns, _raw)
             for label, message in row_errors:
                 rejected.append(Problem(shown, name, rownum, label, message))
             if key[0] is not None and key[1] is not None:
@@ -371,6 +375,11 @@ def _check_sheet(result: CheckResult, shown: str, sheet, parsers: dict[str, Any]
             accepted.append(values)
             seen.setdefault(key, []).append((values, (shown, name, rownum), code_label))
     result.total_rows += n
+
+
+def _keep_rejected_cells(result: CheckResult, shown: str, sheet: str, rownum: int, columns: dict[str, int],
+                         raw: list[Any]) -> None:
+    result.rejected_cells[(shown, sheet, rownum)] = {key: raw[idx] for key, idx in columns.items()}
 
 
 def _note_invisible(result: CheckResult, shown: str, sheet, col: list[Any], label: str) -> None:
@@ -395,6 +404,7 @@ def _reject_duplicates(result: CheckResult, seen: dict) -> None:
             if values is not None:
                 dropped.add(id(values))
                 result.rejected_rows += 1
+                result.rejected_cells[(f, s, r)] = {k: values[k] for k in KEYS}
     if dropped:
         result.accepted = [v for v in result.accepted if id(v) not in dropped]
     result.rejected.sort(key=lambda p: (p.file, p.sheet or "", p.row or 0))
@@ -622,10 +632,14 @@ def make_report(result: CheckResult, stored_rows: int, replace: bool) -> dict[st
 
 
 def import_paths(park, args: Iterable[str], *, dry_run: bool = False, replace: bool = False,
-                 atomic: bool = False, progress: Progress | None = None) -> ImportOutcome:
-    """Check the files and folders `args` (as given on the command line) and, unless `dry_run`, store them."""
+                 atomic: bool = False, progress: Progress | None = None,
+                 before_commit: Callable[[CheckResult], None] | None = None) -> ImportOutcome:
+    """Check the files and folders `args` (as given on the command line) and, unless `dry_run`, store them.
+    `before_commit(result)` runs after the check and before anything is stored (an exception stops it)."""
     sources, problems = gather_sources(args)
     result = check_files(park.conn, sources, progress=progress, problems=problems)
+    if before_commit is not None:
+        before_commit(result)
     if dry_run:
         would = 0 if atomic and (result.rejected_rows or result.files_rejected) else len(result.rows_to_store(replace))
         stored = CommitResult(None, 0, 0, 0 if replace else len(result.conflicts), "dry_run")
@@ -661,8 +675,12 @@ __all__ = ["SHEET_NAME", "check_files", "commit", "undo_batch", "batches", "impo
 
 
 def run_cli(park_path: str, args: list[str], *, dry_run: bool = False, replace: bool = False,
-            atomic: bool = False, report_json: str | None = None, out=None, err=None) -> int:
-    """`main.py import`: import, print the account, write the JSON report; returns the exit code."""
+            atomic: bool = False, report_json: str | None = None, rejected_xlsx: str | None = None,
+            out=None, err=None) -> int:
+    """`main.py import`: import, print the account, write the JSON report; returns the exit code.
+
+    With `rejected_xlsx`, the rejected rows are written there (models.rejected_xlsx) before anything is
+    stored: when that workbook cannot be written, nothing is imported (exit 2)."""
     import sys
 
     from .db import ParkFileError, open_park
@@ -674,13 +692,25 @@ def run_cli(park_path: str, args: list[str], *, dry_run: bool = False, replace: 
     except ParkFileError as exc:
         print(exc, file=err)
         return 2
+    def write_rejected(result: CheckResult) -> None:
+        from .rejected_xlsx import write_rejected_xlsx
+        from .xlsx_writer import WriteError
+
+        try:
+            write_rejected_xlsx(rejected_xlsx, result)
+        except WriteError as exc:
+            raise ImportFailed(f"{exc}本批未导入任何数据。") from exc
+
     try:
-        outcome = import_paths(park, args, dry_run=dry_run, replace=replace, atomic=atomic)
+        outcome = import_paths(park, args, dry_run=dry_run, replace=replace, atomic=atomic,
+                               before_commit=write_rejected if rejected_xlsx else None)
     except ImportFailed as exc:
         print(exc, file=err)
         return 2
     finally:
         park.close()
+    if rejected_xlsx:
+        print(f"被拒绝的{outcome.check.rejected_rows}行已写入“{rejected_xlsx}”。", file=out)
     for line in summary_lines(outcome):
         print(line, file=out)
     if report_json:

@@ -167,6 +167,10 @@ class ReviewDialog(QDialog):
 
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel, self)
         self.import_button = buttons.addButton(self.tr("&Import"), QDialogButtonBox.ButtonRole.AcceptRole)
+        self.save_rejected_button = buttons.addButton(self.tr("Save rejected rows…"),
+                                                      QDialogButtonBox.ButtonRole.ActionRole)
+        self.save_rejected_button.setEnabled(bool(result.rejected_rows or result.files_rejected))
+        self.save_rejected_button.clicked.connect(self.on_save_rejected)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
@@ -184,6 +188,42 @@ class ReviewDialog(QDialog):
         view = _table(model, self.tabs)
         view.resizeColumnsToContents()
         self.tabs.addTab(view, title.replace("%1", str(len(rows))))
+
+    def on_save_rejected(self) -> str | None:
+        """Ask where, then write the rejected rows as a workbook laid out like the return form."""
+        from PySide6.QtWidgets import QFileDialog
+
+        start = self.rejected_start_path()
+        name, _ = QFileDialog.getSaveFileName(self, self.tr("Save rejected rows"), str(start),
+                                              self.tr("Excel workbooks (*.xlsx)"))
+        if not name:
+            return None
+        return self.save_rejected(Path(name))
+
+    def rejected_start_path(self) -> Path:
+        """Beside the first file of the batch: 被拒行.xlsx."""
+        first = self.result.files[0].path if self.result.files else Path.home() / "x"
+        return Path(first).parent / "被拒行.xlsx"
+
+    def save_rejected(self, path: Path) -> str | None:
+        """Write the rejected-rows workbook to `path` (the same as `import --rejected-xlsx`); the path or None."""
+        from PySide6.QtWidgets import QMessageBox
+
+        from models.rejected_xlsx import write_rejected_xlsx
+        from models.xlsx_writer import WriteError
+
+        if path.suffix.lower() != ".xlsx":
+            path = path.with_name(path.name + ".xlsx")
+        try:
+            write_rejected_xlsx(path, self.result)
+        except WriteError as exc:
+            if self.isVisible() and getattr(self.parent(), "interactive", True):
+                QMessageBox.warning(self, self.tr("Save rejected rows"), str(exc))
+            self.saved_message = str(exc)
+            return None
+        self.saved_message = self.tr("Rejected rows written to %1").replace("%1", str(path))
+        self.summary.setText(self.summary.text().split("\n\n")[0] + "\n\n" + self.saved_message)
+        return str(path)
 
     @property
     def replace(self) -> bool:
