@@ -45,6 +45,7 @@ NUMBER_FORMATS = {
 }
 HEADER_FILL = "DCE6F1"
 NOTES_SHEET = "说明"
+ZIP_LEVEL = 1  # deflate level of the table workbooks: 3-4× faster than the default 6, files ~15 % larger
 _MAX_NOTES = 1000  # cells listed one by one in the notes; the rest are counted
 _ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", "\r": "&#13;"})
 # text needing the slow path: characters to drop, to escape, edge spaces, a formula-like start, or > 8,000 chars
@@ -182,6 +183,7 @@ class TableWriter:
         self.counts: dict[str, int] = {}
         self._temp: list[str] = []
         self._styles: dict[str, int] = {}
+        self._longest: dict[tuple[str, int], int] = {}  # longest text measured per (sheet, column)
 
     # ------------------------------------------------------------------ styles
     def _style(self, ws, key: str) -> int:
@@ -218,8 +220,72 @@ class TableWriter:
         space = ' xml:space="preserve"' if text[:1].isspace() or text[-1:].isspace() else ""
         return f'<c r="{ref}" t="inlineStr"{style}><is><t{space}>{text.translate(_ESCAPES)}</t></is></c>'
 
+    def _cell_xml(self, ref: str, value: Any, kind: str, sid: int, quoted: int, sheet: str, row: int,
+                  column: str) -> tuple[str, int]:
+        """One cell of any value (the general path): its XML and its display width."""
+        t = type(value)
+        if kind == "bool" and (t is int or t is float) and value in (0, 1):
+            value, t = ("是" if value else "否"), str
+        if (t is int or t is float) and kind != "text" and math.isfinite(value):
+            style = f' s="{sid}"' if sid else ""
+            return f'<c r="{ref}"{style}><v>{value!r}</v></c>', 12
+        # text in every kind of column; numbers in a text column, ±inf, bytes, dates: written as their text
+        text = value if t is str else as_text(value)
+        return self._text_cell(ref, text, sheet, row, column, quoted), _text_width(text) + 2
+
+    def _chunk_xml(self, chunk: list[Sequence[Any]], first: int, columns: list[tuple[str, str, int]],
+                   widths: list[int], quoted: int, sheet: str) -> str:
+        """The <row> elements of `chunk` (rows numbered from `first`), built column by column: a column whose
+        cells are all plain numbers, or all plain text, is formatted at once; any other cell goes through
+        `_cell_xml`."""
+        width = len(columns)
+        if any(len(r) != width for r in chunk):
+            chunk = [(tuple(r) + (None,) * width)[:width] for r in chunk]
+        numbers = range(first, first + len(chunk))
+        plain = _PLAIN_RE.fullmatch
+        by_column = []
+        for i, ((letter, kind, sid), col) in enumerate(zip(columns, zip(*chunk))):
+            types = set(map(type, col))
+            types.discard(type(None))
+            given = [v for v in col if v is not None] if None in col else col
+            if kind == "bool" and types and types <= {int, float} and set(given) <= {0, 1}:
+                col = [None if v is None else ("是" if v else "否") for v in col]
+                given = [v for v in col if v is not None]
+                types = {str}
+            if not types:
+                by_column.append([""] * len(col))
+            elif kind != "text" and types <= {int, float} and all(map(math.isfinite, given)):
+                head = f'<c r="{letter}'
+                tail = f'" s="{sid}"><v>' if sid else '"><v>'
+                by_column.append(["" if v is None else f"{head}{n}{tail}{v!r}</v></c>" for n, v in zip(numbers, col)])
+                widths[i] = max(widths[i], 12)
+            elif types == {str}:
+                head = f'<c r="{letter}'
+                slow = self._text_cell
+                by_column.append(["" if v is None else f'{head}{n}" t="inlineStr"><is><t>{v}</t></is></c>'
+                                  if plain(v) else slow(f"{letter}{n}", v, sheet, n, letter, quoted)
+                                  for n, v in zip(numbers, col)])
+                longest = max(map(len, given))
+                if longest > self._longest.get((sheet, i), 0) and longest * 2 + 2 > widths[i]:
+                    self._longest[(sheet, i)] = longest
+                    widths[i] = min(60, max(widths[i], max(map(_text_width, given)) + 2))
+            else:
+                cells = []
+                for n, v in zip(numbers, col):
+                    if v is None:
+                        cells.append("")
+                        continue
+                    xml, w = self._cell_xml(f"{letter}{n}", v, kind, sid, quoted, sheet, n, letter)
+                    cells.append(xml)
+                    if w > widths[i]:
+                        widths[i] = min(60, w)
+                by_column.append(cells)
+        return "".join([f'<row r="{n}">{"".join(cells)}</row>' for n, cells in zip(numbers, zip(*by_column))])
+
     def add(self, table: Table, progress: Callable[[int], None] | None = None) -> int:
         """Write `table` as a sheet; returns its number of data rows. `progress(rows)` every 10,000 rows."""
+        from itertools import islice
+
         from openpyxl.utils import get_column_letter
 
         ws = self.book.create_sheet(table.name)
@@ -236,54 +302,26 @@ class TableWriter:
         self._temp.append(rows_path)
         row_no = 0
         with os.fdopen(fd, "w", encoding="utf-8", errors="surrogatepass", newline="") as out:
-            chunk: list[str] = []
             if table.title is not None:
                 row_no += 1
                 title_style = self._style(ws, "title")
-                cell = self._text_cell(f"A{row_no}", table.title, name, row_no, "A", quoted, title_style)
-                chunk.append(f'<row r="{row_no}">{cell}</row>')
+                cell = self._text_cell(f"A{row_no}", as_text(table.title), name, row_no, "A", quoted, title_style)
+                out.write(f'<row r="{row_no}">{cell}</row>')
             row_no += 1
             header = [self._text_cell(f"{L}{row_no}", t, name, row_no, L, quoted, header_style)
                       for L, t in zip(letters, titles)]
-            chunk.append(f'<row r="{row_no}">' + "".join(header) + "</row>")
+            out.write(f'<row r="{row_no}">' + "".join(header) + "</row>")
             header_row = row_no
-            columns = list(zip(letters, kinds, number_styles, range(n_cols)))
-            plain = _PLAIN_RE.fullmatch
-            for values in table.rows:
-                row_no += 1
-                parts = [f'<row r="{row_no}">']
-                append = parts.append
-                for (L, kind, sid, i), value in zip(columns, values):
-                    if value is None:
-                        continue
-                    t = type(value)
-                    if kind == "bool" and (t is int or t is float) and value in (0, 1):
-                        value, t = ("是" if value else "否"), str
-                    if t is str:  # text is text in every kind of column
-                        if plain(value):
-                            append(f'<c r="{L}{row_no}" t="inlineStr"><is><t>{value}</t></is></c>')
-                        else:
-                            append(self._text_cell(f"{L}{row_no}", value, name, row_no, L, quoted))
-                        if len(value) * 2 + 2 > widths[i]:
-                            widths[i] = min(60, max(widths[i], _text_width(value) + 2))
-                    elif (t is int or t is float) and kind != "text" and math.isfinite(value):
-                        style = f' s="{sid}"' if sid else ""
-                        append(f'<c r="{L}{row_no}"{style}><v>{value!r}</v></c>')
-                        if widths[i] < 12:
-                            widths[i] = 12
-                    else:  # numbers in a text column, ±inf, bytes, dates: written as their text
-                        text = as_text(value)
-                        append(self._text_cell(f"{L}{row_no}", text, name, row_no, L, quoted))
-                        if len(text) * 2 + 2 > widths[i]:
-                            widths[i] = min(60, max(widths[i], _text_width(text) + 2))
-                append("</row>")
-                chunk.append("".join(parts))
-                if len(chunk) >= 2000:
-                    out.write("".join(chunk))
-                    chunk.clear()
-                    if progress is not None and row_no % 10_000 < 2000:
-                        progress(row_no - header_row)
-            out.write("".join(chunk))
+            columns = list(zip(letters, kinds, number_styles))
+            rows = iter(table.rows)
+            while True:
+                chunk = list(islice(rows, 2000))
+                if not chunk:
+                    break
+                out.write(self._chunk_xml(chunk, row_no + 1, columns, widths, quoted, name))
+                row_no += len(chunk)
+                if progress is not None:
+                    progress(row_no - header_row)
         count = row_no - header_row
         for i in range(n_cols):
             ws.column_dimensions[get_column_letter(i + 1)].width = table.widths.get(i, widths[i])
@@ -327,7 +365,7 @@ class TableWriter:
                 self.add_notes_sheet()
             if not self.book.worksheets:
                 self.book.create_sheet("Sheet1")
-            save_workbook(self.book, self.path)
+            save_workbook(self.book, self.path, compresslevel=ZIP_LEVEL)
         except OSError as exc:
             raise WriteError(write_error_message(self.path, exc)) from exc
         finally:
