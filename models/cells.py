@@ -14,7 +14,8 @@ import unicodedata
 from operator import mul
 from typing import Any, Iterable, Mapping
 
-from .return_form import AMOUNT_MAX, COUNT_MAX, LISTED_YEAR_MIN, TEXT_MAX, YEAR_RANGE
+from .return_form import (AMOUNT_MAX, COUNT_MAX, INDUSTRY_ALIASES, LISTED_YEAR_MIN, PREFIX_MIN, TEXT_MAX,
+                          YEAR_RANGE, ZONE_ALIASES)
 
 
 class CellError(ValueError):
@@ -338,19 +339,34 @@ class Choices:
     """The allowed names of a column (canonical industry or zone names) and the spellings accepted for
     them; `lookup(value)` gives the canonical name.
 
+    Accepted, in this order: the name itself (spaces, full/half width and case aside) and `spellings`
+    (documented equivalents, e.g. a zone without 东部); an alias of `aliases` (models.return_form's
+    tables); a unique prefix of at least PREFIX_MIN characters of a name, spelling or alias. Each alias or
+    prefix match is kept in `matched` (the cell text → (name, how)) for the importer to note; a prefix
+    fitting several names is an error naming them. Nothing else is guessed.
+
     Attributes:
         names: the canonical names, in order.
         what: what the names are, for messages (e.g. "所属产业").
+        matched: cell text → (canonical name, "别名" or "前缀") for every alias or prefix match so far.
     """
 
-    def __init__(self, names: Iterable[str], what: str, aliases: Mapping[str, str] | None = None):
+    def __init__(self, names: Iterable[str], what: str, spellings: Mapping[str, str] | None = None,
+                 aliases: Mapping[str, str] | None = None):
         self.names = tuple(names)
         self.what = what
+        self.matched: dict[str, tuple[str, str]] = {}
         self._map: dict[str, str] = {}
         for name in self.names:
             self._map[self._key(name)] = name
+        for spelling, name in (spellings or {}).items():
+            self._map.setdefault(self._key(spelling), name)
+        self._aliases: dict[str, str] = {}
         for alias, name in (aliases or {}).items():
-            self._map.setdefault(self._key(alias), name)
+            key = self._key(alias)
+            if name in self.names and key not in self._map:
+                self._aliases[key] = name
+        self._all = {**self._aliases, **self._map}
 
     @staticmethod
     def _key(text: str) -> str:
@@ -358,7 +374,7 @@ class Choices:
         return "".join(unicodedata.normalize("NFKC", text).split()).upper()
 
     def lookup(self, value: Any) -> str | None:
-        """The canonical name for a cell; None for a blank cell; CellError for an unknown name."""
+        """The canonical name for a cell; None for a blank cell; CellError for an unknown or ambiguous name."""
         name = self._map.get(value) if type(value) is str else None
         if name is not None:
             return name
@@ -369,26 +385,40 @@ class Choices:
         except Exception:
             key = ""
         name = self._map.get(key)
-        if name is None:
-            shown = "、".join(self.names[:6]) + ("等" if len(self.names) > 6 else "")
-            raise CellError(f"{self.what}“{_show(value)}”不在可选范围内（{shown}）")
-        return name
+        if name is not None:
+            return name
+        shown = _show(value)
+        name = self._aliases.get(key)
+        if name is not None:
+            self.matched[value if isinstance(value, str) else shown] = (name, "别名")
+            return name
+        if len(key) >= PREFIX_MIN:
+            found = sorted({n for k, n in self._all.items() if k.startswith(key)}, key=self.names.index)
+            if len(found) == 1:
+                self.matched[value if isinstance(value, str) else shown] = (found[0], "前缀")
+                return found[0]
+            if found:
+                candidates = "”或“".join(found)
+                raise CellError(f"{self.what}“{shown}”不能确定是哪一个（可能是“{candidates}”），请填写完整名称")
+        listed = "、".join(self.names[:6]) + ("等" if len(self.names) > 6 else "")
+        raise CellError(f"{self.what}“{shown}”不在可选范围内（{listed}）")
 
 
 def industry_choices(names: Iterable[str]) -> Choices:
-    """The canonical industries of a park file, for 所属产业."""
-    return Choices(names, "所属产业")
+    """The canonical industries of a park file, for 所属产业 (with models.return_form.INDUSTRY_ALIASES)."""
+    return Choices(names, "所属产业", aliases=INDUSTRY_ALIASES)
 
 
 def zone_choices(names: Iterable[str]) -> Choices:
-    """The canonical zones (e.g. 东部中山公园片区), also accepted without the 东部/中部/西部 prefix."""
+    """The canonical zones (e.g. 东部中山公园片区), also accepted without the 东部/中部/西部 prefix, and
+    by models.return_form.ZONE_ALIASES."""
     names = tuple(names)
-    aliases = {}
+    spellings = {}
     for name in names:
         for prefix in _ZONE_PREFIXES:
             if name.startswith(prefix) and len(name) > len(prefix):
-                aliases[name[len(prefix):]] = name
-    return Choices(names, "所属片区", aliases)
+                spellings[name[len(prefix):]] = name
+    return Choices(names, "所属片区", spellings, ZONE_ALIASES)
 
 
 def fast_column(kind: str, values: list[Any]) -> list[Any] | None:
