@@ -111,10 +111,8 @@ class Notes:
                 f"详见“{NOTES_SHEET}”工作表。")
 
     def lines(self) -> list[tuple[Any, ...]]:
-        """Rows of the 说明 sheet."""
-        out: list[tuple[Any, ...]] = [(self.summary(), None, None, None), (None, None, None, None),
-                                      ("工作表", "行", "列", "删除的字符数")]
-        out += self.cells
+        """Rows of the 说明 sheet under its header 工作表/行/列/删除的字符数: one per changed cell listed."""
+        out: list[tuple[Any, ...]] = list(self.cells)
         if self.changed_cells > len(self.cells):
             out.append((f"另有{self.changed_cells - len(self.cells)}个单元格未逐一列出。", None, None, None))
         return out
@@ -254,7 +252,7 @@ class TableWriter:
                 types = {str}
             if not types:
                 by_column.append([""] * len(col))
-            elif kind != "text" and types <= {int, float} and all(map(math.isfinite, given)):
+            elif kind not in ("text", "bool") and types <= {int, float} and all(map(math.isfinite, given)):
                 head = f'<c r="{letter}'
                 tail = f'" s="{sid}"><v>' if sid else '"><v>'
                 by_column.append(["" if v is None else f"{head}{n}{tail}{v!r}</v></c>" for n, v in zip(numbers, col)])
@@ -354,9 +352,8 @@ class TableWriter:
     def add_notes_sheet(self) -> None:
         """A 说明 sheet listing the cells whose text was changed (only when some was)."""
         if self.notes:
-            lines = self.notes.lines()
-            self.add(Table(NOTES_SHEET, [("说明", "text"), ("", "int"), ("", "text"), ("", "int")], lines[1:],
-                           title=lines[0][0], widths={0: 40}))
+            columns = [("工作表", "text"), ("行", "int"), ("列", "text"), ("删除的字符数", "int")]
+            self.add(Table(NOTES_SHEET, columns, self.notes.lines(), title=self.notes.summary()))
 
     def save(self, notes_sheet: bool = True) -> Path:
         """Write the workbook (atomically); with `notes_sheet`, first add the 说明 sheet when needed."""
