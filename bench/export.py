@@ -37,7 +37,8 @@ def build(path: Path, returns: int) -> None:
     with conn:
         conn.execute("INSERT INTO import_batches (id, created_at, files) VALUES (1, '2026-01-01', '[]')")
         marks = ", ".join("?" * (len(KEYS) + 4))
-        sql = f"INSERT INTO returns (batch_id, {', '.join(KEYS)}, source_file, source_sheet, source_row) VALUES ({marks})"
+        sql = (f"INSERT INTO returns (batch_id, {', '.join(KEYS)}, source_file, source_sheet, source_row)"
+               f" VALUES ({marks})")
 
         def rows():
             made = 0

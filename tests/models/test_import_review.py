@@ -14,8 +14,8 @@ from models.importer import import_paths, summary_lines, undo_batch
 from tests.conftest import run_main
 from tests.returns_data import code, row, write_openpyxl
 
-TEMPLATE_INDUSTRIES = ["航空服务业", "互联网+生活性服务业", "时尚创意产业", "人工智能产业", "金融服务业", "生命健康产业",
-                       "现代贸易", "信息服务", "专业服务", "在线新经济", "其他"]
+TEMPLATE_INDUSTRIES = ["航空服务业", "互联网+生活性服务业", "时尚创意产业", "人工智能产业", "金融服务业",
+                       "生命健康产业", "现代贸易", "信息服务", "专业服务", "在线新经济", "其他"]
 ZONES = ("东部中山公园片区", "中部虹桥片区", "西部临空片区")
 
 

@@ -29,7 +29,8 @@ def test_every_kind_of_value_reads_back(tmp_path):
         (12345678901234, 1e20, 3, "x" * 40_000),
     ]
     out = tmp_path / "t.xlsx"
-    writer = write_tables(out, [Table("表", [("文字", "text"), ("数", "num"), ("是否", "bool"), ("备注", "text")], rows)])
+    columns = [("文字", "text"), ("数", "num"), ("是否", "bool"), ("备注", "text")]
+    writer = write_tables(out, [Table("表", columns, rows)])
     assert writer.counts == {"表": 5, "说明": 2} and writer.notes.changed_cells == 2  # D4 and D6
     assert sheet_formulas(out) == []
     ws = load_workbook(out)["表"]
