@@ -428,6 +428,8 @@ def _find_already_imported(conn: sqlite3.Connection, result: CheckResult) -> Non
 
 def _note_invisible(result: CheckResult, shown: str, sheet, col: list[Any], label: str) -> None:
     """A note for each text cell from which invisible characters (zero-width, BOM …) were removed."""
+    if not cells.INVISIBLE_TEXT_RE.search("\n".join([v for v in col if type(v) is str])):
+        return  # the usual case, found at C speed
     for (rownum, _raw), value in zip(sheet.rows, col):
         removed = cells.invisible_count(value)
         if removed:
