@@ -273,7 +273,9 @@ def test_any_row_is_accepted_with_typed_values_or_rejected_with_reasons(rows, tm
     for problem in result.rejected:
         assert CJK.search(problem.message) and 2 <= problem.row <= len(rows) + 1
     for index, row in enumerate(rows):
-        if row == _good_row(index + 1):
+        good = _good_row(index + 1)
+        # compared with types: True == 1 in Python, but a logical cell in a count column is an error
+        if [(type(v), v) for v in row] == [(type(v), v) for v in good]:
             assert index + 2 in accepted_rows, result.rejected
     for row in result.accepted:
         assert YEAR_RANGE[0] <= row["year"] <= YEAR_RANGE[1]
