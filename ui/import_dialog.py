@@ -207,6 +207,13 @@ class ReviewDialog(QDialog):
         self.skip_button.toggled.connect(self.update_summary)
         self.update_summary()
         self.tabs.setCurrentIndex(self.attention_tab())
+        self.tabs.currentChanged.connect(self._fit_rows)
+
+    def _fit_rows(self, index: int) -> None:
+        """Rows as tall as their wrapped messages, once a list is shown at its real width."""
+        view = self.tabs.widget(index)
+        if isinstance(view, QTableView) and view.model().rowCount() <= 2000:
+            QTimer.singleShot(0, view.resizeRowsToContents)
 
     def attention_tab(self) -> int:
         """The list that needs attention first: rejected rows, then conflicts, then figures to check; else
@@ -228,10 +235,11 @@ class ReviewDialog(QDialog):
         view.setTextElideMode(Qt.TextElideMode.ElideNone)
         self.views[key] = view
         view.resizeColumnsToContents()
-        last = model.columnCount() - 1
-        view.setColumnWidth(last, max(360, min(view.columnWidth(last), 640)))
+        # the message column takes what is left of the view (stretched) and wraps, never cut
+        view.setColumnWidth(model.columnCount() - 1, 240)
         if len(rows) <= 2000:  # wrapped messages: rows as tall as their text (costly only for huge lists)
             view.resizeRowsToContents()
+            view.horizontalHeader().sectionResized.connect(lambda *_args, v=view: v.resizeRowsToContents())
         self.tabs.addTab(view, title.replace("%1", str(len(rows))))
 
     def on_save_rejected(self) -> str | None:
