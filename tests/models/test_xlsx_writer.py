@@ -6,6 +6,8 @@ from __future__ import annotations
 import math
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from models.xlsx_writer import EXCEL_TEXT_MAX, Table, WriteError, clean_text, sheet_formulas, write_tables
 
@@ -57,3 +59,30 @@ def test_an_unwritable_target_leaves_nothing(tmp_path):
     assert folder.is_dir() and not list(tmp_path.glob("*.partial"))
     with pytest.raises(WriteError, match="文件夹不存在"):
         write_tables(tmp_path / "no" / "such.xlsx", [Table("表", [("a", "text")], [("b",)])])
+
+
+TEXTS = st.text(alphabet=st.characters(codec="utf-8"), max_size=40) | st.sampled_from(
+    ["=1+1", "+cmd", "-1", "@SUM(1)", "=HYPERLINK(\"x\")", " a ", "\r\n", "&amp;", "]]>", "<f>1</f>"])
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(st.tuples(TEXTS, st.one_of(st.none(), st.floats(allow_nan=False), st.integers(-10**15, 10**15),
+                                            TEXTS)), min_size=1, max_size=6))
+def test_any_text_reads_back_cleaned_and_never_a_formula(tmp_path, rows):
+    from python_calamine import CalamineWorkbook
+
+    out = tmp_path / "h.xlsx"
+    write_tables(out, [Table("表", [("文字", "text"), ("数", "num")], rows)], notes_sheet=False)
+    assert sheet_formulas(out) == []
+    got = CalamineWorkbook.from_path(str(out)).get_sheet_by_name("表").to_python()[1:]
+    def norm(t):  # XML reads a CR LF or a lone CR as LF unless escaped; compare line breaks loosely
+        return t.replace("\r\n", "\n").replace("\r", "\n")
+
+    for (text, number), back in zip(rows, got):
+        assert norm(back[0]) == norm(clean_text(text)[0])
+        if isinstance(number, str):
+            assert norm(back[1]) == norm(clean_text(number)[0])
+        elif isinstance(number, float) and math.isinf(number):
+            assert back[1] == str(number)
+        elif number is not None:
+            assert back[1] == float(number)
