@@ -8,6 +8,7 @@
     python main.py export PATH --out OUT.xlsx                          every table as an Excel workbook
     python main.py official-template OUT.xlsx [--park PATH]            the 官方数据 sheet to fill in
     python main.py import-official PATH FILE.xlsx [--dry-run] [--report-json OUT]   bring it back
+    python main.py missing PATH --year Y --out OUT.xlsx                returned for Y-1 but not for Y
 """
 
 from __future__ import annotations
@@ -86,12 +87,14 @@ def add_import(sub) -> None:
     p.add_argument("--replace", action="store_true", help="replace stored enterprise-years")
     p.add_argument("--atomic", action="store_true", help="import nothing if any row is rejected")
     p.add_argument("--report-json", metavar="OUT", help="write the report as JSON")
+    p.add_argument("--rejected-xlsx", metavar="OUT.xlsx",
+                   help="write the rejected rows, laid out like the return form, with a 问题说明 column")
 
     def run(args):
         from models.importer import run_cli
 
         return run_cli(args.path, args.files, dry_run=args.dry_run, replace=args.replace, atomic=args.atomic,
-                       report_json=args.report_json)
+                       report_json=args.report_json, rejected_xlsx=args.rejected_xlsx)
 
     p.set_defaults(func=run)
 
@@ -187,6 +190,21 @@ def add_import_tasks(sub) -> None:
     p.set_defaults(func=run)
 
 
+def add_missing(sub) -> None:
+    p = sub.add_parser("missing", help="write the enterprises that returned for YEAR-1 but not for YEAR (.xlsx)")
+    p.add_argument("path", help="park file")
+    p.add_argument("--year", type=int, required=True, choices=range(2021, 2026), metavar="YEAR",
+                   help="the collection year (2021-2025)")
+    p.add_argument("--out", required=True, help=".xlsx to write")
+
+    def run(args):
+        from models.collection import run_missing_cli
+
+        return refuse_output(args.out) or run_missing_cli(args.path, args.year, args.out)
+
+    p.set_defaults(func=run)
+
+
 # Each subcommand module adds its parser here; the work itself lives in models/.
 SUBCOMMANDS = {
     "new": add_new,
@@ -198,6 +216,7 @@ SUBCOMMANDS = {
     "official-template": add_official_template,
     "import-official": add_import_official,
     "import-tasks": add_import_tasks,
+    "missing": add_missing,
 }
 
 

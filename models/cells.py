@@ -14,7 +14,8 @@ import unicodedata
 from operator import mul
 from typing import Any, Iterable, Mapping
 
-from .return_form import LISTED_YEAR_MIN, YEAR_RANGE
+from .return_form import (AMOUNT_MAX, COUNT_MAX, INDUSTRY_ALIASES, LISTED_YEAR_MIN, PREFIX_MIN, TEXT_MAX,
+                          YEAR_RANGE, ZONE_ALIASES)
 
 
 class CellError(ValueError):
@@ -42,18 +43,54 @@ _FALSE = frozenset({"否", "N", "NO", "0", "FALSE", "F", "×", "X", "-", "—", 
 _BOOL_FAST = {"是": 1, "否": 0, "": 0, "Y": 1, "N": 0, "1": 1, "0": 0, "y": 1, "n": 0}
 _ZONE_PREFIXES = ("东部", "中部", "西部")
 
+# Text that makes a row rejected: C0 and C1 control characters (tab and line breaks included), DEL, the
+# bidirectional embeddings/overrides/isolates, non-characters U+FFFE/U+FFFF and lone surrogates.
+FORBIDDEN_TEXT_RE = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ufffe\uffff\ud800-\udfff]")
+# Invisible characters removed from text with a note: zero-width space/non-joiner/joiner, LRM/RLM/ALM,
+# word joiner and the invisible operators, soft hyphen, Mongolian vowel separator, BOM.
+INVISIBLE_TEXT_RE = re.compile("[\u200b-\u200f\u2060-\u2064\ufeff\u00ad\u061c\u180e]")
+_ODD_TEXT_RE = re.compile(FORBIDDEN_TEXT_RE.pattern[:-1] + INVISIBLE_TEXT_RE.pattern[1:])
+_NOT_VISIBLE_CATEGORIES = frozenset({"Zs", "Zl", "Zp", "Cc", "Cf", "Mn", "Me", "Cs"})
+_BLANK_LOOKING = frozenset("\u115f\u1160\u3164\uffa0\u2800")
+_CHAR_NAMES = {"\t": "制表符", "\n": "换行符", "\r": "回车符", "\x7f": "删除符DEL"}
+
 
 def _show(value: Any) -> str:
-    """A cell value as the user typed it, shortened for a message."""
+    """A cell value as the user typed it, shortened for a message (control characters shown as ⟨U+XXXX⟩)."""
     try:
-        if isinstance(value, float) and math.isfinite(value) and value.is_integer():
+        if isinstance(value, float) and math.isfinite(value) and value.is_integer() and abs(value) < 1e15:
             text = str(int(value))
         else:
             text = str(value)
     except Exception:  # an object whose str() fails is still a bad cell, not a crash
         text = "?"
+    if _ODD_TEXT_RE.search(text):
+        text = _ODD_TEXT_RE.sub(lambda m: f"⟨U+{ord(m.group()):04X}⟩", text)
     text = text.strip()
     return text if len(text) <= 30 else text[:29] + "…"
+
+
+def char_name(ch: str) -> str:
+    """A character named for a message: 换行符（U+000A）."""
+    code = f"U+{ord(ch):04X}"
+    if ch in _CHAR_NAMES:
+        return f"{_CHAR_NAMES[ch]}（{code}）"
+    if "\u202a" <= ch <= "\u202e" or "\u2066" <= ch <= "\u2069":
+        return f"文字方向控制符（{code}）"
+    if ch in "\ufffe\uffff" or "\ud800" <= ch <= "\udfff":
+        return f"非法字符（{code}）"
+    return f"控制字符（{code}）"
+
+
+def invisible_count(value: Any) -> int:
+    """How many invisible characters (zero-width, BOM …) `parse_text` removes from the cell `value`."""
+    return len(INVISIBLE_TEXT_RE.findall(value)) if type(value) is str else 0
+
+
+def is_visible(ch: str) -> bool:
+    """True for a character that shows ink: not a space, control, format, combining mark or a blank-looking
+    filler (U+3164 …)."""
+    return ch not in _BLANK_LOOKING and unicodedata.category(ch) not in _NOT_VISIBLE_CATEGORIES
 
 
 def is_blank(value: Any) -> bool:
@@ -132,17 +169,20 @@ def parse_number(value: Any) -> float | None:
 
 def parse_amount(value: Any) -> float | None:
     """An amount (万元, 吨标准煤): a number ≥ 0; None for a blank cell."""
-    if type(value) is float and value >= 0 and value != math.inf:
+    if type(value) is float and 0 <= value <= AMOUNT_MAX:
         return value
     number = parse_number(value)
-    if number is not None and number < 0:
-        raise CellError(f"“{_show(value)}”为负数，金额和数量不得为负")
+    if number is not None:
+        if number < 0:
+            raise CellError(f"“{_show(value)}”为负数，金额和数量不得为负")
+        if number > AMOUNT_MAX:
+            raise CellError(f"“{_show(value)}”超出范围，金额和数量不得超过10¹²（一万亿）")
     return number
 
 
 def parse_count(value: Any) -> int | None:
     """A count (人, 件): a whole number ≥ 0; None for a blank cell."""
-    if type(value) is float and value >= 0 and value.is_integer() and value != math.inf:
+    if type(value) is float and 0 <= value <= COUNT_MAX and value.is_integer():
         return int(value)
     number = parse_number(value)
     if number is None:
@@ -151,8 +191,8 @@ def parse_count(value: Any) -> int | None:
         raise CellError(f"“{_show(value)}”为负数，人数和件数不得为负")
     if not number.is_integer():
         raise CellError(f"“{_show(value)}”不是整数，人数和件数须为整数")
-    if number > 2**53:
-        raise CellError(f"“{_show(value)}”过大")
+    if number > COUNT_MAX:
+        raise CellError(f"“{_show(value)}”超出范围，人数和件数须在0至{COUNT_MAX:,}之间")
     return int(number)
 
 
@@ -220,16 +260,37 @@ def parse_bool(value: Any) -> int:
 
 
 def parse_text(value: Any) -> str | None:
-    """Free text (企业名称): spaces collapsed and stripped; None for a blank cell."""
+    """Free text (企业名称): spaces collapsed and stripped; None for a blank cell.
+
+    Control characters (C0 — tab and line breaks too — C1, DEL), bidirectional overrides and isolates
+    are an error; invisible characters (zero-width, BOM …, see `invisible_count`) are removed; text with
+    nothing visible left, or longer than TEXT_MAX characters, is an error.
+    """
     if value is None:
         return None
     if isinstance(value, float) and math.isfinite(value) and value.is_integer():
         value = int(value)
+    if type(value) is str and _ODD_TEXT_RE.search(value):
+        bad = FORBIDDEN_TEXT_RE.search(value)
+        if bad is not None:
+            raise CellError(f"“{_show(value)}”含有{char_name(bad.group())}，请删除后重新填报")
+        stripped = INVISIBLE_TEXT_RE.sub("", value)
+        if value.strip() and not stripped.strip():
+            raise CellError(f"“{_show(value)}”没有可见的文字")
+        value = stripped
     if type(value) is str and unicodedata.is_normalized("NFKC", value):
         text = " ".join(value.split())
     else:
         text = normalise_text(value)
-    return text or None
+        if FORBIDDEN_TEXT_RE.search(text):  # a value that was not text and whose str() holds control chars
+            raise CellError(f"“{_show(text)}”含有{char_name(FORBIDDEN_TEXT_RE.search(text).group())}")
+    if not text:
+        return None
+    if len(text) > TEXT_MAX:
+        raise CellError(f"长度为{len(text)}个字，超过{TEXT_MAX}个字的上限")
+    if not any(map(is_visible, text)):
+        raise CellError(f"“{_show(value)}”没有可见的文字")
+    return text
 
 
 def credit_check_char(first17: str) -> str:
@@ -278,26 +339,42 @@ class Choices:
     """The allowed names of a column (canonical industry or zone names) and the spellings accepted for
     them; `lookup(value)` gives the canonical name.
 
+    Accepted, in this order: the name itself (spaces, full/half width and case aside) and `spellings`
+    (documented equivalents, e.g. a zone without 东部); an alias of `aliases` (models.return_form's
+    tables); a unique prefix of at least PREFIX_MIN characters of a name, spelling or alias. Each alias or
+    prefix match is kept in `matched` (the cell text → (name, how)) for the importer to note; a prefix
+    fitting several names is an error naming them. Nothing else is guessed.
+
     Attributes:
         names: the canonical names, in order.
         what: what the names are, for messages (e.g. "所属产业").
+        matched: cell text → (canonical name, "别名" or "前缀") for every alias or prefix match so far.
     """
 
-    def __init__(self, names: Iterable[str], what: str, aliases: Mapping[str, str] | None = None):
+    def __init__(self, names: Iterable[str], what: str, spellings: Mapping[str, str] | None = None,
+                 aliases: Mapping[str, str] | None = None):
         self.names = tuple(names)
         self.what = what
+        self.matched: dict[str, tuple[str, str]] = {}
         self._map: dict[str, str] = {}
         for name in self.names:
             self._map[self._key(name)] = name
+        for spelling, name in (spellings or {}).items():
+            self._map.setdefault(self._key(spelling), name)
+        self._aliases: dict[str, str] = {}
         for alias, name in (aliases or {}).items():
-            self._map.setdefault(self._key(alias), name)
+            key = self._key(alias)
+            if name in self.names and key not in self._map:
+                self._aliases[key] = name
+        self._all = {**self._aliases, **self._map}
 
     @staticmethod
     def _key(text: str) -> str:
+        text = INVISIBLE_TEXT_RE.sub("", text)
         return "".join(unicodedata.normalize("NFKC", text).split()).upper()
 
     def lookup(self, value: Any) -> str | None:
-        """The canonical name for a cell; None for a blank cell; CellError for an unknown name."""
+        """The canonical name for a cell; None for a blank cell; CellError for an unknown or ambiguous name."""
         name = self._map.get(value) if type(value) is str else None
         if name is not None:
             return name
@@ -308,26 +385,40 @@ class Choices:
         except Exception:
             key = ""
         name = self._map.get(key)
-        if name is None:
-            shown = "、".join(self.names[:6]) + ("等" if len(self.names) > 6 else "")
-            raise CellError(f"{self.what}“{_show(value)}”不在可选范围内（{shown}）")
-        return name
+        if name is not None:
+            return name
+        shown = _show(value)
+        name = self._aliases.get(key)
+        if name is not None:
+            self.matched[value if isinstance(value, str) else shown] = (name, "别名")
+            return name
+        if len(key) >= PREFIX_MIN:
+            found = sorted({n for k, n in self._all.items() if k.startswith(key)}, key=self.names.index)
+            if len(found) == 1:
+                self.matched[value if isinstance(value, str) else shown] = (found[0], "前缀")
+                return found[0]
+            if found:
+                candidates = "”或“".join(found)
+                raise CellError(f"{self.what}“{shown}”不能确定是哪一个（可能是“{candidates}”），请填写完整名称")
+        listed = "、".join(self.names[:6]) + ("等" if len(self.names) > 6 else "")
+        raise CellError(f"{self.what}“{shown}”不在可选范围内（{listed}）")
 
 
 def industry_choices(names: Iterable[str]) -> Choices:
-    """The canonical industries of a park file, for 所属产业."""
-    return Choices(names, "所属产业")
+    """The canonical industries of a park file, for 所属产业 (with models.return_form.INDUSTRY_ALIASES)."""
+    return Choices(names, "所属产业", aliases=INDUSTRY_ALIASES)
 
 
 def zone_choices(names: Iterable[str]) -> Choices:
-    """The canonical zones (e.g. 东部中山公园片区), also accepted without the 东部/中部/西部 prefix."""
+    """The canonical zones (e.g. 东部中山公园片区), also accepted without the 东部/中部/西部 prefix, and
+    by models.return_form.ZONE_ALIASES."""
     names = tuple(names)
-    aliases = {}
+    spellings = {}
     for name in names:
         for prefix in _ZONE_PREFIXES:
             if name.startswith(prefix) and len(name) > len(prefix):
-                aliases[name[len(prefix):]] = name
-    return Choices(names, "所属片区", aliases)
+                spellings[name[len(prefix):]] = name
+    return Choices(names, "所属片区", spellings, ZONE_ALIASES)
 
 
 def fast_column(kind: str, values: list[Any]) -> list[Any] | None:
@@ -337,6 +428,8 @@ def fast_column(kind: str, values: list[Any]) -> list[Any] | None:
         return None
     try:
         if set(map(type, values)) != {float} or min(values) < 0 or not math.isfinite(sum(values)):
+            return None
+        if max(values) > (AMOUNT_MAX if kind == "amount" else COUNT_MAX):
             return None
         if kind == "amount":
             return list(values)

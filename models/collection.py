@@ -7,7 +7,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .xlsx_save import save_workbook
 
 MISSING_COLUMNS = (("credit_code", "统一社会信用代码"), ("name", "企业名称"), ("industry", "所属产业"),
                    ("zone", "所属片区"), ("revenue", "上年营业收入（万元）"))
@@ -59,27 +58,50 @@ def collection_status(conn, year: int) -> Collection:
 
 
 def write_missing_xlsx(path: Path | str, status: Collection) -> Path:
-    """Write the enterprises that have not returned a form in `status.year` to an .xlsx (replacing it)."""
-    from openpyxl import Workbook
-    from openpyxl.styles import Font
+    """Write the enterprises that have not returned a form in `status.year` to an .xlsx (replacing it),
+    through the one workbook writer (names always text, never formulas)."""
+    from .xlsx_writer import Table, WriteError, write_tables
 
     path = Path(path)
-    wb = Workbook()
-    ws = wb.active
-    ws.title = f"{status.year}年未回收"
     rate = "—" if status.rate is None else f"{status.rate:.1f}%"
-    ws.append([f"{status.year}年度报表回收情况：{status.year - 1}年报表企业{status.previous}家，"
-               f"已回收{status.returned}家，未回收{len(status.missing)}家，回收率{rate}"])
-    ws.append([title for _key, title in MISSING_COLUMNS])
-    for cell in ws[2]:
-        cell.font = Font(bold=True)
-    for item in status.missing:
-        ws.append([item[key] for key, _title in MISSING_COLUMNS])
-    for letter, width in zip("ABCDE", (24, 36, 20, 20, 20)):
-        ws.column_dimensions[letter].width = width
-    ws.freeze_panes = "A3"
+    title = (f"{status.year}年度报表回收情况：{status.year - 1}年报表企业{status.previous}家，"
+             f"已回收{status.returned}家，未回收{len(status.missing)}家，回收率{rate}")
+    kinds = {"revenue": "money"}
+    table = Table(f"{status.year}年未回收", [(title_, kinds.get(key, "text")) for key, title_ in MISSING_COLUMNS],
+                  ([item[key] for key, _title in MISSING_COLUMNS] for item in status.missing), title=title,
+                  widths={0: 24, 1: 36, 2: 20, 3: 20, 4: 20})
     try:
-        save_workbook(wb, path)
-    except OSError as exc:
-        raise CollectionExportError(f"无法写入“{path}”：{exc.strerror or exc}。") from exc
+        write_tables(path, [table])
+    except WriteError as exc:
+        raise CollectionExportError(str(exc)) from exc
     return path
+
+
+def run_missing_cli(park_path: str, year: int, out: str, stream=None, err=None) -> int:
+    """`main.py missing PATH --year Y --out OUT.xlsx`: the enterprises that returned a form for Y−1 but not
+    for Y. Exit 0 written, 2 (Chinese message) when the park file cannot be opened or OUT not written."""
+    import sys
+
+    from .db import ParkFileError, open_park
+
+    stream = stream or sys.stdout
+    err = err or sys.stderr
+    try:
+        park = open_park(Path(park_path), read_only=True)
+    except ParkFileError as exc:
+        print(exc, file=err)
+        return 2
+    try:
+        status = collection_status(park.conn, year)
+    finally:
+        park.close()
+    try:
+        write_missing_xlsx(out, status)
+    except CollectionExportError as exc:
+        print(exc, file=err)
+        return 2
+    rate = "—" if status.rate is None else f"{status.rate:.1f}%"
+    print(out, file=stream)
+    print(f"{year - 1}年报表企业{status.previous}家，{year}年已回收{status.returned}家，未回收{len(status.missing)}家，"
+          f"回收率{rate}", file=stream)
+    return 0

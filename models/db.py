@@ -166,6 +166,12 @@ def _connect(path: Path, read_only: bool) -> sqlite3.Connection:
     return conn
 
 
+def connect_read_only(path: Path | str) -> sqlite3.Connection:
+    """A read-only connection, with every park-file safety setting, to a file the window already opened
+    (and so checked): for work on another thread, such as checking an import."""
+    return _connect(Path(path), read_only=True)
+
+
 def error_code(exc: BaseException) -> int | None:
     """SQLite's primary result code of `exc`, if it is a sqlite3 error that carries one."""
     code = getattr(exc, "sqlite_errorcode", None)

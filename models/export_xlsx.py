@@ -4,8 +4,9 @@ Sheets: 指标 (the eleven indicators), 指标年度 (their yearly figures and s
 片区项目, 人才, 企业报表 (the enterprises' returns), 导入批次 and 操作日志 (the audit log); then the plan's
 规划基数, 产业分组, 其他园区 and 重点任务 (models/plan_export.py; 重点任务 is read back by `import-tasks`).
 
-Text is always written as text: a cell beginning with = + - @ (an enterprise name like "=1+1") is
-stored as a string with Excel's quote prefix, so Excel shows it and never runs it as a formula.
+Written by the one workbook writer (models.xlsx_writer): text is always written as text (a cell beginning
+with = + - @, an enterprise name like "=1+1", is a string with Excel's quote prefix, never a formula);
+characters Excel cannot hold, left in older files, are dropped and listed on a last sheet 说明.
 """
 
 from __future__ import annotations
@@ -13,22 +14,11 @@ from __future__ import annotations
 import sys
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Callable
+from typing import Callable, Iterable
 
 from . import plan
 from .plan import FIELD_LABELS, INDUSTRY_FIELDS, YEARS
-from .xlsx_save import save_workbook
-
-# number formats by column kind; "text" columns are written as strings
-NUMBER_FORMATS = {
-    "int": "#,##0",
-    "year": "0",
-    "money": "#,##0.00",
-    "num": "#,##0.00##",
-    "pct": "0.0",
-}
-FORMULA_STARTS = ("=", "+", "-", "@")
-HEADER_FILL = "DCE6F1"
+from .xlsx_writer import FORMULA_STARTS, HEADER_FILL, NUMBER_FORMATS  # noqa: F401 (kept for callers)
 
 
 class ExportError(Exception):
@@ -41,7 +31,7 @@ class Sheet:
 
     name: str
     columns: list[tuple[str, str]]
-    rows: list[tuple]
+    rows: Iterable[tuple]
 
 
 def _status(status: str | None, year: int | None = None) -> str:
@@ -137,40 +127,38 @@ _RETURN_KINDS = {"credit_code": "text", "text": "text", "year": "year", "industr
                  "amount": "money", "count": "int", "bool": "bool", "listed_year": "year"}
 
 
-def returns_sheet(conn) -> Sheet:
+def returns_sheet(conn, stream: bool = False) -> Sheet:
     from .return_form import COLUMNS
 
     keys = [c.key for c in COLUMNS]
     columns = [(c.title, _RETURN_KINDS[c.kind]) for c in COLUMNS]
     columns += [("来源文件", "text"), ("工作表", "text"), ("行号", "int"), ("导入批次", "int")]
     rows = conn.execute(f"SELECT {', '.join(keys)}, source_file, source_sheet, source_row, batch_id FROM returns"
-                        " ORDER BY year, credit_code").fetchall()
-    return Sheet("企业报表", columns, rows)
+                        " ORDER BY year, credit_code")
+    return Sheet("企业报表", columns, rows if stream else rows.fetchall())
 
 
-def log_sheets(conn) -> list[Sheet]:
+def log_sheets(conn, stream: bool = False) -> list[Sheet]:
     batches = Sheet("导入批次", [("批次", "int"), ("时间", "text"), ("用户", "text"), ("计算机", "text"),
                               ("文件", "text"), ("接受", "int"), ("拒绝", "int"), ("冲突", "int"), ("替换", "int"),
                               ("撤销时间", "text")],
                     conn.execute("SELECT id, created_at, user, host, files, accepted, rejected, conflicts, replaced,"
                                  " undone_at FROM import_batches ORDER BY id").fetchall())
+    cur = conn.execute("SELECT id, at, action, table_name, row_key, field, old_value, new_value, source,"
+                       " batch_id FROM audit_log ORDER BY id")
     audit = Sheet("操作日志", [("序号", "int"), ("时间", "text"), ("操作", "text"), ("表", "text"), ("记录", "text"),
                             ("字段", "text"), ("原值", "text"), ("新值", "text"), ("来源", "text"), ("批次", "int")],
-                  conn.execute("SELECT id, at, action, table_name, row_key, field, old_value, new_value, source,"
-                               " batch_id FROM audit_log ORDER BY id").fetchall())
+                  cur if stream else cur.fetchall())
     return [batches, audit]
 
 
-def sheets(conn) -> list[Sheet]:
-    """Every sheet of the export, in workbook order."""
+def sheets(conn, stream: bool = False) -> list[Sheet]:
+    """Every sheet of the export, in workbook order. With `stream`, the returns and the audit log are
+    cursors read while writing (the connection must stay open and on this thread)."""
     from .plan_export import plan_sheets  # 规划基数, 产业分组, 其他园区, 重点任务
 
-    return [*indicator_sheets(conn), reference_sheet(conn), *group_sheets(conn), returns_sheet(conn),
-            *log_sheets(conn), *plan_sheets(conn)]
-
-
-def _width(text: str) -> int:
-    return sum(2 if ord(ch) > 0x2E7F else 1 for ch in text)
+    return [*indicator_sheets(conn), reference_sheet(conn), *group_sheets(conn), returns_sheet(conn, stream),
+            *log_sheets(conn, stream), *plan_sheets(conn)]
 
 
 def write_workbook(conn, out: Path | str) -> dict[str, int]:
@@ -178,72 +166,42 @@ def write_workbook(conn, out: Path | str) -> dict[str, int]:
     return write_sheets(sheets(conn), out)
 
 
+def export_sheets(sheet_list: Iterable[Sheet], out: Path | str,
+                  progress: Callable[[int, int], None] | None = None):
+    """Write the sheets to `out` with the one workbook writer (models.xlsx_writer: openpyxl write-only,
+    text never a formula, characters Excel cannot hold dropped and listed on a 说明 sheet, atomic).
+
+    Returns the writer (`counts`: data rows per sheet, `notes`: what was dropped). Raises ExportError.
+    """
+    from .xlsx_writer import Table, WriteError, write_tables
+
+    tables = (Table(sheet.name, sheet.columns, sheet.rows) for sheet in sheet_list)
+    try:
+        return write_tables(out, list(tables), progress=progress)
+    except WriteError as exc:
+        raise ExportError(str(exc)) from exc
+
+
 def write_sheets(sheet_list: list[Sheet], out: Path | str,
                  progress: Callable[[int, int], None] | None = None) -> dict[str, int]:
     """Write the sheets to `out` (atomically: a failure leaves no file and an existing `out` unchanged).
 
-    Reads nothing from the park file (the sheets hold their rows), so it may run on a worker thread.
-    `progress(done, total)` is called after each sheet. Returns {sheet name: number of data rows}.
-    Raises ExportError with a message for the user.
+    Reads nothing from the park file when the sheets hold their rows as lists, so it may run on a worker
+    thread. `progress(done, total)` is called after each sheet. Returns {sheet name: number of data rows}
+    (with 说明 last when text had to be changed). Raises ExportError with a message for the user.
     """
-    from openpyxl import Workbook
-    from openpyxl.styles import Alignment, Font, PatternFill
-    from openpyxl.utils import get_column_letter
-
-    out = Path(out)
-    book = Workbook()
-    book.remove(book.active)
-    header_font = Font(bold=True)
-    header_fill = PatternFill("solid", fgColor=HEADER_FILL)
-    counts = {}
-    for index, sheet in enumerate(sheet_list, start=1):
-        ws = book.create_sheet(sheet.name)
-        widths = []
-        for col, (header, _) in enumerate(sheet.columns, start=1):
-            cell = ws.cell(1, col, header)
-            cell.font, cell.fill = header_font, header_fill
-            cell.alignment = Alignment(vertical="center", wrap_text=True)
-            widths.append(max(8, _width(header) + 2))
-        for r, row in enumerate(sheet.rows, start=2):
-            for col, ((_, kind), value) in enumerate(zip(sheet.columns, row), start=1):
-                if value is None:
-                    continue
-                cell = ws.cell(r, col)
-                if kind == "bool":
-                    value = "是" if value else "否"
-                if kind in ("text", "bool") or isinstance(value, str):
-                    text = str(value)
-                    cell.value = text
-                    cell.data_type = "s"  # never a formula, whatever the text begins with
-                    if text.startswith(FORMULA_STARTS):
-                        cell.quotePrefix = True
-                    widths[col - 1] = min(60, max(widths[col - 1], _width(text) + 2))
-                else:
-                    cell.value = value
-                    cell.number_format = NUMBER_FORMATS[kind]
-                    widths[col - 1] = max(widths[col - 1], 12)
-        for col, width in enumerate(widths, start=1):
-            ws.column_dimensions[get_column_letter(col)].width = width
-        ws.freeze_panes = "A2"
-        if sheet.rows:
-            ws.auto_filter.ref = f"A1:{get_column_letter(len(sheet.columns))}{len(sheet.rows) + 1}"
-        counts[sheet.name] = len(sheet.rows)
-        if progress is not None:
-            progress(index, len(sheet_list) + 1)
-    try:
-        save_workbook(book, out)
-    except OSError as exc:
-        raise ExportError(f"无法写入“{out}”：{exc.strerror or exc}。如该文件已在Excel中打开，请先关闭。") from exc
-    return counts
+    return export_sheets(sheet_list, out, progress).counts
 
 
-def export_file(path: Path | str, out: Path | str) -> dict[str, int]:
-    """Open the park file at `path` read-only and export it to `out`."""
+def export_file(path: Path | str, out: Path | str, progress: Callable[[int, int], None] | None = None):
+    """Open the park file at `path` read-only (on its own connection: may run on a worker thread) and
+    export it to `out`, reading the returns and the audit log as they are written (constant memory).
+    Returns the writer (`counts`, `notes`)."""
     from .db import open_park
 
     park = open_park(Path(path), read_only=True)
     try:
-        return write_workbook(park.conn, out)
+        return export_sheets(sheets(park.conn, stream=True), out, progress)
     finally:
         park.close()
 
@@ -253,11 +211,13 @@ def run_cli(path: str, out: str) -> int:
     from .db import ParkFileError
 
     try:
-        counts = export_file(path, out)
+        writer = export_file(path, out)
     except (ParkFileError, ExportError) as exc:
         print(exc, file=sys.stderr)
         return 2
     print(out)
-    for name, n in counts.items():
+    for name, n in writer.counts.items():
         print(f"{name}\t{n}")
+    if writer.notes:
+        print(writer.notes.summary(), file=sys.stderr)
     return 0

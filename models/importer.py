@@ -24,7 +24,7 @@ from itertools import compress
 from operator import gt, itemgetter
 from datetime import datetime
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any, Callable, Iterable
 
 from . import cells
 from .cells import CellError
@@ -35,6 +35,9 @@ KEYS = tuple(c.key for c in COLUMNS)
 TITLES = {c.key: c.title for c in COLUMNS}
 NUMERIC_KEYS = tuple(c.key for c in COLUMNS if c.kind in ("amount", "count"))
 OUTLIER_FACTOR = 5.0
+# a change is looked at only where both years' values reach this (issue 16): 1 → 13 people is no news
+OUTLIER_MIN = {"count": 20, "amount": 100.0}
+KINDS = {c.key: c.kind for c in COLUMNS}
 _INSERT_COLUMNS = ("batch_id", *KEYS, "source_file", "source_sheet", "source_row")
 
 
@@ -104,7 +107,15 @@ class Conflict:
 
 @dataclass
 class Outlier:
-    """A figure worth a second look: reported, never rejected."""
+    """An enterprise-year worth a second look (reported, never rejected): its figures that changed more
+    than fivefold from the year before, where both values are large enough to matter, and a name that
+    differs from the stored one.
+
+    Attributes:
+        column: the title of the first flagged figure (or 企业名称); message: every flagged item, in Chinese.
+        name: the enterprise's name; figures: one dict per flagged figure (column, title, before, now, factor);
+        factor: the largest change (now/before or before/now) — the lines are ranked by it, largest first.
+    """
 
     file: str
     sheet: str
@@ -113,10 +124,14 @@ class Outlier:
     year: int
     column: str | None
     message: str
+    name: str = ""
+    figures: list[dict[str, Any]] = field(default_factory=list)
+    factor: float = 0.0
 
     def as_dict(self) -> dict[str, Any]:
         return {"file": self.file, "sheet": self.sheet, "row": self.row, "credit_code": self.credit_code,
-                "year": self.year, "column": self.column, "message": self.message}
+                "year": self.year, "column": self.column, "message": self.message, "name": self.name,
+                "figures": self.figures, "factor": self.factor}
 
 
 @dataclass
@@ -156,6 +171,11 @@ class CheckResult:
     warnings: list[str] = field(default_factory=list)
     total_rows: int = 0
     cells: int = 0
+    # the cells of each rejected row as given ({form key: raw value}), by (file, sheet, row): the rejected-
+    # rows workbook (models.rejected_xlsx) writes them back for the enterprise to correct
+    rejected_cells: dict[tuple[str, str, int], dict[str, Any]] = field(default_factory=dict)
+    # files whose SHA-256 an earlier batch (not undone) imported: {file, sha256, batch, date, message}
+    already_imported: list[dict[str, Any]] = field(default_factory=list)
 
     def conflict_keys(self) -> set[tuple[str, int]]:
         return {(c.credit_code, c.year) for c in self.conflicts}
@@ -265,6 +285,7 @@ def check_files(conn: sqlite3.Connection, sources: Iterable[tuple[str, Path]], *
     progress.step(total, total, "")
     _reject_duplicates(result, seen)
     _find_conflicts_and_outliers(conn, result)
+    _find_already_imported(conn, result)
     return result
 
 
@@ -327,6 +348,10 @@ def _check_sheet(result: CheckResult, shown: str, sheet, parsers: dict[str, Any]
                 columns[column.key] = parsed
         else:
             columns[column.key] = _parse_column(column.kind, parsers[column.kind], col, label, column.required, errors)
+            if column.kind == "text":
+                _note_invisible(result, shown, sheet, col, label)
+            elif column.kind in ("industry", "zone"):
+                _note_lenient_names(result, shown, sheet, col, label, parsers[column.kind])
     for parts, whole, message in CROSS_RULES:
         if whole not in columns:
             continue
@@ -361,6 +386,7 @@ def _check_sheet(result: CheckResult, shown: str, sheet, parsers: dict[str, Any]
         row_errors = errors.get(i)
         if row_errors:
             result.rejected_rows += 1
+            _keep_rejected_cells(result, shown, name, rownum, sheet.columns, _raw)
             for label, message in row_errors:
                 rejected.append(Problem(shown, name, rownum, label, message))
             if key[0] is not None and key[1] is not None:
@@ -369,6 +395,62 @@ def _check_sheet(result: CheckResult, shown: str, sheet, parsers: dict[str, Any]
             accepted.append(values)
             seen.setdefault(key, []).append((values, (shown, name, rownum), code_label))
     result.total_rows += n
+
+
+def _keep_rejected_cells(result: CheckResult, shown: str, sheet: str, rownum: int, columns: dict[str, int],
+                         raw: list[Any]) -> None:
+    result.rejected_cells[(shown, sheet, rownum)] = {key: raw[idx] for key, idx in columns.items()}
+
+
+def _find_already_imported(conn: sqlite3.Connection, result: CheckResult) -> None:
+    """Name each file of the batch whose SHA-256 an earlier batch still in place imported."""
+    digests = {f.sha256 for f in result.files if f.sha256}
+    if not digests:
+        return
+    earlier: dict[str, tuple[int, str]] = {}
+    for batch_id, created_at, files in conn.execute(
+            "SELECT id, created_at, files FROM import_batches WHERE undone_at IS NULL ORDER BY id"):
+        try:
+            listed = json.loads(files)
+        except (TypeError, ValueError):
+            continue
+        for item in listed if isinstance(listed, list) else ():
+            digest = item.get("sha256") if isinstance(item, dict) else None
+            if digest in digests and digest not in earlier:
+                earlier[digest] = (batch_id, str(created_at or "")[:10])
+    for f in result.files:
+        if f.sha256 in earlier:
+            batch_id, date = earlier[f.sha256]
+            result.already_imported.append({
+                "file": f.file, "sha256": f.sha256, "batch": batch_id, "date": date,
+                "message": f"“{f.file}”：该文件已于{date}作为第{batch_id}批导入。"})
+
+
+def _note_invisible(result: CheckResult, shown: str, sheet, col: list[Any], label: str) -> None:
+    """A note for each text cell from which invisible characters (zero-width, BOM …) were removed."""
+    if not cells.INVISIBLE_TEXT_RE.search("\n".join([v for v in col if type(v) is str])):
+        return  # the usual case, found at C speed
+    for (rownum, _raw), value in zip(sheet.rows, col):
+        removed = cells.invisible_count(value)
+        if removed:
+            result.warnings.append(f"“{shown}”工作表“{sheet.name}”第{rownum}行{label}：已删除{removed}个"
+                                   "不可见字符（零宽字符、BOM等）。")
+
+
+def _note_lenient_names(result: CheckResult, shown: str, sheet, col: list[Any], label: str, lookup) -> None:
+    """One note per name of the column read through an alias or a unique prefix (cells.Choices.matched)."""
+    matched = getattr(getattr(lookup, "__self__", None), "matched", None)
+    if not matched:
+        return
+    rows: dict[str, list[int]] = {}
+    for (rownum, _raw), value in zip(sheet.rows, col):
+        if type(value) is str and value in matched:
+            rows.setdefault(value, []).append(rownum)
+    for value, found in rows.items():
+        name, how = matched[value]
+        listed = "、".join(map(str, found[:10])) + (f"等{len(found)}行" if len(found) > 10 else "")
+        why = "按别名表" if how == "别名" else "按名称开头唯一匹配"
+        result.warnings.append(f"“{shown}”工作表“{sheet.name}”{label}：“{value}”{why}视为“{name}”（第{listed}行）。")
 
 
 def _reject_duplicates(result: CheckResult, seen: dict) -> None:
@@ -384,6 +466,7 @@ def _reject_duplicates(result: CheckResult, seen: dict) -> None:
             if values is not None:
                 dropped.add(id(values))
                 result.rejected_rows += 1
+                result.rejected_cells[(f, s, r)] = {k: values[k] for k in KEYS}
     if dropped:
         result.accepted = [v for v in result.accepted if id(v) not in dropped]
     result.rejected.sort(key=lambda p: (p.file, p.sheet or "", p.row or 0))
@@ -403,34 +486,64 @@ def _find_conflicts_and_outliers(conn: sqlite3.Connection, result: CheckResult) 
     names = {code: name for code, name, _y in
              conn.execute("SELECT credit_code, name, MAX(year) FROM returns GROUP BY credit_code")}
     batch = {(r["credit_code"], r["year"]): r for r in result.accepted}
+    outliers = []
     for r in result.accepted:
         code, year = r["credit_code"], r["year"]
         old = stored.get((code, year))
         if old is not None:
             result.conflicts.append(Conflict(r["source_file"], r["source_sheet"], r["source_row"], code, year,
                                              r["name"], old[2], old[3]))
-        stored_name = names.get(code)
-        if stored_name is not None and stored_name != r["name"]:
-            result.outliers.append(Outlier(r["source_file"], r["source_sheet"], r["source_row"], code, year,
-                                           TITLES["name"], f"企业名称“{r['name']}”与已存的“{stored_name}”不同"))
         prev = batch.get((code, year - 1))
         if prev is not None:
             prev_values = [prev[k] for k in NUMERIC_KEYS]
         else:
             old_prev = stored.get((code, year - 1))
-            if old_prev is None:
-                continue
-            prev_values = old_prev[4:]
+            prev_values = list(old_prev[4:]) if old_prev is not None else None
+        outlier = outlier_for(r, prev_values, names.get(code))
+        if outlier is not None:
+            outliers.append(outlier)
+    outliers.sort(key=lambda o: (-o.factor, o.credit_code, o.year))
+    result.outliers.extend(outliers)
+
+
+def outlier_for(r: dict[str, Any], prev_values: list[Any] | None, stored_name: str | None) -> Outlier | None:
+    """The one line of an accepted row `r` worth a second look, or None: its figures (NUMERIC_KEYS order in
+    `prev_values`, the same enterprise's year before) that changed more than OUTLIER_FACTOR-fold where both
+    values reach OUTLIER_MIN of their kind, and a name differing from `stored_name`."""
+    code, year = r["credit_code"], r["year"]
+    figures: list[dict[str, Any]] = []
+    parts: list[str] = []
+    if prev_values is not None:
         for key, before in zip(NUMERIC_KEYS, prev_values):
             now = r[key]
-            if now and before and (now > OUTLIER_FACTOR * before or before > OUTLIER_FACTOR * now):
-                result.outliers.append(Outlier(
-                    r["source_file"], r["source_sheet"], r["source_row"], code, year, TITLES[key],
-                    f"{TITLES[key]}由{year - 1}年的{_fmt(before)}变为{_fmt(now)}，变化超过{OUTLIER_FACTOR:g}倍"))
+            floor = OUTLIER_MIN[KINDS[key]]
+            if now is None or before is None or now < floor or before < floor:
+                continue
+            factor = max(now / before, before / now)
+            if factor > OUTLIER_FACTOR:
+                figures.append({"column": key, "title": TITLES[key], "before": before, "now": now,
+                                "factor": round(factor, 2)})
+        figures.sort(key=lambda f: -f["factor"])
+        parts = [f"{f['title']}由{year - 1}年的{_fmt(f['before'])}变为{_fmt(f['now'])}"
+                 f"（{'增至' if f['now'] > f['before'] else '降至'}{_ratio(f['now'] / f['before'])}）" for f in figures]
+    if stored_name is not None and stored_name != r["name"]:
+        parts.append(f"企业名称“{r['name']}”与已存的“{stored_name}”不同")
+    if not parts:
+        return None
+    column = figures[0]["title"] if figures else TITLES["name"]
+    message = "；".join(parts) + ("。变化超过" + f"{OUTLIER_FACTOR:g}倍，请核对。" if figures else "，请核对。")
+    return Outlier(r["source_file"], r["source_sheet"], r["source_row"], code, year, column, message,
+                   r["name"], figures, figures[0]["factor"] if figures else 0.0)
+
+
+def _ratio(ratio: float) -> str:
+    return f"{ratio:.1f}倍" if ratio >= 1 else f"{ratio:.1%}"
 
 
 def _fmt(value: float) -> str:
-    return f"{value:g}" if isinstance(value, float) else str(value)
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    return f"{value:,}" if isinstance(value, int) else f"{value:,.2f}".rstrip("0").rstrip(".")
 
 
 # ------------------------------------------------------------------------------------------ storing
@@ -607,14 +720,19 @@ def make_report(result: CheckResult, stored_rows: int, replace: bool) -> dict[st
         "files_rejected": [{"file": p.file, "message": p.message} for p in result.files_rejected],
         "outliers": [o.as_dict() for o in result.outliers],
         "warnings": list(result.warnings),
+        "already_imported": list(result.already_imported),
     }
 
 
 def import_paths(park, args: Iterable[str], *, dry_run: bool = False, replace: bool = False,
-                 atomic: bool = False, progress: Progress | None = None) -> ImportOutcome:
-    """Check the files and folders `args` (as given on the command line) and, unless `dry_run`, store them."""
+                 atomic: bool = False, progress: Progress | None = None,
+                 before_commit: Callable[[CheckResult], None] | None = None) -> ImportOutcome:
+    """Check the files and folders `args` (as given on the command line) and, unless `dry_run`, store them.
+    `before_commit(result)` runs after the check and before anything is stored (an exception stops it)."""
     sources, problems = gather_sources(args)
     result = check_files(park.conn, sources, progress=progress, problems=problems)
+    if before_commit is not None:
+        before_commit(result)
     if dry_run:
         would = 0 if atomic and (result.rejected_rows or result.files_rejected) else len(result.rows_to_store(replace))
         stored = CommitResult(None, 0, 0, 0 if replace else len(result.conflicts), "dry_run")
@@ -629,11 +747,13 @@ def import_paths(park, args: Iterable[str], *, dry_run: bool = False, replace: b
 def summary_lines(outcome: ImportOutcome) -> list[str]:
     """A short Chinese account of an import for the terminal."""
     r = outcome.check
-    lines = [p.where() + "：" + p.message for p in r.files_rejected]
+    lines = [item["message"] for item in r.already_imported]
+    lines += [p.where() + "：" + p.message for p in r.files_rejected]
     lines += [f"{p.where()}：{p.message}" for p in r.rejected]
     lines += [f"“{c.file}”工作表“{c.sheet}”第{c.row}行：企业{c.credit_code}的{c.year}年度报表已存在"
               f"（第{c.stored_batch}批），" + ("已替换" if outcome.replace else "已跳过") for c in r.conflicts]
-    lines += [f"“{o.file}”工作表“{o.sheet}”第{o.row}行：{o.message}（请核对）" for o in r.outliers]
+    lines += [f"“{o.file}”工作表“{o.sheet}”第{o.row}行 {o.name}（{o.credit_code}）{o.year}年：{o.message}"
+              for o in r.outliers]
     lines += r.warnings
     verb = "可导入" if outcome.dry_run else "已导入"
     count = outcome.report["accepted"]
@@ -650,8 +770,12 @@ __all__ = ["SHEET_NAME", "check_files", "commit", "undo_batch", "batches", "impo
 
 
 def run_cli(park_path: str, args: list[str], *, dry_run: bool = False, replace: bool = False,
-            atomic: bool = False, report_json: str | None = None, out=None, err=None) -> int:
-    """`main.py import`: import, print the account, write the JSON report; returns the exit code."""
+            atomic: bool = False, report_json: str | None = None, rejected_xlsx: str | None = None,
+            out=None, err=None) -> int:
+    """`main.py import`: import, print the account, write the JSON report; returns the exit code.
+
+    With `rejected_xlsx`, the rejected rows are written there (models.rejected_xlsx) before anything is
+    stored: when that workbook cannot be written, nothing is imported (exit 2)."""
     import sys
 
     from .db import ParkFileError, open_park
@@ -663,13 +787,25 @@ def run_cli(park_path: str, args: list[str], *, dry_run: bool = False, replace: 
     except ParkFileError as exc:
         print(exc, file=err)
         return 2
+    def write_rejected(result: CheckResult) -> None:
+        from .rejected_xlsx import write_rejected_xlsx
+        from .xlsx_writer import WriteError
+
+        try:
+            write_rejected_xlsx(rejected_xlsx, result)
+        except WriteError as exc:
+            raise ImportFailed(f"{exc}本批未导入任何数据。") from exc
+
     try:
-        outcome = import_paths(park, args, dry_run=dry_run, replace=replace, atomic=atomic)
+        outcome = import_paths(park, args, dry_run=dry_run, replace=replace, atomic=atomic,
+                               before_commit=write_rejected if rejected_xlsx else None)
     except ImportFailed as exc:
         print(exc, file=err)
         return 2
     finally:
         park.close()
+    if rejected_xlsx:
+        print(f"被拒绝的{outcome.check.rejected_rows}行已写入“{rejected_xlsx}”。", file=out)
     for line in summary_lines(outcome):
         print(line, file=out)
     if report_json:

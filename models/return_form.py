@@ -15,6 +15,38 @@ FORM_VERSION = "1"
 MARKER_SHEET = "_form"  # hidden sheet of the template holding form_version
 YEAR_RANGE = (2020, 2025)
 LISTED_YEAR_MIN = 1990
+# Bounds of a cell (issue 11): the importer (models.cells) and the template's data validation both use these.
+COUNT_MAX = 10_000_000          # 人, 件: whole numbers 0 … 10,000,000
+AMOUNT_MAX = 1e12               # 万元, 吨标准煤: finite, 0 … 1e12
+TEXT_MAX = 200                  # characters of a name (after removing invisible characters)
+
+# Accepted other names of industries and zones (issue 16): a cell holding one is read as the canonical name
+# with a note. An alias whose name is not among the park file's industries/zones is ignored. Besides these,
+# a unique prefix of at least PREFIX_MIN characters is accepted with a note (人工智能 → 人工智能产业); a
+# prefix that fits several names is refused naming them. Zones may always leave out 东部/中部/西部 (no note).
+INDUSTRY_ALIASES = {
+    "人工智能": "人工智能产业",
+    "生命健康": "生命健康产业",
+    "航空服务": "航空服务业",
+    "金融服务": "金融服务业",
+    "金融业": "金融服务业",
+    "时尚创意": "时尚创意产业",
+    "互联网生活性服务业": "互联网+生活性服务业",
+    "互联网+生活服务业": "互联网+生活性服务业",
+    "现代贸易业": "现代贸易",
+    "信息服务业": "信息服务",
+    "专业服务业": "专业服务",
+    "在线新经济产业": "在线新经济",
+}
+ZONE_ALIASES = {
+    "中山公园": "东部中山公园片区",
+    "东部片区": "东部中山公园片区",
+    "虹桥": "中部虹桥片区",
+    "中部片区": "中部虹桥片区",
+    "临空": "西部临空片区",
+    "西部片区": "西部临空片区",
+}
+PREFIX_MIN = 2
 
 # kind -> SQLite column type
 _SQL_TYPES = {
@@ -32,12 +64,12 @@ _SQL_TYPES = {
 # kind -> how a cell of that kind is filled in (Chinese), for the instructions sheet and the docs
 KIND_NOTES = {
     "credit_code": "18位代码（数字和大写字母，不含I、O、S、V、Z）",
-    "text": "文字",
+    "text": f"文字，不超过{TEXT_MAX}个字，不含控制字符",
     "year": f"整数年份（{YEAR_RANGE[0]}—{YEAR_RANGE[1]}）",
     "industry": "从下拉列表选择",
     "zone": "从下拉列表选择",
-    "amount": "数字，不小于0，可有小数",
-    "count": "整数，不小于0",
+    "amount": "数字，不小于0，可有小数，不超过10¹²（一万亿）",
+    "count": f"整数，0至{COUNT_MAX:,}",
     "bool": "是／否（Y/N、1/0亦可），空白视为否",
     "listed_year": f"整数年份（{LISTED_YEAR_MIN}—报告年度），未上市留空",
 }

@@ -34,6 +34,8 @@ def _title_keys() -> dict[str, str]:
 
 
 TITLE_KEYS = _title_keys()
+# columns the app itself adds beside the form: the rejected-rows workbook's 问题说明 (models.rejected_xlsx)
+IGNORED_TITLES = frozenset({normalise_title("问题说明")})
 
 
 def column_letter(index: int) -> str:
@@ -95,7 +97,8 @@ def find_header(rows: list[list[Any]]) -> tuple[int, dict[str, int], list[tuple[
             title = normalise_title(value)
             key = TITLE_KEYS.get(title)
             if key is None:
-                unknown.append((c, str(value).strip(), "不是报表栏目"))
+                if title not in IGNORED_TITLES:
+                    unknown.append((c, str(value).strip(), "不是报表栏目"))
             elif key not in found:
                 found[key] = c
             else:  # the same column twice: the first is read

@@ -4,6 +4,8 @@ The form is driven by `models.return_form.COLUMNS`: sheet 企业报表 with one 
 column (drop-down lists for industry, zone and 是/否, Excel data validation for numbers, years, the credit
 code's length and the cross-column rules), a frozen header, widths that fit the titles; sheet 填报说明
 explaining every column; and a hidden sheet holding the form version and the drop-down lists.
+The bounds of the data validation are those the importer applies (models.return_form: COUNT_MAX,
+AMOUNT_MAX, TEXT_MAX). Names from a park file are written as text, never as formulas (models.xlsx_writer).
 """
 
 from __future__ import annotations
@@ -11,9 +13,9 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Iterable
 
-from .return_form import (COLUMNS, CROSS_RULES, FORM_VERSION, INSTRUCTIONS_SHEET, KIND_NOTES,
-                          LISTED_YEAR_MIN, MARKER_SHEET, SHEET_NAME, YEAR_RANGE)
-from .xlsx_save import save_workbook
+from .return_form import (AMOUNT_MAX, COLUMNS, COUNT_MAX, CROSS_RULES, FORM_VERSION, INSTRUCTIONS_SHEET,
+                          KIND_NOTES, LISTED_YEAR_MIN, MARKER_SHEET, SHEET_NAME, TEXT_MAX, YEAR_RANGE)
+from .xlsx_writer import WriteError, save_book, set_text
 
 DATA_ROWS = 20_000  # rows below the header that carry the data validation
 BOOL_VALUES = ("是", "否")
@@ -77,9 +79,9 @@ def write_template(path: Path | str, industries: Iterable[str], zones: Iterable[
     lists["A2"], lists["B2"] = "year", year
     lists["C1"], lists["D1"], lists["E1"] = "industries", "zones", "bool"
     for r, name in enumerate(industries, start=2):
-        lists.cell(row=r, column=3, value=name)
+        set_text(lists.cell(row=r, column=3), name)
     for r, name in enumerate(zones, start=2):
-        lists.cell(row=r, column=4, value=name)
+        set_text(lists.cell(row=r, column=4), name)
     for r, name in enumerate(BOOL_VALUES, start=2):
         lists.cell(row=r, column=5, value=name)
 
@@ -113,20 +115,25 @@ def write_template(path: Path | str, industries: Iterable[str], zones: Iterable[
             add(DataValidation(type="list", formula1=ref % ("E", "E", 3), allow_blank=True), column.key,
                 column.title, "请填“是”或“否”。")
         elif column.kind == "amount":
-            add(DataValidation(type="decimal", operator="greaterThanOrEqual", formula1="0", allow_blank=True),
-                column.key, column.title, "请填写不小于0的数字。")
+            add(DataValidation(type="decimal", operator="between", formula1="0", formula2=f"{AMOUNT_MAX:.0f}",
+                               allow_blank=True),
+                column.key, column.title, "请填写0至10¹²（一万亿）之间的数字。")
+        elif column.kind == "text":
+            add(DataValidation(type="textLength", operator="lessThanOrEqual", formula1=str(TEXT_MAX)),
+                column.key, column.title, f"请填写不超过{TEXT_MAX}个字的文字。")
         elif column.kind == "count":
             parts = [rule for rule in CROSS_RULES if column.key in rule[0]]
             if parts:
                 rule_parts, whole, message = parts[0]
                 total = "+".join(f"N({letters[k]}2)" for k in rule_parts)
-                formula = (f"AND(ISNUMBER({L}2),{L}2>=0,INT({L}2)={L}2,"
+                formula = (f"AND(ISNUMBER({L}2),{L}2>=0,{L}2<={COUNT_MAX},INT({L}2)={L}2,"
                            f"OR(ISBLANK({letters[whole]}2),{total}<={letters[whole]}2))")
                 add(DataValidation(type="custom", formula1=formula, allow_blank=True), column.key, column.title,
-                    f"请填写不小于0的整数；{message}。")
+                    f"请填写0至{COUNT_MAX:,}之间的整数；{message}。")
             else:
-                add(DataValidation(type="whole", operator="greaterThanOrEqual", formula1="0", allow_blank=True),
-                    column.key, column.title, "请填写不小于0的整数。")
+                add(DataValidation(type="whole", operator="between", formula1="0", formula2=str(COUNT_MAX),
+                                   allow_blank=True),
+                    column.key, column.title, f"请填写0至{COUNT_MAX:,}之间的整数。")
         elif column.kind == "listed_year":
             year_ref = f"{letters['year']}2"
             formula = f"AND(INT({L}2)={L}2,{L}2>={LISTED_YEAR_MIN},OR(ISBLANK({year_ref}),{L}2<={year_ref}))"
@@ -153,18 +160,22 @@ def write_template(path: Path | str, industries: Iterable[str], zones: Iterable[
         notes.cell(row=r, column=1, value=line)
     r += 2
     notes.cell(row=r, column=1, value="可选产业").font = bold
-    notes.cell(row=r, column=2, value="、".join(industries))
+    set_text(notes.cell(row=r, column=2), "、".join(industries))
     notes.cell(row=r + 1, column=1, value="可选片区").font = bold
-    notes.cell(row=r + 1, column=2, value="、".join(zones))
+    set_text(notes.cell(row=r + 1, column=2), "、".join(zones))
     for letter, width in zip("ABCD", (28, 10, 36, 60)):
         notes.column_dimensions[letter].width = width
     notes.freeze_panes = "A5"
 
-    path.parent.mkdir(parents=True, exist_ok=True)
     try:
-        save_workbook(wb, path)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        save_book(wb, path)
+    except WriteError as exc:
+        raise TemplateError(str(exc)) from exc
     except OSError as exc:
-        raise TemplateError(f"无法写入“{path}”：{exc.strerror or exc}。") from exc
+        from .xlsx_writer import write_error_message
+
+        raise TemplateError(write_error_message(path, exc)) from exc
     return path
 
 

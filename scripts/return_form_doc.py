@@ -12,8 +12,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from models.return_form import (COLUMNS, CROSS_RULES, FORM_VERSION, INSTRUCTIONS_SHEET, KIND_NOTES,  # noqa: E402
-                                LISTED_YEAR_MIN, SHEET_NAME, YEAR_RANGE)
+from models.return_form import (AMOUNT_MAX, COLUMNS, COUNT_MAX, CROSS_RULES, FORM_VERSION,  # noqa: E402
+                                INSTRUCTIONS_SHEET, KIND_NOTES, LISTED_YEAR_MIN, SHEET_NAME, TEXT_MAX,
+                                YEAR_RANGE)
 
 DOC = ROOT / "docs" / "return_form.md"
 
@@ -49,7 +50,15 @@ def render() -> str:
         "order; titles match ignoring spaces, full/half-width brackets and colons (and a leading 其中).",
         "- Columns that are not on the form are ignored with a warning.",
         "- Numbers may be typed as text, with surrounding spaces, thousands separators or full-width digits; "
-        "anything else in a number column (约100, N/A) is an error. Counts are whole numbers ≥ 0.",
+        "anything else in a number column (约100, N/A) is an error. Counts are whole numbers from 0 to "
+        f"{COUNT_MAX:,}; amounts are finite, from 0 to {AMOUNT_MAX:.0e} 万元 (1E+20 is an error naming its "
+        "cell, the rest of the batch goes on).",
+        "- Names: control characters (C0 including tab and line breaks, C1, DEL) and bidirectional "
+        "overrides/isolates (U+202A–U+202E, U+2066–U+2069) reject the row; zero-width characters, word "
+        "joiners, LRM/RLM, soft hyphen and the BOM are removed with a note; a name with nothing visible left, "
+        f"or longer than {TEXT_MAX} characters, is rejected.",
+        "- A column titled 问题说明 (added by the rejected-rows workbook, `import --rejected-xlsx`) is ignored "
+        "silently, so a corrected rejected-rows workbook can be imported as it is.",
         "- 是/否 columns accept 是/否, Y/N, 1/0; blank means 否. 所属片区 is also accepted without "
         "东部/中部/西部.",
         "",

@@ -68,12 +68,13 @@ class CheckWorker(QRunnable):
         self.progress.cancel_event.set()
 
     def run(self) -> None:
+        from models.db import connect_read_only
         from models.importer import ImportCancelled, check_files
 
         conn = None
         outcome: tuple[str, Any] = ("cancelled", None)
         try:
-            conn = sqlite3.connect(f"{self.park_path.resolve().as_uri()}?mode=ro", uri=True)
+            conn = connect_read_only(self.park_path)
             result = check_files(conn, self.sources, progress=self.progress, problems=self.problems)
             if not self.progress.cancelled():
                 outcome = ("finished", result)
@@ -94,6 +95,31 @@ class CheckWorker(QRunnable):
             self.signals.failed.emit(value)
         else:
             self.signals.cancelled.emit()
+
+
+class ReviewModel(RowsModel):
+    """A review list: column 0 holds a file as given (shown by its name, the full path as the tooltip); the
+    last column holds a message, shown whole (wrapped) and as the tooltip, never cut."""
+
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        if index.column() == 0 and role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            value = self.row(index.row())[0]
+            if not value:
+                return ""
+            return Path(str(value)).name if role == Qt.ItemDataRole.DisplayRole else str(value)
+        if role == Qt.ItemDataRole.ToolTipRole and index.column() == self.columnCount() - 1:
+            value = self.row(index.row())[index.column()]
+            return None if value is None else str(value)
+        return super().data(index, role)
+
+
+def _shown(value: Any) -> str:
+    """A cell of a rejected row as text for the list (it may hold anything the enterprise typed)."""
+    from models.xlsx_writer import as_text
+
+    return "" if value is None else as_text(value)
 
 
 def _table(model: RowsModel, parent: QWidget) -> QTableView:
@@ -131,22 +157,27 @@ class ReviewDialog(QDialog):
         self.tabs = QTabWidget(self)
         layout.addWidget(self.tabs)
         self.models: dict[str, RowsModel] = {}
+        self.views: dict[str, QTableView] = {}
 
         file_, sheet, row_ = self.tr("File"), self.tr("Sheet"), self.tr("Row")
         code, name, year = self.tr("Credit code"), self.tr("Enterprise"), self.tr("Year")
         self._add("accepted", self.tr("Accepted (%1)"), [file_, sheet, row_, code, name, year],
                   [(r["source_file"], r["source_sheet"], r["source_row"], r["credit_code"], r["name"], r["year"])
                    for r in result.accepted])
-        self._add("rejected", self.tr("Rejected (%1)"), [file_, sheet, row_, self.tr("Column"), self.tr("Reason")],
-                  [(p.file, p.sheet, p.row, p.column, p.message) for p in result.rejected])
+        cells = result.rejected_cells
+        self._add("rejected", self.tr("Rejected (%1)"),
+                  [file_, sheet, row_, code, name, self.tr("Column"), self.tr("Reason")],
+                  [(p.file, p.sheet, p.row, _shown(cells.get((p.file, p.sheet, p.row), {}).get("credit_code")),
+                    _shown(cells.get((p.file, p.sheet, p.row), {}).get("name")), p.column, p.message)
+                   for p in result.rejected])
         self._add("conflicts", self.tr("Conflicts (%1)"),
-                  [file_, sheet, row_, code, year, name, self.tr("Stored name"), self.tr("Stored batch")],
-                  [(c.file, c.sheet, c.row, c.credit_code, c.year, c.name, c.stored_name, c.stored_batch)
+                  [file_, sheet, row_, code, name, year, self.tr("Stored name"), self.tr("Stored batch")],
+                  [(c.file, c.sheet, c.row, c.credit_code, c.name, c.year, c.stored_name, c.stored_batch)
                    for c in result.conflicts])
-        self._add("outliers", self.tr("To check (%1)"), [file_, sheet, row_, code, year, self.tr("Column"),
-                                                         self.tr("Note")],
-                  [(o.file, o.sheet, o.row, o.credit_code, o.year, o.column, o.message) for o in result.outliers])
-        notes = [(p.file, p.message) for p in result.files_rejected] + [("", w) for w in result.warnings]
+        self._add("outliers", self.tr("To check (%1)"), [file_, sheet, row_, code, name, year, self.tr("Note")],
+                  [(o.file, o.sheet, o.row, o.credit_code, o.name, o.year, o.message) for o in result.outliers])
+        notes = [(a["file"], a["message"]) for a in result.already_imported]
+        notes += [(p.file, p.message) for p in result.files_rejected] + [("", w) for w in result.warnings]
         self._add("notes", self.tr("Files and warnings (%1)"), [file_, self.tr("Message")], notes)
 
         conflict_box = QWidget(self)
@@ -167,23 +198,87 @@ class ReviewDialog(QDialog):
 
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel, self)
         self.import_button = buttons.addButton(self.tr("&Import"), QDialogButtonBox.ButtonRole.AcceptRole)
+        self.save_rejected_button = buttons.addButton(self.tr("Save rejected rows…"),
+                                                      QDialogButtonBox.ButtonRole.ActionRole)
+        self.save_rejected_button.setEnabled(bool(result.rejected_rows or result.files_rejected))
+        self.save_rejected_button.clicked.connect(self.on_save_rejected)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
         self.skip_button.toggled.connect(self.update_summary)
         self.update_summary()
-        for index, key in enumerate(("rejected", "conflicts", "outliers", "notes")):
-            if self.models[key].rowCount() and not self.models["accepted"].rowCount():
-                self.tabs.setCurrentIndex(index + 1)
-                break
+        self.tabs.setCurrentIndex(self.attention_tab())
+        self.tabs.currentChanged.connect(self._fit_rows)
+
+    def _fit_rows(self, index: int) -> None:
+        """Rows as tall as their wrapped messages, once a list is shown at its real width."""
+        view = self.tabs.widget(index)
+        if isinstance(view, QTableView) and view.model().rowCount() <= 2000:
+            QTimer.singleShot(0, view.resizeRowsToContents)
+
+    def attention_tab(self) -> int:
+        """The list that needs attention first: rejected rows, then conflicts, then figures to check; else
+        files rejected and warnings when nothing was accepted; else the accepted rows."""
+        order = ["accepted", "rejected", "conflicts", "outliers", "notes"]
+        for key in ("rejected", "conflicts", "outliers"):
+            if self.models[key].rowCount():
+                return order.index(key)
+        if self.result.files_rejected or (self.models["notes"].rowCount() and not self.models["accepted"].rowCount()):
+            return order.index("notes")
+        return 0
 
     def _add(self, key: str, title: str, headers: list[str], rows: list[tuple[Any, ...]]) -> None:
-        model = RowsModel(headers, self, plain_columns=(self.tr("Row"), self.tr("Year")))
+        model = ReviewModel(headers, self, plain_columns=(self.tr("Row"), self.tr("Year")))
         model.set_rows(rows)
         self.models[key] = model
         view = _table(model, self.tabs)
+        view.setWordWrap(True)
+        view.setTextElideMode(Qt.TextElideMode.ElideNone)
+        self.views[key] = view
         view.resizeColumnsToContents()
+        # the message column takes what is left of the view (stretched) and wraps, never cut
+        view.setColumnWidth(model.columnCount() - 1, 240)
+        if len(rows) <= 2000:  # wrapped messages: rows as tall as their text (costly only for huge lists)
+            view.resizeRowsToContents()
+            view.horizontalHeader().sectionResized.connect(lambda *_args, v=view: v.resizeRowsToContents())
         self.tabs.addTab(view, title.replace("%1", str(len(rows))))
+
+    def on_save_rejected(self) -> str | None:
+        """Ask where, then write the rejected rows as a workbook laid out like the return form."""
+        from PySide6.QtWidgets import QFileDialog
+
+        start = self.rejected_start_path()
+        name, _ = QFileDialog.getSaveFileName(self, self.tr("Save rejected rows"), str(start),
+                                              self.tr("Excel workbooks (*.xlsx)"))
+        if not name:
+            return None
+        return self.save_rejected(Path(name))
+
+    def rejected_start_path(self) -> Path:
+        """Beside the first file of the batch: 被拒行.xlsx."""
+        first = self.result.files[0].path if self.result.files else Path.home() / "x"
+        return Path(first).parent / "被拒行.xlsx"
+
+    def save_rejected(self, path: Path) -> str | None:
+        """Write the rejected-rows workbook to `path` (the same as `import --rejected-xlsx`); the path or None."""
+        from PySide6.QtWidgets import QMessageBox
+
+        from models.rejected_xlsx import write_rejected_xlsx
+        from models.xlsx_writer import WriteError
+
+        if path.suffix.lower() != ".xlsx":
+            path = path.with_name(path.name + ".xlsx")
+        try:
+            write_rejected_xlsx(path, self.result)
+        except WriteError as exc:
+            if self.isVisible() and getattr(self.parent(), "interactive", True):
+                QMessageBox.warning(self, self.tr("Save rejected rows"), str(exc))
+            self.saved_message = str(exc)
+            return None
+        self.saved_message = self.tr("Rejected rows written to %1").replace("%1", str(path))
+        self.update_summary()
+        self.summary.setText(self.summary.text() + "\n\n" + self.saved_message)
+        return str(path)
 
     @property
     def replace(self) -> bool:
@@ -202,7 +297,8 @@ class ReviewDialog(QDialog):
                 .replace("%6", str(len(r.files_rejected))))
         if n == 0:
             text += "\n" + self.tr("Nothing can be imported.")
-        self.summary.setText(text)
+        notices = [a["message"] for a in r.already_imported]  # named before anything else
+        self.summary.setText("\n".join([*notices, text]))
         self.import_button.setEnabled(n > 0)
 
 

@@ -1223,6 +1223,22 @@ Create a new park file, or open another one?</source>
         <translation>导入(&amp;I)</translation>
     </message>
     <message>
+        <source>Save rejected rows…</source>
+        <translation>保存被拒行…</translation>
+    </message>
+    <message>
+        <source>Save rejected rows</source>
+        <translation>保存被拒行</translation>
+    </message>
+    <message>
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>Excel工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Rejected rows written to %1</source>
+        <translation>被拒行已保存到%1</translation>
+    </message>
+    <message>
         <source>%1 rows read: %2 will be imported, %3 rejected, %4 conflicts, %5 to check, %6 files rejected.</source>
         <translation>共读取%1行：将导入%2行，拒绝%3行，冲突%4行，需核对%5处，被拒文件%6个。</translation>
     </message>

@@ -259,13 +259,43 @@ def test_outliers_fivefold_change_and_a_changed_name(park, tmp_path):
     path = write_openpyxl(tmp_path / "2023.xlsx", [
         row(1, revenue=501),                         # 5.01 times: reported
         row(2, revenue=500, name="改名后的企业有限公司"),  # exactly 5 times: not; the new name is
-        row(3, 2022, employees=10), row(3, employees=51, returnees=0, foreign_staff=0),  # within one batch
+        row(3, 2022, employees=20), row(3, employees=101, returnees=0, foreign_staff=0),  # within one batch
     ])
     outcome = _import(park, path)
     assert outcome.exit_code == 0
-    found = {(o["credit_code"], o["column"]) for o in outcome.report["outliers"]}
-    assert found == {(code(1), "营业收入（万元）"), (code(2), "企业名称"), (code(3), "从业人员期末人数（人）")}
-    assert any("由2022年的100变为501" in o["message"] for o in outcome.report["outliers"])
+    found = [(o["credit_code"], o["column"]) for o in outcome.report["outliers"]]
+    # ranked by the size of the change: 101/20 = 5.05 > 501/100 = 5.01 > a name only
+    assert found == [(code(3), "从业人员期末人数（人）"), (code(1), "营业收入（万元）"), (code(2), "企业名称")]
+    first = outcome.report["outliers"][1]
+    assert "营业收入（万元）由2022年的100变为501（增至5.0倍）" in first["message"]
+    assert first["name"] == "测试企业1有限公司" and first["factor"] == 5.01
+
+
+def test_outliers_only_where_both_values_are_large_enough_one_line_per_enterprise_year(park, tmp_path):
+    _import(park, write_openpyxl(tmp_path / "2022.xlsx", [
+        row(1, 2022, employees=1, returnees=0, foreign_staff=0, patent_apps=2, invention_apps=1, revenue=10),
+        row(2, 2022, employees=19, returnees=0, foreign_staff=0, revenue=99.9, tax=1000),
+        row(3, 2022, employees=20, returnees=0, foreign_staff=0, revenue=100, tax=1000, patent_apps=600,
+            invention_apps=1),
+    ]))
+    path = write_openpyxl(tmp_path / "2023.xlsx", [
+        row(1, employees=13, returnees=0, foreign_staff=0, patent_apps=40, invention_apps=1, revenue=5000),
+        row(2, employees=500, returnees=0, foreign_staff=0, revenue=5000, tax=100),
+        row(3, employees=2000, returnees=0, foreign_staff=0, revenue=100, tax=150, patent_apps=100,
+            invention_apps=1),
+    ])
+    outcome = _import(park, path)
+    outliers = outcome.report["outliers"]
+    # enterprise 1: 1 → 13 people, 2 → 40 applications, 10 → 5000 万元: the smaller value is under 20 / 100
+    # enterprise 2: 19 → 500 (19 < 20) and 99.9 → 5000 (99.9 < 100) not looked at; tax 1000 → 100 is 10×
+    # enterprise 3: 20 → 2000 people (100×) and 600 → 100 applications (6×); tax 1000 → 150 (6.67×)
+    assert [o["credit_code"] for o in outliers] == [code(3), code(2)]
+    three, two = outliers
+    assert [f["column"] for f in three["figures"]] == ["employees", "tax", "patent_apps"]
+    assert [f["factor"] for f in three["figures"]] == [100.0, 6.67, 6.0]
+    assert three["factor"] == 100.0 and three["column"] == "从业人员期末人数（人）"
+    assert three["message"].count("；") == 2 and "当年专利申请量（件）由2022年的600变为100（降至16.7%）" in three["message"]
+    assert [f["column"] for f in two["figures"]] == ["tax"] and two["factor"] == 10.0
 
 
 def test_gather_sources_keeps_names_as_given(tmp_path):

@@ -44,11 +44,13 @@ def test_drop_downs_list_the_park_files_industries_and_zones(park, tmp_path):
     assert zone.type == "list" and "$D$2:$D$4" in zone.formula1
     for column in COLUMNS:
         letter = ws.cell(row=1, column=COLUMNS.index(column) + 1).column_letter
-        (dv,) = _validation_for(ws, letter) if column.kind != "text" else (None,)
+        (dv,) = _validation_for(ws, letter)
         if column.kind == "bool":
             assert dv.type == "list" and "$E$2:$E$3" in dv.formula1
         elif column.kind == "amount":
-            assert (dv.type, dv.operator, dv.formula1) == ("decimal", "greaterThanOrEqual", "0")
+            assert (dv.type, dv.operator, dv.formula1, dv.formula2) == ("decimal", "between", "0", "1000000000000")
+        elif column.kind == "text":
+            assert (dv.type, dv.operator, dv.formula1) == ("textLength", "lessThanOrEqual", "200")
         elif column.kind == "credit_code":
             assert (dv.type, dv.formula1) == ("textLength", "18")
         elif column.kind == "year":

@@ -65,7 +65,7 @@ def test_import_through_the_gui_updates_the_indicators_tab(window, qtbot, tmp_pa
     assert review is not None and review.isVisible() and controller.progress_dialog is None
     assert review.models["accepted"].rowCount() == 2
     assert review.models["rejected"].rowCount() == 1
-    reason = review.models["rejected"].index(0, 4).data()
+    reason = review.models["rejected"].index(0, 6).data()
     assert reason == "“约100”不是数字"
     assert review.models["rejected"].index(0, 2).data() == "4"
     assert review.models["accepted"].index(0, 5).data() == "2023"  # a year, not the number "2,023"
