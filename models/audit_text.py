@@ -41,6 +41,7 @@ ACTION_NAMES: dict[str, str] = {
     "import": "导入企业报表",
     "undo_import": "撤销导入",
     "import_tasks": "导入重点任务",
+    "clean_copy": "导出干净副本",
 }
 # Where a change came from (audit_log.source).
 SOURCE_NAMES: dict[str, str] = {
