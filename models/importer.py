@@ -22,7 +22,6 @@ import sqlite3
 from dataclasses import dataclass, field
 from itertools import compress
 from operator import gt, itemgetter
-from datetime import datetime
 from pathlib import Path
 from typing import Any, Callable, Iterable
 
@@ -767,50 +766,3 @@ def summary_lines(outcome: ImportOutcome) -> list[str]:
 
 __all__ = ["SHEET_NAME", "check_files", "commit", "undo_batch", "batches", "import_paths", "gather_sources",
            "ImportCancelled", "ImportFailed", "Progress", "CheckResult", "CommitResult", "ImportOutcome"]
-
-
-def run_cli(park_path: str, args: list[str], *, dry_run: bool = False, replace: bool = False,
-            atomic: bool = False, report_json: str | None = None, rejected_xlsx: str | None = None,
-            out=None, err=None) -> int:
-    """`main.py import`: import, print the account, write the JSON report; returns the exit code.
-
-    With `rejected_xlsx`, the rejected rows are written there (models.rejected_xlsx) before anything is
-    stored: when that workbook cannot be written, nothing is imported (exit 2)."""
-    import sys
-
-    from .db import ParkFileError, open_park
-
-    out = out or sys.stdout
-    err = err or sys.stderr
-    try:
-        park = open_park(park_path)
-    except ParkFileError as exc:
-        print(exc, file=err)
-        return 2
-    def write_rejected(result: CheckResult) -> None:
-        from .rejected_xlsx import write_rejected_xlsx
-        from .xlsx_writer import WriteError
-
-        try:
-            write_rejected_xlsx(rejected_xlsx, result)
-        except WriteError as exc:
-            raise ImportFailed(f"{exc}本批未导入任何数据。") from exc
-
-    try:
-        outcome = import_paths(park, args, dry_run=dry_run, replace=replace, atomic=atomic,
-                               before_commit=write_rejected if rejected_xlsx else None)
-    except ImportFailed as exc:
-        print(exc, file=err)
-        return 2
-    finally:
-        park.close()
-    if rejected_xlsx:
-        print(f"被拒绝的{outcome.check.rejected_rows}行已写入“{rejected_xlsx}”。", file=out)
-    for line in summary_lines(outcome):
-        print(line, file=out)
-    if report_json:
-        try:
-            Path(report_json).write_text(json.dumps(outcome.report, ensure_ascii=False, indent=1), encoding="utf-8")
-        except OSError as exc:
-            print(f"无法写入报告“{report_json}”：{exc.strerror or exc}。", file=err)
-    return outcome.exit_code
