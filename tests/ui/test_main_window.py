@@ -20,8 +20,13 @@ def test_tabs_are_in_chinese_and_show_the_plan(window, park_path):
     assert indicators.index(1, 2).data() == "74"
     assert indicators.index(5, 2).data() == "248"
     assert indicators.index(5, 3).data() == "480"
+    # the other tabs are filled when first shown, not when the file is opened
+    assert [window.park_tabs[i].model.rowCount() for i in (1, 2)] == [0, 0]
+    window.tabs.setCurrentIndex(1)
     assert window.park_tabs[1].model.rowCount() == 11 + 2  # industries, "3+3" subtotal, total
+    window.tabs.setCurrentIndex(2)
     assert window.park_tabs[2].model.rowCount() == 3 + 1   # zones, total
+    window.tabs.setCurrentIndex(3)
     assert window.park_tabs[3].model.index(0, 3).data() == "8"
     assert window.menuBar().actions()[0].text() == "文件(&F)"
 
