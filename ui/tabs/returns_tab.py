@@ -12,11 +12,11 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QFileDialog, QGroup
                                QLabel, QLineEdit, QPushButton, QSplitter, QTableView, QVBoxLayout, QWidget)
 
 from models import plan
-from models.returns_list import stored_returns
+from models.returns_list import ReturnsList
 from models.schema import YEARS
 from ui.tabs.base import ParkTab
 from widgets.simple_table import RowsModel, format_value
-from widgets.sorted_rows import NUMBER, TEXT, SortedRowsModel
+from widgets.sorted_rows import NUMBER, RIGHT, TEXT, SortedRowsModel
 
 WATCHED_TABLES = ("returns", "import_batches", "industries", "zones")
 SEARCH_PAUSE_MS = 200  # the search box filters after this much quiet
@@ -26,7 +26,8 @@ class ReturnsTableModel(SortedRowsModel):
     """The stored returns, one row per enterprise and year, sorted and filtered in its own lists.
 
     Attributes:
-        rows: the tuples shown, in the order of COLUMNS (keys of the `returns` table plus batch and source).
+        rows: the tuples shown (models.returns_list.COLUMNS: the columns below, the source as file, sheet, row).
+        stored: the models.returns_list.ReturnsList they come from.
     Column constants CODE … SOURCE; SORT_ROLE gives the raw value; UserRole the row tuple.
     """
 
@@ -50,12 +51,31 @@ class ReturnsTableModel(SortedRowsModel):
                          [kind for _key, _title, kind in self.COLUMNS], parent)
         self._yes = QCoreApplication.translate("ReturnsTableModel", "Yes")
         self._no = QCoreApplication.translate("ReturnsTableModel", "No")
+        self.stored = ReturnsList()
+        self.text_columns = (self.CODE, self.NAME)
 
     def load(self, conn) -> None:
-        self.set_rows(stored_returns(conn) if conn is not None else [])
+        """Read every stored return."""
+        self.stored.load(conn)
+        self.set_rows(self.stored.rows)
+
+    def refresh(self, conn) -> bool:
+        """Read again only the batches whose returns changed (an import, an undo); False if none did."""
+        if not self.stored.refresh(conn):
+            return False
+        self.set_rows(self.stored.rows)
+        return True
+
+    def sort_keys(self, column: int) -> list:
+        if column == self.SOURCE:  # file, sheet, then row number as a number
+            return [(f or "", s or "", n if n is not None else -1) for f, s, n in
+                    (r[self.SOURCE:self.SOURCE + 3] for r in self._loaded)]
+        return super().sort_keys(column)
 
     def display(self, row: tuple, column: int) -> str:
         value = row[column]
+        if column == self.SOURCE:
+            return " · ".join("" if v is None else str(v) for v in row[self.SOURCE:self.SOURCE + 3])
         if column == self.HIGH_TECH:
             return "" if value is None else self._yes if value else self._no
         if column == self.YEAR:
@@ -63,30 +83,14 @@ class ReturnsTableModel(SortedRowsModel):
         return format_value(value)
 
     def alignment(self, column: int) -> int | None:
-        if column in (self.REVENUE, self.TAX, self.EMPLOYEES, self.BATCH):
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        return None
+        return RIGHT if column in (self.REVENUE, self.TAX, self.EMPLOYEES, self.BATCH) else None
 
-
-def returns_filter(*, year: int | None, industry: str | None, zone: str | None, text: str):
-    """The predicate keeping the returns of `year`, `industry` and `zone` (None = any) whose credit code or
-    name holds `text` (ignoring case); None when nothing is filtered."""
-    text = text.strip().upper()
-    M = ReturnsTableModel
-    tests = []
-    if year is not None:
-        tests.append(lambda r: r[M.YEAR] == year)
-    if industry is not None:
-        tests.append(lambda r: r[M.INDUSTRY] == industry)
-    if zone is not None:
-        tests.append(lambda r: r[M.ZONE] == zone)
-    if text:
-        tests.append(lambda r: text in r[M.CODE] or text in (r[M.NAME] or "").upper())
-    if not tests:
-        return None
-    if len(tests) == 1:
-        return tests[0]
-    return lambda r: all(test(r) for test in tests)
+    def set_returns_filter(self, *, year: int | None, industry: str | None, zone: str | None, text: str,
+                           quietly: bool = False) -> None:
+        """Keep the returns of `year`, `industry` and `zone` (None = any) whose credit code or name holds
+        `text` (ignoring case)."""
+        (self.set_filter_quietly if quietly else self.set_filter)(
+            {self.YEAR: year, self.INDUSTRY: industry, self.ZONE: zone}, text)
 
 
 class ReturnsTab(ParkTab):
@@ -183,6 +187,7 @@ class ReturnsTab(ParkTab):
         combo.blockSignals(False)
 
     def reload(self) -> None:
+        """Read everything again (a file opened, industries or zones changed)."""
         park = self.session.park
         conn = park.conn if park is not None else None
         self._fill_combo(self.year_combo, [(str(y), y) for y in YEARS])
@@ -190,20 +195,34 @@ class ReturnsTab(ParkTab):
             self._fill_combo(self.industry_combo, [(i.name, i.name) for i in plan.industries(conn)])
             self._fill_combo(self.zone_combo, [(z.name, z.name) for z in plan.zones(conn)])
         self.search_timer.stop()
-        self.model.set_filter_quietly(self.current_filter())
+        self.apply_filter(quietly=True)
         self.model.load(conn)
-        self._latest_year = max((r[ReturnsTableModel.YEAR] for r in self.model.all_rows), default=None)
+        self._after_load()
+
+    def refresh_returns(self) -> None:
+        """After an import or an undo: read again only the batches that changed (the sort and filter stay)."""
+        park = self.session.park
+        if park is None:
+            self.reload()
+            return
+        if self.model.refresh(park.conn):
+            self._after_load()
+
+    def _after_load(self) -> None:
+        self._latest_year = self.model.stored.latest_year()
         self._collection_key = None
         self.update_count()
         self.update_collection()
 
     def on_table_changed(self, table: str) -> None:
-        if table in WATCHED_TABLES:
+        if table in ("returns", "import_batches"):
+            self.refresh_returns()
+        elif table in WATCHED_TABLES:
             self.reload()
 
-    def current_filter(self):
-        return returns_filter(year=self.year_combo.currentData(), industry=self.industry_combo.currentData(),
-                              zone=self.zone_combo.currentData(), text=self.text_edit.text())
+    def apply_filter(self, quietly: bool = False) -> None:
+        self.model.set_returns_filter(year=self.year_combo.currentData(), industry=self.industry_combo.currentData(),
+                                      zone=self.zone_combo.currentData(), text=self.text_edit.text(), quietly=quietly)
 
     def on_text_edited(self, _text: str) -> None:
         """Typing in the search box filters once the typing pauses (SEARCH_PAUSE_MS), not at each key."""
@@ -211,7 +230,7 @@ class ReturnsTab(ParkTab):
 
     def on_filter_changed(self, *args) -> None:
         self.search_timer.stop()
-        self.model.set_filter(self.current_filter())
+        self.apply_filter()
         self.update_count()
         self.update_collection()
 
@@ -239,9 +258,7 @@ class ReturnsTab(ParkTab):
             self.missing_model.set_rows([])
             self.export_button.setEnabled(False)
             return
-        from models.collection import collection_status
-
-        status = self.collection = collection_status(park.conn, year)
+        status = self.collection = self.model.stored.collection(year)
         if not status.previous:
             text = self.tr("%1: no returns of %2 to compare with.").replace("%1", str(year)).replace(
                 "%2", str(year - 1))
