@@ -239,3 +239,36 @@ def test_like_for_like_says_nothing_when_every_enterprise_returned(returns):
     assert (lfl.previous, lfl.both, lfl.incomplete) == (1, 1, False)
     assert lfl.growth(AI, "revenue") == pytest.approx(25.0)  # A alone: 4.0 → 5.0 亿元
     assert groups.like_for_like_sentence(lfl, AI) == ""
+
+
+def test_charts_in_a_report_page_slot_place_their_axes_by_hand(returns):
+    """In a page slot (a SubFigure) no axes is left to constrained layout, and every axes and its tick labels
+    stay inside the slot; in a tab's figure (constrained layout) the layout engine places them."""
+    from models import group_charts as gc
+    from models.mpl import new_figure
+
+    conn = returns.conn
+    ind = list(groups.industry_series(conn))
+    talent = groups.talent_series(conn)
+    plots = (lambda f: gc.plot_industry(f, ind[3]), lambda f: gc.plot_industry_shares(f, ind),
+             lambda f: gc.plot_key_vs_rest(f, ind), lambda f: gc.plot_zones(f, groups.zone_series(conn)),
+             lambda f: gc.plot_work_permits(f, groups.permits_path(conn, talent)),
+             lambda f: gc.plot_returnee_share(f, groups.returnee_share(conn)),
+             lambda f: gc.plot_talent_counts(f, talent))
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    for plot in plots:
+        page = new_figure(8.27, 11.69)
+        slots = page.subfigures(2, 1)
+        plot(slots[1])
+        canvas = FigureCanvasAgg(page)
+        canvas.draw()
+        assert slots[1].axes and all(ax.get_subplotspec() is None for ax in slots[1].axes)
+        renderer = canvas.get_renderer()
+        slot = slots[1].bbox
+        for ax in slots[1].axes:
+            box = ax.get_tightbbox(renderer)
+            assert slot.x0 - 1 <= box.x0 and box.x1 <= slot.x1 + 1 and slot.y0 - 1 <= box.y0 and box.y1 <= slot.y1 + 1
+        tab = new_figure()
+        plot(tab)
+        assert all(ax.get_subplotspec() is not None for ax in tab.axes)  # placed by the layout engine
