@@ -96,6 +96,29 @@ class TalentSeries:
         return {year: self.years[year].value for year in YEARS}
 
 
+# ---------------------------------------------------------------------------------------------- cache
+_cache: list = [None, None, {}]  # [connection, its stamp, {what: derived figures}]: the last file read
+
+
+def _stamp(conn) -> tuple[int, int]:
+    """Changes when the file does: this connection's writes (total_changes) or another's (data_version)."""
+    return conn.total_changes, conn.execute("PRAGMA data_version").fetchone()[0]
+
+
+def cached(conn, what: str, compute, *args):
+    """`compute(conn, *args)`, computed once while the park file is unchanged (per connection).
+
+    The yearly sums over the returns (`derive.group_derived`, `talent_derived`, `indicator_derived`) were
+    worked out again by each table and chart that needs them: a report asked for them four times."""
+    stamp = _stamp(conn)
+    if _cache[0] is not conn or _cache[1] != stamp:
+        _cache[:] = [conn, stamp, {}]
+    key = (what, args)
+    if key not in _cache[2]:
+        _cache[2][key] = compute(conn, *args)
+    return _cache[2][key]
+
+
 def _series(conn, by: str) -> list[GroupSeries]:
     if by == "industry":
         rows = [(i.name, i.name_en, i.grp) for i in plan.industries(conn)]
@@ -103,7 +126,7 @@ def _series(conn, by: str) -> list[GroupSeries]:
     else:
         rows = [(z.name, z.name_en, None) for z in plan.zones(conn)]
         table, col = "zone_years", "zone"
-    derived = group_derived(conn, by)
+    derived = cached(conn, "group_derived", group_derived, by)
     stored: dict[tuple, tuple] = {}
     for name, year, fld, official, note in conn.execute(f"SELECT {col}, year, field, official, note FROM {table}"):
         stored[(name, year, fld)] = (official, note)
@@ -194,7 +217,7 @@ def key_vs_rest(series: list[GroupSeries], fld: str = "revenue") -> dict[str, di
 # ---------------------------------------------------------------------------------------------- talent
 def talent_series(conn) -> list[TalentSeries]:
     """Every talent category in table order with its yearly figures (see the module docstring)."""
-    derived = talent_derived(conn)
+    derived = cached(conn, "talent_derived", talent_derived)
     stored = {(code, year): (official, note)
               for code, year, official, note in conn.execute("SELECT code, year, official, note FROM talent_years")}
     permits = {year: (official, note) for year, official, note in conn.execute(
@@ -247,7 +270,7 @@ def returnee_share(conn) -> dict:
     Returns {"target", "values": {year: %}, "derived": {...}, "official": {...}}.
     """
     target, baseline = _indicator_row(conn, SHARE_CODE)
-    derived = indicator_derived(conn)[SHARE_CODE]
+    derived = cached(conn, "indicator_derived", indicator_derived)[SHARE_CODE]
     official = {year: value for year, value in conn.execute(
         "SELECT year, official FROM indicator_years WHERE code = ?", (SHARE_CODE,))}
     values = {}

@@ -272,3 +272,27 @@ def test_charts_in_a_report_page_slot_place_their_axes_by_hand(returns):
         tab = new_figure()
         plot(tab)
         assert all(ax.get_subplotspec() is not None for ax in tab.axes)  # placed by the layout engine
+
+
+def test_yearly_sums_are_computed_once_while_the_file_is_unchanged(returns, park_path):
+    import sqlite3
+
+    calls = []
+
+    def compute(conn, by):
+        calls.append(by)
+        return {"n": conn.execute("SELECT COUNT(*) FROM returns").fetchone()[0]}
+
+    conn = returns.conn
+    assert groups.cached(conn, "t", compute, "industry") == {"n": 5}
+    assert groups.cached(conn, "t", compute, "industry") == {"n": 5} and calls == ["industry"]
+    groups.cached(conn, "t", compute, "zone")
+    assert calls == ["industry", "zone"]
+    conn.execute("DELETE FROM returns WHERE credit_code = 'D'")  # a write through this connection
+    conn.commit()
+    assert groups.cached(conn, "t", compute, "industry") == {"n": 4} and len(calls) == 3
+    other = sqlite3.connect(park_path)  # a write through another (the import runs on its own connection)
+    other.execute("DELETE FROM returns WHERE credit_code = 'C'")
+    other.commit()
+    other.close()
+    assert groups.cached(conn, "t", compute, "industry") == {"n": 3} and len(calls) == 4
