@@ -162,7 +162,7 @@ def read_returns(path: Path | str, display: str | None = None) -> ReadResult:
             sheet.missing = [c.key for c in COLUMNS if c.required and c.key not in columns]
             width = max(columns.values()) + 1
             for offset, row in enumerate(rows[r + 1:], start=r + 2):
-                cells = row[:width]
+                cells = row if len(row) == width else row[:width]  # no copy of a row that is already as wide
                 if not _is_blank_row(cells):
                     if len(cells) < width:
                         cells = cells + [None] * (width - len(cells))
