@@ -82,8 +82,10 @@ def test_sorting_by_revenue_is_numeric(tab):
     assert values == [1006.0, 1005.0, 1005.0, 1004.0, 1003.0, 1003.0, 1002.0, 1001.0, 1001.0]
 
 
-def test_sort_keeps_selection_and_filter(tab):
-    """A sort keeps the selected return selected (at its new row), and a filter keeps the sort."""
+def test_sort_keeps_selection_and_filter(tab, qtmodeltester):
+    """A sort keeps the selected return selected (at its new row), and a filter keeps the sort; the model
+    tester watches every signal of the sorts and filters below."""
+    qtmodeltester.check(tab.model)
     tab.view.sortByColumn(ReturnsTableModel.REVENUE, Qt.SortOrder.AscendingOrder)
     tab.view.selectRow(8)  # the largest revenue: enterprise 6 (2023)
     assert tab.model.row(8)[ReturnsTableModel.CODE] == code(6)
