@@ -59,8 +59,29 @@ def build_park(path: Path, enterprises: int = 10_000, years=YEARS) -> int:
     return stored
 
 
-def ms(seconds: float) -> str:
+def ms(seconds) -> str:
+    """Milliseconds; a (wall, cpu) pair as "wall (cpu N)": on a shared machine the wall time includes
+    waiting for a processor, the CPU time of this process does not."""
+    if isinstance(seconds, tuple):
+        return f"{seconds[0] * 1000:.0f} (cpu {seconds[1] * 1000:.0f})"
     return f"{seconds * 1000:.0f}"
+
+
+class Clock:
+    """Wall and CPU time of a block: `with Clock(times): ...` appends (wall, cpu) seconds to `times`."""
+
+    def __init__(self, times: list):
+        self.times = times
+
+    def __enter__(self):
+        self.wall, self.cpu = time.perf_counter(), time.process_time()
+
+    def __exit__(self, *exc):
+        self.times.append((time.perf_counter() - self.wall, time.process_time() - self.cpu))
+
+
+def median(times: list) -> tuple[float, float]:
+    return statistics.median(t[0] for t in times), statistics.median(t[1] for t in times)
 
 
 def main(runs: int = 5, enterprises: int = 10_000) -> None:
@@ -88,17 +109,18 @@ def main(runs: int = 5, enterprises: int = 10_000) -> None:
     def settle() -> None:
         QApplication.processEvents()
 
-    def open_window(tab_index: int) -> tuple[MainWindow, float]:
+    def open_window(tab_index: int) -> tuple[MainWindow, tuple]:
         window = MainWindow(settings, "zh_CN")
         window.interactive = False
         window.show()
         settle()
         window.tabs.setCurrentIndex(tab_index)
-        start = time.perf_counter()
-        assert window.open_file(park_path)
-        window.repaint()
-        settle()
-        return window, time.perf_counter() - start
+        times: list = []
+        with Clock(times):
+            assert window.open_file(park_path)
+            window.repaint()
+            settle()
+        return window, times[0]
 
     # the first open of the day also writes the daily backup copy: reported apart
     window, first = open_window(0)
@@ -113,8 +135,8 @@ def main(runs: int = 5, enterprises: int = 10_000) -> None:
         opens_returns.append(seconds)
         if _ < runs - 1:
             window.close()
-    print(f"open_ms={ms(statistics.median(opens))}  (target <= 800; first tab 指标)")
-    print(f"open_returns_ms={ms(statistics.median(opens_returns))}  (企业报表 current: all rows loaded)")
+    print(f"open_ms={ms(median(opens))}  (target <= 800; first tab 指标)")
+    print(f"open_returns_ms={ms(median(opens_returns))}  (企业报表 current: all rows loaded)")
 
     tab = window.park_tabs[4]
     assert len(tab.model.all_rows) == stored
@@ -122,34 +144,36 @@ def main(runs: int = 5, enterprises: int = 10_000) -> None:
     for column, (key, _title, _kind) in enumerate(ReturnsTableModel.COLUMNS):
         times = []
         for order in [Qt.SortOrder.AscendingOrder, Qt.SortOrder.DescendingOrder] * runs:
-            start = time.perf_counter()
-            tab.view.sortByColumn(column, order)
-            tab.view.repaint()
-            settle()
-            times.append(time.perf_counter() - start)
-        sorts[key] = statistics.median(times)
-    print("sort_ms  (target <= 150): " + ", ".join(f"{k}={ms(v)}" for k, v in sorts.items())
-          + f"; worst={ms(max(sorts.values()))}")
+            with Clock(times):
+                tab.view.sortByColumn(column, order)
+                tab.view.repaint()
+                settle()
+        firsts = times[:2]  # each direction's first sort works the order out; later ones reuse it
+        sorts[key] = (median(times), max(firsts))
+    print("sort_ms, median (first)  (target <= 150): " + ", ".join(
+        f"{k}={v[0][0] * 1000:.0f}/cpu {v[0][1] * 1000:.0f} ({v[1][0] * 1000:.0f}/cpu {v[1][1] * 1000:.0f})"
+        for k, v in sorts.items()))
+    print(f"  worst column: wall {max(v[0][0] for v in sorts.values()) * 1000:.0f},"
+          f" cpu {max(v[0][1] for v in sorts.values()) * 1000:.0f}; worst first sort: wall"
+          f" {max(v[1][0] for v in sorts.values()) * 1000:.0f}, cpu {max(v[1][1] for v in sorts.values()) * 1000:.0f}")
 
     filters = []
     year_combo, industry_combo = tab.year_combo, tab.industry_combo
     for _ in range(runs):
         for combo, data in ((year_combo, 2024), (industry_combo, "人工智能产业"), (industry_combo, None),
                             (year_combo, None)):
-            start = time.perf_counter()
-            combo.setCurrentIndex(combo.findData(data) if data is not None else 0)
-            tab.view.repaint()
-            settle()
-            filters.append(time.perf_counter() - start)
+            with Clock(filters):
+                combo.setCurrentIndex(combo.findData(data) if data is not None else 0)
+                tab.view.repaint()
+                settle()
         for text in ("测试企业12", ""):
             tab.text_edit.setText(text)  # the search itself runs after the pause: time that part
-            start = time.perf_counter()
-            tab.search_timer.stop()
-            tab.on_filter_changed()
-            tab.view.repaint()
-            settle()
-            filters.append(time.perf_counter() - start)
-    print(f"filter_ms={ms(statistics.median(filters))}  (target <= 50; worst {ms(max(filters))})")
+            with Clock(filters):
+                tab.search_timer.stop()
+                tab.on_filter_changed()
+                tab.view.repaint()
+                settle()
+    print(f"filter_ms={ms(median(filters))}  (target <= 50; worst wall {ms(max(t[0] for t in filters))})")
 
     # after an import or undo: undo the 2025 batch (10,000 returns go), then store it again as a new batch
     from models.importer import undo_batch
@@ -160,28 +184,25 @@ def main(runs: int = 5, enterprises: int = 10_000) -> None:
     for _ in range(runs):
         batch = park.conn.execute("SELECT MAX(id) FROM import_batches WHERE undone_at IS NULL").fetchone()[0]
         undo_batch(park, batch)
-        start = time.perf_counter()
-        window.session.changed.emit("returns")
-        tab.view.repaint()
-        settle()
-        undos.append(time.perf_counter() - start)
+        with Clock(undos):
+            window.session.changed.emit("returns")
+            tab.view.repaint()
+            settle()
         assert len(tab.model.all_rows) == stored - enterprises
         add_batch(park, 2025, enterprises)
-        start = time.perf_counter()
-        window.session.changed.emit("returns")
-        tab.view.repaint()
-        settle()
-        imports.append(time.perf_counter() - start)
+        with Clock(imports):
+            window.session.changed.emit("returns")
+            tab.view.repaint()
+            settle()
         assert len(tab.model.all_rows) == stored
-        start = time.perf_counter()
-        tab.reload()
-        tab.view.repaint()
-        settle()
-        full.append(time.perf_counter() - start)
-    print(f"reload_after_undo_ms={ms(statistics.median(undos))}  (target <= 300; {enterprises} returns undone,"
+        with Clock(full):
+            tab.reload()
+            tab.view.repaint()
+            settle()
+    print(f"reload_after_undo_ms={ms(median(undos))}  (target <= 300; {enterprises} returns undone,"
           " sorted by revenue)")
-    print(f"reload_after_import_ms={ms(statistics.median(imports))}  (target <= 300; {enterprises} returns added)")
-    print(f"full_reload_ms={ms(statistics.median(full))}  (every row read again: opening the file)")
+    print(f"reload_after_import_ms={ms(median(imports))}  (target <= 300; {enterprises} returns added)")
+    print(f"full_reload_ms={ms(median(full))}  (every row read again: opening the file)")
 
     draws = []
     original = ChartCanvas.draw

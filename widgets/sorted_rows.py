@@ -113,11 +113,18 @@ class SortedRowsModel(QAbstractTableModel):
             rows = list(filter(self._predicate, rows))
         self.rows = rows
 
-    def sort_keys(self, column: int) -> list:
-        """The sort key of each loaded row in `column` (missing values first when ascending)."""
-        values = list(map(itemgetter(column), self._loaded))
-        if self.kinds[column] == NUMBER:
+    def sort_keys(self, column: int) -> list | tuple[list, ...]:
+        """The sort key of each loaded row in `column` (missing values first when ascending), or a tuple of
+        such lists, most significant first (sorted by each in turn: no tuple made per row)."""
+        return self._keys(column, self.kinds[column])
+
+    def _keys(self, index: int, kind: str) -> list:
+        """Sort keys of the loaded rows' element `index` as a NUMBER or TEXT."""
+        values = list(map(itemgetter(index), self._loaded))
+        if kind == NUMBER:
             return [-math.inf if v is None else v for v in values] if None in values else values
+        if all(map(str.__instancecheck__, values)):
+            return values
         return ["" if v is None else str(v) for v in values]
 
     def _order(self, column: int, descending: bool) -> list[int]:
@@ -125,8 +132,13 @@ class SortedRowsModel(QAbstractTableModel):
         order = self._orders.get((column, descending))
         if order is None:
             keys = self.sort_keys(column)
-            order = self._orders[(column, descending)] = sorted(range(len(keys)), key=keys.__getitem__,
-                                                                reverse=descending)
+            if isinstance(keys, tuple):  # several key lists, most significant first: one stable pass each
+                order = list(range(len(self._loaded)))
+                for part in reversed(keys):
+                    order.sort(key=part.__getitem__, reverse=descending)
+            else:
+                order = sorted(range(len(keys)), key=keys.__getitem__, reverse=descending)
+            self._orders[(column, descending)] = order
         return order
 
     def _sort_all(self) -> None:

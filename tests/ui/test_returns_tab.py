@@ -122,3 +122,13 @@ def test_tab_reloads_when_returns_change(tab, tmp_path):
     tab.session.changed.emit("returns")
     assert tab.model.rowCount() == 0 and tab.collection is None
     assert not tab.export_button.isEnabled()
+
+
+def test_source_sorts_by_file_sheet_then_row_number(tab):
+    """Rows 2–10 of one file: row 10 comes after row 9 (a number), not after row 1 (as text would)."""
+    tab.view.sortByColumn(ReturnsTableModel.SOURCE, Qt.SortOrder.AscendingOrder)
+    rows = [tab.model.row(r)[ReturnsTableModel.SOURCE + 2] for r in range(tab.model.rowCount())]
+    assert rows == list(range(2, 11))
+    assert tab.model.index(0, ReturnsTableModel.SOURCE).data().endswith("r.xlsx · 企业报表 · 2")
+    tab.view.sortByColumn(ReturnsTableModel.SOURCE, Qt.SortOrder.DescendingOrder)
+    assert [tab.model.row(r)[ReturnsTableModel.SOURCE + 2] for r in range(3)] == [10, 9, 8]

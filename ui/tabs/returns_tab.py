@@ -66,10 +66,10 @@ class ReturnsTableModel(SortedRowsModel):
         self.set_rows(self.stored.rows)
         return True
 
-    def sort_keys(self, column: int) -> list:
+    def sort_keys(self, column: int):
         if column == self.SOURCE:  # file, sheet, then row number as a number
-            return [(f or "", s or "", n if n is not None else -1) for f, s, n in
-                    (r[self.SOURCE:self.SOURCE + 3] for r in self._loaded)]
+            file, sheet, row = self.SOURCE, self.SOURCE + 1, self.SOURCE + 2
+            return (self._keys(file, TEXT), self._keys(sheet, TEXT), self._keys(row, NUMBER))
         return super().sort_keys(column)
 
     def display(self, row: tuple, column: int) -> str:
