@@ -74,8 +74,9 @@ class ReturnsTableModel(SortedRowsModel):
 
     def display(self, row: tuple, column: int) -> str:
         value = row[column]
-        if column == self.SOURCE:
-            return " · ".join("" if v is None else str(v) for v in row[self.SOURCE:self.SOURCE + 3])
+        if column == self.SOURCE:  # as the file stores it: nothing when any part is missing
+            parts = row[self.SOURCE:self.SOURCE + 3]
+            return "" if None in parts else " · ".join(map(str, parts))
         if column == self.HIGH_TECH:
             return "" if value is None else self._yes if value else self._no
         if column == self.YEAR:
