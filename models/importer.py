@@ -13,6 +13,8 @@ previous year, a credit code whose name differs from the stored one) are reporte
 
 from __future__ import annotations
 
+import functools
+import gc
 import getpass
 import hashlib
 import json
@@ -245,6 +247,27 @@ def _parsers(conn: sqlite3.Connection) -> dict[str, Any]:
     }
 
 
+def _without_gc_passes(fn):
+    """Run `fn` with Python's cyclic garbage collector paused (it resumes, as usual, afterwards).
+
+    Checking and storing a batch makes a few objects per cell and keeps them all (no cycles among them);
+    the collector, set off by every few hundred new containers, walked the growing heap again and again:
+    a quarter of the time of checking 100,000 rows. Performance only: nothing else changes.
+    """
+    @functools.wraps(fn)
+    def wrapper(*args, **kwargs):
+        if not gc.isenabled():
+            return fn(*args, **kwargs)
+        gc.disable()
+        try:
+            return fn(*args, **kwargs)
+        finally:
+            gc.enable()
+
+    return wrapper
+
+
+@_without_gc_passes
 def check_files(conn: sqlite3.Connection, sources: Iterable[tuple[str, Path]], *,
                 progress: Progress | None = None, problems: Iterable[Problem] = ()) -> CheckResult:
     """Read and check the workbooks `sources` ((name as given, path) pairs) against the park file on
@@ -351,6 +374,7 @@ def _check_sheet(result: CheckResult, shown: str, sheet, parsers: dict[str, Any]
                 _note_invisible(result, shown, sheet, col, label)
             elif column.kind in ("industry", "zone"):
                 _note_lenient_names(result, shown, sheet, col, label, parsers[column.kind])
+    by_column = col = None  # the raw cells' transposed copy: freed before the rows are put together (peak memory)
     for parts, whole, message in CROSS_RULES:
         if whole not in columns:
             continue
@@ -554,6 +578,7 @@ def _user() -> str:
         return ""
 
 
+@_without_gc_passes
 def commit(park, result: CheckResult, *, replace: bool = False, atomic: bool = False,
            progress: Progress | None = None) -> CommitResult:
     """Store the accepted rows of `result` as one batch, in one transaction with one import_batches record.
