@@ -41,10 +41,6 @@ def _pct(share: float | None) -> float | None:
     return None if share is None else share * 100.0
 
 
-def _field_kind(fld: str) -> str:
-    return "money" if FIELD_LABELS[fld][2] == "亿元" else "int"
-
-
 def indicator_sheets(conn) -> list[Sheet]:
     from .figures import indicator_series
 
