@@ -12,7 +12,10 @@ from models.db import ParkFile, ParkFileError
 
 
 class EditCommand(QUndoCommand):
-    """Sets fields of one row; undo sets the old values back. Each direction is one audited transaction."""
+    """Sets fields of one row; undo sets the old values back. Each direction is one audited transaction.
+
+    An undo or redo that cannot be written (a file turned read-only, a full disk) makes the command obsolete:
+    QUndoStack then drops it, so the stack never says "undone" while the file still holds the edit."""
 
     def __init__(self, session: "ParkSession", table: str, key: dict[str, Any], new: dict[str, Any],
                  old: dict[str, Any], text: str):
@@ -24,10 +27,12 @@ class EditCommand(QUndoCommand):
         if self._already_applied:
             self._already_applied = False
             return
-        self.session.write(self.table, self.key, self.new, action="redo")
+        if not self.session.write(self.table, self.key, self.new, action="redo"):
+            self.setObsolete(True)
 
     def undo(self) -> None:
-        self.session.write(self.table, self.key, self.old, action="undo")
+        if not self.session.write(self.table, self.key, self.old, action="undo"):
+            self.setObsolete(True)
 
 
 class InsertCommand(QUndoCommand):
@@ -41,12 +46,14 @@ class InsertCommand(QUndoCommand):
         self._already_applied = True
 
     def _add(self) -> None:
-        self.session.write_rows(self.table, insert=self.row, key_fields=self.key_fields, action="redo" if
-                                self.inserted else "undo")
+        if self.session.write_rows(self.table, insert=self.row, key_fields=self.key_fields, action="redo" if
+                                   self.inserted else "undo") is None:
+            self.setObsolete(True)  # not written: the stack drops the command rather than disagree with the file
 
     def _remove(self) -> None:
         key = {k: self.row[k] for k in self.key_fields}
-        self.session.write_rows(self.table, delete=key, action="undo" if self.inserted else "redo")
+        if self.session.write_rows(self.table, delete=key, action="undo" if self.inserted else "redo") is None:
+            self.setObsolete(True)
 
     def redo(self) -> None:
         if self._already_applied:
