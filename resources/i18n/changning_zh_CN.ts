@@ -80,29 +80,6 @@ Your saved data is safe: every change is either written completely or not at all
     </message>
 </context>
 <context>
-    <name>EditableRowsModel</name>
-    <message>
-        <source>it must be between %1 and %2</source>
-        <translation>应在%1至%2之间</translation>
-    </message>
-    <message>
-        <source>it cannot be negative</source>
-        <translation>不能为负数</translation>
-    </message>
-    <message>
-        <source>it must be at least %1</source>
-        <translation>不能小于%1</translation>
-    </message>
-    <message>
-        <source>it must be at most %1</source>
-        <translation>不能大于%1</translation>
-    </message>
-    <message>
-        <source>%1 %2, %3: “%4” was not saved: %5.</source>
-        <translation>%1 %2年“%3”：“%4”%5，未保存。</translation>
-    </message>
-</context>
-<context>
     <name>FactsTab</name>
     <message>
         <source>All groups</source>
@@ -186,54 +163,7 @@ Your saved data is safe: every change is either written completely or not at all
     </message>
 </context>
 <context>
-    <name>FigureTableModel</name>
-    <message>
-        <source>%1, %2: %3 Nothing was saved.</source>
-        <translation>%1，%2：%3，未保存。</translation>
-    </message>
-</context>
-<context>
-    <name>GroupFiguresTab</name>
-    <message>
-        <source>Year:</source>
-        <translation>年份：</translation>
-    </message>
-    <message>
-        <source>Grey: summed from the enterprises&apos; returns. Double-click an official figure or a note to enter it; the official figure is used when present.</source>
-        <translation>灰色数字由企业报表汇总得出。双击“官方数据”或“备注”单元格录入；有官方数据时采用官方数据。</translation>
-    </message>
-    <message>
-        <source>Figure</source>
-        <translation>项目</translation>
-    </message>
-    <message>
-        <source>Unit</source>
-        <translation>单位</translation>
-    </message>
-    <message>
-        <source>From returns</source>
-        <translation>报表汇总</translation>
-    </message>
-    <message>
-        <source>Official</source>
-        <translation>官方数据</translation>
-    </message>
-    <message>
-        <source>Value used</source>
-        <translation>采用值</translation>
-    </message>
-    <message>
-        <source>Previous year</source>
-        <translation>上年</translation>
-    </message>
-    <message>
-        <source>Growth</source>
-        <translation>同比增长</translation>
-    </message>
-    <message>
-        <source>Note</source>
-        <translation>备注</translation>
-    </message>
+    <name>GroupTab</name>
     <message>
         <source>official figure</source>
         <translation>官方数据</translation>
@@ -1248,6 +1178,17 @@ Create a new park file, or open another one?</source>
     </message>
 </context>
 <context>
+    <name>TableModel</name>
+    <message>
+        <source>%1 %2, %3: “%4” was not saved: %5.</source>
+        <translation>%1 %2年“%3”：“%4”%5，未保存。</translation>
+    </message>
+    <message>
+        <source>%1, %2: %3 Nothing was saved.</source>
+        <translation>%1，%2：%3，未保存。</translation>
+    </message>
+</context>
+<context>
     <name>TalentTab</name>
     <message>
         <source>Category</source>
@@ -1316,14 +1257,6 @@ Create a new park file, or open another one?</source>
     <message>
         <source>From the plan: %1</source>
         <translation>规划原文：%1</translation>
-    </message>
-    <message>
-        <source>official figure</source>
-        <translation>官方数据</translation>
-    </message>
-    <message>
-        <source>note</source>
-        <translation>备注</translation>
     </message>
     <message>
         <source>Work permits against the 20,000 path</source>
@@ -1513,6 +1446,49 @@ Create a new park file, or open another one?</source>
     <message>
         <source>&amp;Undo import</source>
         <translation>撤销导入(&amp;U)</translation>
+    </message>
+</context>
+<context>
+    <name>YearGroupTab</name>
+    <message>
+        <source>Year:</source>
+        <translation>年份：</translation>
+    </message>
+    <message>
+        <source>Grey: summed from the enterprises&apos; returns. Double-click an official figure or a note to enter it; the official figure is used when present.</source>
+        <translation>灰色数字由企业报表汇总得出。双击“官方数据”或“备注”单元格录入；有官方数据时采用官方数据。</translation>
+    </message>
+    <message>
+        <source>Figure</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>From returns</source>
+        <translation>报表汇总</translation>
+    </message>
+    <message>
+        <source>Official</source>
+        <translation>官方数据</translation>
+    </message>
+    <message>
+        <source>Value used</source>
+        <translation>采用值</translation>
+    </message>
+    <message>
+        <source>Previous year</source>
+        <translation>上年</translation>
+    </message>
+    <message>
+        <source>Growth</source>
+        <translation>同比增长</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
     </message>
 </context>
 <context>

@@ -7,8 +7,8 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from models.figures import IndicatorSeries
 from models.plan import ALL_STATUSES, STATUS_COLORS, status_labels
 from ui.i18n import label
-from widgets.simple_table import SORT_ROLE, format_value
-from widgets.status_badge import BADGE_COLOR_ROLE
+from widgets.roles import BADGE_COLOR_ROLE, RAW_ROLE, SORT_ROLE
+from widgets.simple_table import format_value
 
 
 class IndicatorTableModel(QAbstractTableModel):
@@ -93,7 +93,7 @@ class IndicatorTableModel(QAbstractTableModel):
                 return STATUS_COLORS[value]
             if role == SORT_ROLE:
                 return ALL_STATUSES.index(value)
-            if role == Qt.ItemDataRole.UserRole:
+            if role == RAW_ROLE:
                 return value
             return None
         if role == Qt.ItemDataRole.DisplayRole:
