@@ -11,7 +11,6 @@ characters Excel cannot hold, left in older files, are dropped and listed on a l
 
 from __future__ import annotations
 
-import sys
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Iterable
@@ -204,20 +203,3 @@ def export_file(path: Path | str, out: Path | str, progress: Callable[[int, int]
         return export_sheets(sheets(park.conn, stream=True), out, progress)
     finally:
         park.close()
-
-
-def run_cli(path: str, out: str) -> int:
-    """`main.py export`: print the path written and rows per sheet; exit 2 with a message on failure."""
-    from .db import ParkFileError
-
-    try:
-        writer = export_file(path, out)
-    except (ParkFileError, ExportError) as exc:
-        print(exc, file=sys.stderr)
-        return 2
-    print(out)
-    for name, n in writer.counts.items():
-        print(f"{name}\t{n}")
-    if writer.notes:
-        print(writer.notes.summary(), file=sys.stderr)
-    return 0

@@ -805,21 +805,3 @@ def build_report(path: Path | str, out: Path | str, year: int | None = None, par
         return write_docx(data, out) if is_docx(out) else write_pdf(data, out)
     finally:
         park.close()
-
-
-def run_cli(path: str, out: str, year: int | None, parts: list[str] | None, final: bool = False) -> int:
-    """`main.py report`: write the report, print its path and page count; exit 2 with a message on failure.
-
-    `parts` None: every part for the final report, the indicators alone for an interim year."""
-    import sys
-
-    from .db import ParkFileError
-
-    chosen = None if parts is None else PARTS if "all" in parts else tuple(parts)
-    try:
-        count = build_report(path, out, year, chosen, final=final)
-    except (ParkFileError, ReportError) as exc:
-        print(exc, file=sys.stderr)
-        return 2
-    print(f"{out}\t{count}{'节' if is_docx(out) else '页'}")
-    return 0

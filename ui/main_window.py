@@ -97,6 +97,7 @@ class MainWindow(QMainWindow):
         self.tabs.blockSignals(True)
         for index, (cls, title) in enumerate(zip(tab_classes(), self.tab_titles())):
             tab = cls(self.session, self.tabs)
+            tab.fill_when_shown = True  # a hidden tab is filled when first shown, not at every open or change
             placeholder = self.tabs.widget(index)
             self.tabs.removeTab(index)
             self.tabs.insertTab(index, tab, title)
@@ -538,7 +539,9 @@ class MainWindow(QMainWindow):
         if index < 0 or self.session.park is None or index in self._charts_drawn:
             return
         self._charts_drawn.add(index)
-        self.park_tabs[index].draw_charts()
+        tab = self.park_tabs[index]
+        tab.catch_up()  # filled before its charts are drawn, even before the window is shown
+        tab.draw_charts()
 
     def update_title(self) -> None:
         park = self.session.park

@@ -130,7 +130,7 @@ class OfficialActions(QObject):
         if confirm and not self.window.ask(title, "\n".join(lines[-30:]) + "\n\n" + self.tr("Store these figures?")):
             return None
         try:
-            batch = official.commit(session.park, result, official._sha256(path))
+            batch = official.commit(session.park, result, official.file_sha256(path))
         except ParkFileError as exc:
             session.failed.emit(str(exc))
             return None

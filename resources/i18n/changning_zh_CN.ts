@@ -1487,8 +1487,16 @@ Create a new park file, or open another one?</source>
         <translation>同比增长</translation>
     </message>
     <message>
+        <source>Like-for-like growth</source>
+        <translation>同口径增长</translation>
+    </message>
+    <message>
         <source>Note</source>
         <translation>备注</translation>
+    </message>
+    <message>
+        <source>Returns of %1 collected: %2 (%3 of the %4 enterprises that returned a form for %5), so the change from %5 is partly missing returns. Like for like (enterprises that returned in both years), revenue grew %6.</source>
+        <translation>%1年报表回收率%2（%5年报送的%4家企业中%3家已报送），与%5年相比的变化部分来自未报送的企业。按两年均报送的企业同口径比较，营业收入增长%6。</translation>
     </message>
 </context>
 <context>

@@ -8,6 +8,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractItemView
 
+from ui.i18n import install_translators
 from widgets import roles
 from widgets.columns import BADGE, COUNT, TEXT, Column
 from widgets.table_model import DERIVED_COLOR, ChoiceDelegate, RowsModel, TableModel, TotalsLastProxy, table_view
@@ -19,6 +20,13 @@ COLUMNS = [
     Column("status", "状态", BADGE),
     Column("note", "备注", TEXT, editable=True),
 ]
+
+
+@pytest.fixture
+def chinese(qapp):
+    install_translators(qapp, "zh_CN")
+    yield
+    install_translators(qapp, "en")
 
 
 @pytest.fixture
@@ -71,22 +79,25 @@ def test_a_failed_commit_keeps_the_old_value(model):
     assert model.row(0)["n"] == 5 and model.index(0, 1).data() == "5"
 
 
-def test_refusals_name_row_column_and_reason_once(model):
+def test_refusals_name_row_column_and_reason_once(chinese, model):
     assert not model.setData(model.index(1, 1), "3.5")
     assert not model.setData(model.index(1, 2), "-1")
     assert not model.setData(model.index(1, 2), "50%")
     assert model.stored == []
     assert model.messages == [
-        "甲, 人数: “3.5” is not a whole number (this is a count). Nothing was saved.",
-        "甲, 营业收入: “-1” cannot be negative. Nothing was saved.",
-        "甲, 营业收入: “50%” has a % sign, but the unit here is 亿元. Nothing was saved.",
+        "甲，人数：“3.5”不是整数（此项为个数），未保存。",
+        "甲，营业收入：“-1”不能为负数，未保存。",
+        "甲，营业收入：“50%”带有百分号，但此处单位为亿元，未保存。",
     ]
 
 
-def test_a_table_about_one_thing_names_it(model):
+def test_a_table_about_one_thing_names_it(chinese, model):
+    model.set_rows([{"_id": 2023, "name": "2023", "revenue": None}])      # a table of years
     model.context = "技术合同成交额"
-    assert not model.setData(model.index(1, 2), "abc")
-    assert model.messages == ["技术合同成交额 甲, 营业收入: “abc” was not saved: is not a number."]
+    assert not model.setData(model.index(0, 2), "abc")
+    assert not model.setData(model.index(0, 2), "1e20")
+    assert model.messages == ["技术合同成交额 2023年“营业收入”：“abc”不是数字，未保存。",
+                              "技术合同成交额 2023年“营业收入”：“1e20”数值过大，未保存。"]
 
 
 def test_what_cannot_be_edited(model):

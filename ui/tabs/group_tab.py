@@ -151,6 +151,11 @@ class GroupTab(ParkTab):
         self.chart_tabs.redraw(names)
 
 
+def fmt_pct(value: float | None) -> str:
+    """A percentage in a sentence: "4.5%" (one decimal, as the tab's notes have it)."""
+    return "" if value is None else f"{value:.1f}%"
+
+
 def growth(now: float | None, before: float | None) -> float | None:
     """The growth from `before` to `now` in per cent; None when either is missing or `before` is 0."""
     return None if now is None or not before else (now / before - 1) * 100
@@ -171,9 +176,10 @@ class YearGroupTab(GroupTab):
     split = (3, 2)  # widths of the list and the detail
 
     # detail columns
-    D_FIELD, D_UNIT, D_DERIVED, D_OFFICIAL, D_VALUE, D_PREVIOUS, D_GROWTH, D_NOTE = range(8)
+    D_FIELD, D_UNIT, D_DERIVED, D_OFFICIAL, D_VALUE, D_PREVIOUS, D_GROWTH, D_LIKE_GROWTH, D_NOTE = range(9)
 
     def build_layout(self) -> None:
+        self._like: dict[int, groups.LikeForLike] = {}  # by year, since the last reload
         self.year_box = QComboBox(self)
         for year in YEARS:
             self.year_box.addItem(str(year), year)
@@ -191,8 +197,12 @@ class YearGroupTab(GroupTab):
         extras_layout = QVBoxLayout(extras)
         extras_layout.setContentsMargins(0, 0, 0, 0)
         self.add_detail_widgets(extras_layout)
-        right, self.title, self.description = titled_panel(self, self.detail_view, extras,
-                                                           extras_stretch=1 if extras_layout.count() else 0)
+        stretch = 1 if extras_layout.count() else 0
+        self.like_note = QLabel(extras)  # the year's collection rate and the like-for-like change, when incomplete
+        self.like_note.setWordWrap(True)
+        self.like_note.setVisible(False)
+        extras_layout.insertWidget(0, self.like_note)
+        right, self.title, self.description = titled_panel(self, self.detail_view, extras, extras_stretch=stretch)
         upper = QSplitter(Qt.Orientation.Horizontal, self)
         upper.addWidget(self.view)
         upper.addWidget(right)
@@ -223,12 +233,17 @@ class YearGroupTab(GroupTab):
             Column("value", self.tr("Value used"), unit_key="unit"),
             Column("previous", self.tr("Previous year"), unit_key="unit"),
             Column("growth", self.tr("Growth"), unit="%", show_unit=True),
+            Column("like_growth", self.tr("Like-for-like growth"), unit="%", show_unit=True, derived=True),
             Column("note", self.tr("Note"), TEXT, editable=True),
         ]
 
     @property
     def year(self) -> int:
         return self.year_box.currentData()
+
+    def reload(self) -> None:
+        self._like = {}
+        super().reload()
 
     def first_loaded(self) -> None:
         latest = self.latest_year()
@@ -252,6 +267,7 @@ class YearGroupTab(GroupTab):
         year = self.year
         self.title.setText(f"{title} · {year}")
         self.description.setText(text)
+        like = self.like_for_like(year)
         rows = []
         for fld in self.fields:
             cell = series.years[year][fld]
@@ -260,12 +276,40 @@ class YearGroupTab(GroupTab):
                 "field": fld, "label": label(FIELD_LABELS[fld]), "unit": FIELD_LABELS[fld][2],
                 "derived": cell.derived, "official": cell.official, "value": cell.value, "previous": previous,
                 "growth": growth(cell.value, previous), "note": cell.note,
+                "like_growth": None if like is None or fld == "enterprises" else like.growth(series.name, fld),
                 "_kind": {"official": COUNT} if fld in groups.COUNT_FIELDS else {},
             })
         self.detail_model.set_rows(rows)
+        self.show_like_note(series, like)
         view = self.detail_view
         view.setMinimumHeight(view.horizontalHeader().sizeHint().height() + len(rows) * view.verticalHeader()
                               .defaultSectionSize() + 2 * view.frameWidth() + 2)
+
+    def like_for_like(self, year: int) -> groups.LikeForLike | None:
+        """The year's like-for-like comparison with the year before (models.groups), once per reload."""
+        park = self.session.park
+        if park is None or year - 1 not in YEARS:
+            return None
+        if year not in self._like:
+            self._like[year] = groups.like_for_like(park.conn, self.key_column, year)
+        return self._like[year]
+
+    def show_like_note(self, series: groups.GroupSeries, like: groups.LikeForLike | None) -> None:
+        """When some of last year's enterprises have not returned this year's form, say so (回收率) and give
+        the revenue growth over the enterprises that returned in both years."""
+        if like is None or not like.incomplete:
+            self.like_note.setVisible(False)
+            self.like_note.setText("")
+            return
+        rise = like.growth(series.name, "revenue")
+        self.like_note.setText(
+            self.tr("Returns of %1 collected: %2 (%3 of the %4 enterprises that returned a form for %5), so the "
+                    "change from %5 is partly missing returns. Like for like (enterprises that returned in both "
+                    "years), revenue grew %6.")
+            .replace("%1", str(like.year)).replace("%2", fmt_pct(like.rate)).replace("%3", f"{like.both:,}")
+            .replace("%4", f"{like.previous:,}").replace("%5", str(like.year - 1))
+            .replace("%6", fmt_pct(rise) if rise is not None else "—"))
+        self.like_note.setVisible(True)
 
     def on_year_changed(self, _index: int) -> None:
         self.refresh()
