@@ -10,8 +10,9 @@ Qt-free: no PySide6 here, so the texts can be checked without a window.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any, Callable, Mapping, Sequence
+from typing import Any
 
 from models.numfmt import format_number, format_value, is_count
 
@@ -80,7 +81,7 @@ class Column:
         return self.whole or kind == COUNT or is_count(self.unit_for(row))
 
 
-def plain_number(value: float | int) -> str:
+def plain_number(value: float) -> str:
     """A number whose unit is not known: as many decimals as needed, up to 4, thousands separated."""
     if isinstance(value, int) or (float(value).is_integer() and abs(value) < 1e15):
         return f"{int(value):,}"

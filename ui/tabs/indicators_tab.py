@@ -17,9 +17,9 @@ from ui.i18n import label
 from ui.tabs.base import ParkTab
 from ui.tabs.indicator_table import IndicatorTableModel
 from widgets.chart_canvas import ChartCanvas
+from widgets.columns import BADGE, TEXT, Column
 from widgets.roles import SORT_ROLE
 from widgets.status_badge import StatusBadgeDelegate
-from widgets.columns import BADGE, TEXT, Column
 from widgets.table_model import TableModel
 
 GROWTH_SERIES = ("district_gdp_growth", "district_tax_growth")
