@@ -88,6 +88,15 @@ def plain_number(value: float) -> str:
     return f"{value:,.4f}".rstrip("0").rstrip(".")
 
 
+def plain_text(value: Any) -> str:
+    """A value whose unit is not known: numbers as needed (`plain_number`), "" when missing, text as it is."""
+    if value is None:
+        return ""
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        return str(value)
+    return plain_number(value)
+
+
 def number_text(value: Any, unit: str | None = None, *, whole: bool = False, show_unit: bool = False) -> str:
     """How a table shows a figure of `unit`: models.numfmt's way ("1,533.63", "14", "4.50"), "" if missing;
     with `show_unit` the unit follows ("4.50%"); text is shown as it is."""

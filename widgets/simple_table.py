@@ -1,18 +1,10 @@
-"""Kept for the screens that import from here: the read-only rows model and the roles now live in
-widgets.table_model and widgets.roles (one table model for the application)."""
+"""Kept so that screens importing from here keep working while other branches merge: the read-only rows
+model, the roles and the plain number text now live in widgets.table_model, widgets.roles and
+widgets.columns (one table model for the application). Import from those; this module goes once nothing
+imports it."""
 
-from widgets.columns import plain_number
+from widgets.columns import plain_text as format_value
 from widgets.roles import SORT_ROLE
 from widgets.table_model import RowsModel
-
-
-def format_value(value) -> str:
-    """A figure whose unit is not known: as many decimals as needed, up to 4; "" when missing."""
-    if value is None:
-        return ""
-    if isinstance(value, bool) or not isinstance(value, (int, float)):
-        return str(value)
-    return plain_number(value)
-
 
 __all__ = ["SORT_ROLE", "RowsModel", "format_value"]

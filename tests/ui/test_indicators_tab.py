@@ -157,7 +157,7 @@ def test_indicator_table_model_alone_sorts_by_number(park, qtmodeltester):
     from PySide6.QtCore import QSortFilterProxyModel
 
     from models.figures import indicator_series
-    from widgets.simple_table import SORT_ROLE
+    from widgets.roles import SORT_ROLE
 
     park.conn.execute("UPDATE indicator_years SET official = 500 WHERE code = 'high_tech_enterprises' AND year = 2022")
     model = IndicatorTableModel()

@@ -71,3 +71,10 @@ def test_whole_for_units_of_counting():
     assert Column("v", "v", unit="家").whole_for({})
     assert not Column("v", "v", unit="亿元").whole_for({})
     assert Column("v", "v", unit_key="unit").whole_for({"unit": "件"})
+
+
+def test_plain_text_for_lists_without_units():
+    from widgets.columns import plain_text
+
+    assert [plain_text(v) for v in (None, "甲", 2023, 12345.5, 0.0291, True)] == ["", "甲", "2,023", "12,345.5",
+                                                                                 "0.0291", "True"]
