@@ -188,3 +188,27 @@ def test_choices_store_the_value(qtbot):
     m.commit = lambda row, key, value: stored.append(value) or True
     assert m.setData(m.index(0, 1), "building") and m.index(0, 1).data() == "建设中"
     assert m.setData(m.index(0, 1), None) and stored == ["building", None]
+
+
+def test_the_views_delegate_edits_in_a_line_and_paints_badges(qtbot, model):
+    from PySide6.QtWidgets import QLineEdit, QStyleOptionViewItem
+
+    view, proxy = table_view(model, None)
+    qtbot.addWidget(view)
+    delegate = view.itemDelegate()
+    index = proxy.mapFromSource(model.index(1, 2))
+    editor = delegate.createEditor(view.viewport(), QStyleOptionViewItem(), index)
+    assert isinstance(editor, QLineEdit) and editor.alignment() & Qt.AlignmentFlag.AlignRight
+    delegate.setEditorData(editor, index)
+    assert editor.text() == "1533.6"                                     # plain, no separators
+    editor.setText("1,600.5")
+    delegate.setModelData(editor, proxy, index)
+    assert model.stored == [(1, "revenue", 1600.5)] and model.index(1, 2).data() == "1,600.50"
+    view.resize(700, 200)
+    view.show()
+    qtbot.waitExposed(view)
+    image = view.viewport().grab().toImage()
+    rect = view.visualRect(proxy.mapFromSource(model.index(0, 3)))     # 乙's status: a green badge
+    greens = sum(image.pixelColor(x, y).name() == "#2e7d32"
+                 for x in range(rect.left(), rect.right()) for y in range(rect.top(), rect.bottom()))
+    assert greens > 50
