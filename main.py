@@ -44,6 +44,9 @@ def main(argv: list[str] | None = None) -> int:
     from models.mpl import use_user_cache_dir
 
     use_user_cache_dir()
+    from models import applog
+
+    applog.setup()
     if argv and argv[0] in SUBCOMMANDS:
         set_console_utf8()
         import cli

@@ -58,8 +58,17 @@ def run_locked(args: argparse.Namespace) -> int:
 
 
 def run(argv: list[str]) -> int:
-    """Parse `argv` (its first word a command of SUBCOMMANDS) and run it; returns the exit code."""
+    """Parse `argv` (its first word a command of SUBCOMMANDS) and run it; returns the exit code. Each run
+    is logged (models.applog): the command line and its exit code, or the error that stopped it."""
+    from models import applog
+
+    log = applog.get("cli")
     args = command_parser().parse_args(argv)
-    if args.command in WRITING_COMMANDS:
-        return run_locked(args)
-    return args.func(args)
+    log.info("start: %s", " ".join(argv))
+    try:
+        code = run_locked(args) if args.command in WRITING_COMMANDS else args.func(args)
+    except BaseException:
+        log.exception("failed: %s", " ".join(argv))
+        raise
+    log.info("exit %s: %s", code, args.command)
+    return code

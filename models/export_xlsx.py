@@ -41,10 +41,6 @@ def _pct(share: float | None) -> float | None:
     return None if share is None else share * 100.0
 
 
-def _field_kind(fld: str) -> str:
-    return "money" if FIELD_LABELS[fld][2] == "亿元" else "int"
-
-
 def indicator_sheets(conn) -> list[Sheet]:
     from .figures import indicator_series
 
@@ -174,11 +170,16 @@ def export_sheets(sheet_list: Iterable[Sheet], out: Path | str,
     """
     from .xlsx_writer import Table, WriteError, write_tables
 
+    from .applog import get as log
+
     tables = (Table(sheet.name, sheet.columns, sheet.rows) for sheet in sheet_list)
     try:
-        return write_tables(out, list(tables), progress=progress)
+        writer = write_tables(out, list(tables), progress=progress)
     except WriteError as exc:
+        log("export").warning("export to %s failed: %s", out, exc)
         raise ExportError(str(exc)) from exc
+    log("export").info("exported %s: %s", out, ", ".join(f"{k} {v}" for k, v in writer.counts.items()))
+    return writer
 
 
 def write_sheets(sheet_list: list[Sheet], out: Path | str,

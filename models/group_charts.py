@@ -128,11 +128,14 @@ def plot_industry(figure, series: GroupSeries) -> None:
         _legend_below(figure, handles, labels, ncols=2)
 
 
-def plot_industry_shares(figure, series_list: list[GroupSeries]) -> None:
-    """Every industry's share of park revenue per year (%), as stacked bars."""
+def plot_industry_shares(figure, series_list: list[GroupSeries], group_short: dict[str, str] | None = None) -> None:
+    """Every industry's share of park revenue per year (%), as stacked bars; the legend names each industry's
+    group in the plan (`group_short`, e.g. 先导·3+3) where given."""
     from matplotlib import colormaps
 
-    ax = _axes(figure, right=0.25 + 0.13 * max((len(s.name) for s in series_list), default=0))
+    longest = max((len(s.name) + (len((group_short or {}).get(s.name) or "") + 2 if group_short else 0)
+                   for s in series_list), default=0)
+    ax = _axes(figure, right=0.25 + 0.13 * longest)
     shares = revenue_shares(series_list)
     colors = colormaps["tab20"].colors
     bottom = {y: 0.0 for y in YEARS}
@@ -141,7 +144,8 @@ def plot_industry_shares(figure, series_list: list[GroupSeries]) -> None:
         xs, ys = _known(shares[s.name])
         if not ys:
             continue
-        ax.bar(xs, ys, 0.6, bottom=[bottom[x] for x in xs], color=colors[i % len(colors)], label=s.name)
+        label = f"{s.name}（{group_short[s.name]}）" if group_short and group_short.get(s.name) else s.name
+        ax.bar(xs, ys, 0.6, bottom=[bottom[x] for x in xs], color=colors[i % len(colors)], label=label)
         for x, y in zip(xs, ys):
             if y >= 6:
                 ax.text(x, bottom[x] + y / 2, f"{y:.0f}%", ha="center", va="center", fontsize=7)

@@ -633,6 +633,11 @@ def commit(park, result: CheckResult, *, replace: bool = False, atomic: bool = F
         if isinstance(exc, ParkFileError):
             raise ImportFailed(str(exc)) from exc
         raise
+    from .applog import get as log
+
+    log("import").info("batch %s into %s: %d rows stored, %d replaced, %d skipped, %d rejected; files %s",
+                       batch_id, park.path.name, len(rows), replaced, skipped, result.rejected_rows,
+                       ", ".join(f"{f['file']} ({f['sha256'][:12]})" for f in files if f.get("sha256")))
     return CommitResult(batch_id, len(rows), replaced, skipped)
 
 

@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import Callable, Iterator
 
 from . import report_text as rt
+from . import plan
 from .plan import STATUS_COLORS, STATUSES
 
 A4_INCHES = (8.27, 11.69)
@@ -314,7 +315,10 @@ def plot_table(figure, title: str, columns: list[tuple[str, float, str]], rows: 
     ax.axhline(y + row_h / 2, color="#333333", linewidth=0.8)
 
 
-def _group_rows(series, year: int, with_group: bool) -> tuple[list[tuple], tuple]:
+def _group_rows(series, year: int, with_group: bool, group_short: dict[str, str] | None = None
+                ) -> tuple[list[tuple], tuple]:
+    """Rows of `year`'s figures per industry or zone, and the total row. With `with_group`, an industry's
+    group (the plan's chapter-4 group and its “3+3” mark, from `group_short`) and its revenue share."""
     from . import groups
 
     shares = groups.revenue_shares(series) if with_group else {}
@@ -324,7 +328,7 @@ def _group_rows(series, year: int, with_group: bool) -> tuple[list[tuple], tuple
         growth = groups.growth(s.values("revenue"))[year]
         row = [s.name]
         if with_group:
-            row.append(INDUSTRY_GROUP_SHORT[s.grp])
+            row.append((group_short or {}).get(s.name) or INDUSTRY_GROUP_SHORT[s.grp])
         row += [rt.number(cells["enterprises"].value), rt.number(cells["revenue"].value),
                 rt.number(growth, 1), rt.number(cells["tax"].value), rt.number(cells["high_tech"].value)]
         if with_group:
@@ -357,12 +361,13 @@ def group_charts(conn, part: str, year: int) -> list[Callable]:
 
     if part == "industries":
         series = groups.industry_series(conn)
-        rows, total = _group_rows(series, year, with_group=True)
+        short = plan.industry_group_short(conn)
+        rows, total = _group_rows(series, year, with_group=True, group_short=short)
         xs = (0.44, 0.55, 0.66, 0.77, 0.88)
         columns = [("产业", 0.0, "left"), ("分组", 0.22, "left")]
         columns += [(h, x, a) for (h, a), x in zip(_FIGURE_COLUMNS, xs)] + [("占园区营收\n比重（%）", 1.0, "right")]
         return [partial(plot_table, title=f"{year}年各产业主要指标", columns=columns, rows=rows, total_row=total),
-                partial(gc.plot_industry_shares, series_list=series),
+                partial(gc.plot_industry_shares, series_list=series, group_short=short),
                 partial(gc.plot_key_vs_rest, series_list=series)]
     if part == "zones":
         series = groups.zone_series(conn)

@@ -36,6 +36,7 @@ class OfficialImportCommand(QUndoCommand):
             (official.undo if undo else official.redo)(self.session.park, self.batch_id, self.changes)
         except ParkFileError as exc:
             self.session.failed.emit(str(exc))
+            self.setObsolete(True)  # not written: the stack drops the command rather than disagree with the file
             return
         for table in {c.table for c in self.changes}:
             self.session.changed.emit(table)

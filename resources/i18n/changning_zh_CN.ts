@@ -211,6 +211,10 @@ Your saved data is safe: every change is either written completely or not at all
         <translation>正在读取并检查“%1”…</translation>
     </message>
     <message>
+        <source>Import returns (batch %1)</source>
+        <translation>导入企业报表（第%1批）</translation>
+    </message>
+    <message>
         <source>Imported %1 rows (batch %2).</source>
         <translation>已导入%1行（第%2批）。</translation>
     </message>
@@ -539,6 +543,10 @@ Your saved data is safe: every change is either written completely or not at all
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
+        <source>&amp;Undo %1</source>
+        <translation>撤销(&amp;U) %1</translation>
+    </message>
+    <message>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
@@ -561,6 +569,14 @@ Your saved data is safe: every change is either written completely or not at all
     <message>
         <source>Export to &amp;Excel…</source>
         <translation>导出到Excel(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Undo import</source>
+        <translation>撤销导入</translation>
+    </message>
+    <message>
+        <source>Undo “%1”? Its rows are removed from the file and the rows it replaced are put back.</source>
+        <translation>撤销“%1”？该批导入的数据将从文件中删除，被其替换的数据将恢复。</translation>
     </message>
     <message>
         <source>File in use</source>

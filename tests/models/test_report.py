@@ -85,8 +85,8 @@ def test_cover_and_footer_name_the_file_year_and_pages(full_report):
     # the year's tables: 人工智能产业 5 亿元 (50 000 万元), 金融服务业 120.5 (official), 合计 125.5;
     # zones: 东部 3 (30 000.5 万元), 西部 5, 合计 8, tax 0.1 + 0.3 = 0.4
     assert "2023年各产业主要指标" in text and "2023年各片区主要指标" in text
-    assert "人工智能产业“3+3”15—0.314" in text      # enterprises, revenue, growth, tax, high-tech, share 4 %
-    assert "金融服务业“3+3”1120.5" in text
+    assert "人工智能产业先导·3+315—0.314" in text      # group (chapter 4 and its 3+3 mark), enterprises, revenue, growth, tax, high-tech, share 4 %
+    assert "金融服务业先导·3+31120.5" in text
     assert "合计2125.5" in text and "合计28700" in text
     info = _pdf("pdfinfo", str(out))
     assert re.search(rf"^Pages:\s+{total}$", info, re.M)

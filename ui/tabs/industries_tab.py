@@ -23,6 +23,7 @@ class IndustriesTab(YearGroupTab):
     def load_series(self, conn):
         self._goals = {i.name: i.goal for i in plan.industries(conn)}
         self._plan_groups = {g.name: g for g in plan.industry_plan_groups(conn)}
+        self.group_short = {name: g.short_zh() for name, g in self._plan_groups.items()}
         return groups.industry_series(conn)
 
     def plan_group_text(self, name: str) -> str:
@@ -88,7 +89,8 @@ class IndustriesTab(YearGroupTab):
         return [
             ("industry", self.tr("Selected industry"),
              lambda fig: gc.plot_industry(fig, self.current_series()) if self.current_series() else None),
-            ("shares", self.tr("Shares of park revenue"), lambda fig: gc.plot_industry_shares(fig, self.series)),
+            ("shares", self.tr("Shares of park revenue"),
+             lambda fig: gc.plot_industry_shares(fig, self.series, self.group_short)),
             ("key", self.tr("“3+3” against the rest"), lambda fig: gc.plot_key_vs_rest(fig, self.series)),
         ]
 
