@@ -57,7 +57,7 @@ class FactsTab(ParkTab):
 
         self.model = TableModel(
             [Column("name", self.tr("Figure"), TEXT, tooltip_key="source"), Column("group", self.tr("Group"), TEXT),
-             Column("unit", self.tr("Unit"), TEXT), Column("plan", self.tr("2020 (plan)"), TEXT)]
+             Column("unit", self.tr("Unit"), TEXT), Column("plan", self.tr("2020 (plan)"), TEXT, sort_key="plan_value")]
             + [Column(str(year), str(year), unit_key="unit") for year in LATER_YEARS]
             + [Column("change", self.tr("Change 2025 − 2020"), unit_key="unit"),
                Column("change_pct", self.tr("Change (%)"), unit="%")], self)
@@ -116,7 +116,7 @@ class FactsTab(ParkTab):
             diff, pct = s.change()
             plan_text = s.baseline_text() + (f"（{s.plan_text}）" if s.plan_text else "")
             row = {"code": s.code, "name": s.name, "group": label(facts.TOPICS.get(s.topic, (s.topic, s.topic))),
-                   "unit": s.unit, "plan": plan_text, "change": diff, "change_pct": pct, "source": s.source,
+                   "unit": s.unit, "plan": plan_text, "plan_value": s.baseline, "change": diff, "change_pct": pct, "source": s.source,
                    "_derived": {str(y) for y in LATER_YEARS
                                 if s.years[y].official is None and s.years[y].derived is not None}}
             row.update({str(y): s.years[y].value for y in LATER_YEARS})
