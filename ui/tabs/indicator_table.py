@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 
+from models.numfmt import figure_unit
 from models.figures import IndicatorSeries
 from models.plan import ALL_STATUSES, STATUS_COLORS, status_labels
 from ui.i18n import label
@@ -38,12 +39,12 @@ class IndicatorTableModel(TableModel):
         return [
             Column("name", self.tr("Indicator"), TEXT, sort_key="seq"),
             Column("unit", self.tr("Unit"), TEXT),
-            Column("baseline", self.tr("2020 baseline"), unit_key="unit", tooltip_key="baseline_tip"),
+            Column("baseline", self.tr("2020 baseline"), unit_key="fmt_unit", tooltip_key="baseline_tip"),
             Column("target", self.tr("2025 target"), TEXT),
-            Column("value", self.tr("Value %1").replace("%1", str(year)), unit_key="unit"),
-            Column("cumulative", self.tr("Running total %1").replace("%1", str(year)), unit_key="unit"),
+            Column("value", self.tr("Value %1").replace("%1", str(year)), unit_key="fmt_unit"),
+            Column("cumulative", self.tr("Running total %1").replace("%1", str(year)), unit_key="fmt_unit"),
             Column("status", self.tr("Status %1").replace("%1", str(year)), BADGE, sort_key="status_order"),
-            Column("projection", self.tr("Projected 2025"), unit_key="unit"),
+            Column("projection", self.tr("Projected 2025"), unit_key="fmt_unit"),
             Column("gap", self.tr("Gap to the target"), TEXT),
         ]
 
@@ -65,6 +66,7 @@ class IndicatorTableModel(TableModel):
         figures = s.years[year]
         return {
             "_id": s.code, "seq": ind.seq, "name": label((ind.name, ind.name_en)), "unit": ind.unit,
+            "fmt_unit": figure_unit(ind.name, ind.unit),
             "baseline": s.baseline, "baseline_tip": self._baseline_tip(s), "target": ind.target_text,
             "value": figures.value, "cumulative": figures.cumulative, "projection": s.projection_2025,
             "status": (label(status_labels(figures.status, year)), STATUS_COLORS[figures.status]),
