@@ -101,7 +101,6 @@ def _plot_level(ax, series: IndicatorSeries) -> list:
 
 
 def _plot_cumulative(ax, series: IndicatorSeries) -> list:
-    ind = series.indicator
     handles = []
     bars = [(y, f) for y, f in sorted(series.years.items()) if f.cumulative is not None]
     if bars:

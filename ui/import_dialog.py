@@ -17,7 +17,7 @@ from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, QTimer, Signal
 from PySide6.QtWidgets import (QButtonGroup, QDialog, QDialogButtonBox, QLabel, QProgressDialog, QRadioButton,
                                QTableView, QTabWidget, QVBoxLayout, QWidget)
 
-from widgets.simple_table import SORT_ROLE, RowsModel
+from widgets.simple_table import RowsModel
 
 PROGRESS_DELAY_MS = 600  # the progress dialog appears only if the check lasts longer
 
