@@ -159,13 +159,15 @@ def real_documents_lookup(app_dir: Path, park: Path, scratch: Path) -> None:
 
 
 def batch_work(app_dir: Path, park: Path, env: dict[str, str], scratch: Path) -> None:
-    """The batch subcommands that write files (Excel template, PDF report, Excel export), where present:
-    they load what the smoke run does not (openpyxl, matplotlib's PDF backend and fontTools)."""
+    """The batch subcommands that write files (Excel template, PDF report, the final report in Word, Excel
+    export), where present: they load what the smoke run does not (openpyxl, matplotlib's PDF backend and
+    fontTools, python-docx and its template)."""
     from main import SUBCOMMANDS
 
     jobs = [("template", [str(scratch / "return.xlsx")], scratch / "return.xlsx", b"PK"),
             ("report", [str(park), "--out", str(scratch / "report.pdf"), "--parts", "all"], scratch / "report.pdf",
              b"%PDF"),
+            ("report", [str(park), "--out", str(scratch / "final.docx"), "--final"], scratch / "final.docx", b"PK"),
             ("export", [str(park), "--out", str(scratch / "export.xlsx")], scratch / "export.xlsx", b"PK")]
     for name, args, out, magic in jobs:
         if name not in SUBCOMMANDS:
