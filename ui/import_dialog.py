@@ -278,6 +278,11 @@ class ReviewDialog(QDialog):
         self.saved_message = self.tr("Rejected rows written to %1").replace("%1", str(path))
         self.update_summary()
         self.summary.setText(self.summary.text() + "\n\n" + self.saved_message)
+        window = self.parent()
+        if window is not None and hasattr(window, "statusBar"):
+            from ui.finished import announce
+
+            announce(window, self.tr("Save rejected rows"), path)
         return str(path)
 
     @property

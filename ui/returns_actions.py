@@ -184,7 +184,9 @@ class ReturnsActions(QObject):
         except TemplateError as exc:
             self.window.warn(self.tr("Export return form"), str(exc))
             return None
-        self.window.statusBar().showMessage(self.tr("Return form written to %1").replace("%1", str(path)), 8000)
+        from ui.finished import announce
+
+        announce(self.window, self.tr("Export return form"), path)
         return str(path)
 
     def on_undo_import(self) -> None:

@@ -193,6 +193,29 @@ Your saved data is safe: every change is either written completely or not at all
     </message>
 </context>
 <context>
+    <name>Finished</name>
+    <message>
+        <source>Written: %1</source>
+        <translation>已写入：%1</translation>
+    </message>
+    <message>
+        <source>“%1” has been written.</source>
+        <translation>已写入“%1”。</translation>
+    </message>
+    <message>
+        <source>Folder: %1</source>
+        <translation>所在文件夹：%1</translation>
+    </message>
+    <message>
+        <source>&amp;Open file</source>
+        <translation>打开文件(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Open containing &amp;folder</source>
+        <translation>打开所在文件夹(&amp;F)</translation>
+    </message>
+</context>
+<context>
     <name>GroupFiguresTab</name>
     <message>
         <source>Year:</source>
@@ -857,8 +880,8 @@ Create a new park file, or open another one?</source>
         <translation>Excel工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <source>Official figures table written to %1 (%2 rows)</source>
-        <translation>官方数据表已保存到%1（%2行）</translation>
+        <source>%1 rows</source>
+        <translation>共%1行</translation>
     </message>
     <message>
         <source>Import official figures</source>
@@ -928,6 +951,10 @@ Create a new park file, or open another one?</source>
         <translation>打印报告</translation>
     </message>
     <message>
+        <source>Export finished</source>
+        <translation>导出完成</translation>
+    </message>
+    <message>
         <source>Not written</source>
         <translation>未能写入</translation>
     </message>
@@ -988,10 +1015,6 @@ Create a new park file, or open another one?</source>
     <message>
         <source>Report year the form is for:</source>
         <translation>报表所属年度：</translation>
-    </message>
-    <message>
-        <source>Return form written to %1</source>
-        <translation>报表模板已保存到%1</translation>
     </message>
     <message>
         <source>Undo import</source>
@@ -1075,6 +1098,10 @@ Create a new park file, or open another one?</source>
     <message>
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>%1 enterprises</source>
+        <translation>共%1家企业</translation>
     </message>
 </context>
 <context>

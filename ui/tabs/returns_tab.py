@@ -282,7 +282,14 @@ class ReturnsTab(ParkTab):
         from models.collection import CollectionExportError, write_missing_xlsx
 
         try:
-            return write_missing_xlsx(path, self.collection)
+            written = write_missing_xlsx(path, self.collection)
         except CollectionExportError as exc:
             self.session.failed.emit(str(exc))
             return None
+        window = self.window()
+        if hasattr(window, "statusBar"):
+            from ui.finished import announce
+
+            announce(window, self.tr("Export list"), written,
+                     self.tr("%1 enterprises").replace("%1", str(len(self.collection.missing))))
+        return written
