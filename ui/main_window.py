@@ -116,7 +116,7 @@ class MainWindow(QMainWindow):
         self.recent_menu = self.file_menu.addMenu(self.tr("&Recent files"))
         self.file_menu.addSeparator()
         self.file_extras_anchor = self.file_menu.addSeparator()
-        self._action(self.file_menu, self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit)
+        self.action_quit = self._action(self.file_menu, self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit)
 
         self.edit_menu = bar.addMenu(self.tr("&Edit"))
         undo = self.session.undo_stack.createUndoAction(self, self.tr("&Undo"))
@@ -144,6 +144,30 @@ class MainWindow(QMainWindow):
         self._build_report_actions()
         self._build_returns_actions()
         self._build_official_actions()
+        self._order_file_menu()
+
+    def _order_file_menu(self) -> None:
+        """The File menu in the order of the office's year: the file (new, open, save as, recent) — bring
+        figures in (returns, official figures; undo an import) — send and publish (the return form, the
+        official figures table, the report as PDF, Word, Excel, print) — quit."""
+        returns, official = self.returns_actions, self.official_actions
+        groups = [
+            [self.action_new, self.action_open, self.action_save_as, self.recent_menu.menuAction()],
+            [returns.action_import, official.action_import, returns.action_undo_import],
+            [returns.action_export_form, official.action_export, self.action_export_pdf, self.action_export_word,
+             self.action_export_excel, self.action_print],
+            [self.action_quit],
+        ]
+        ordered = [a for group in groups for a in group]
+        others = [a for a in self.file_menu.actions() if not a.isSeparator() and a not in ordered]
+        for action in self.file_menu.actions():
+            self.file_menu.removeAction(action)
+        groups[-2] += others  # anything added by others stays, among the exports
+        for index, group in enumerate(groups):
+            if index:
+                self.file_menu.addSeparator()
+            self.file_menu.addActions(group)
+        self.file_extras_anchor = self.action_quit
 
     def _build_report_actions(self) -> None:
         """File ▸ Export PDF…, Export Word…, Print…, Export to Excel… (ui.report_dialog, imported on first use)."""
@@ -239,12 +263,43 @@ class MainWindow(QMainWindow):
             self.make_daily_backup(park)
         self.build_tabs()
         self.session.set_park(park)
+        self.apply_default_year()
         self._charts_drawn.clear()
         self.on_tab_shown(self.tabs.currentIndex())
         self._remember(path)
         if lock is not None:
             self._lock_timer.start()
         return True
+
+    def default_year(self) -> int:
+        """The one year every tab opens on: the latest year with figures anywhere (indicators, industries,
+        zones), else the plan's base year."""
+        from models.figures import latest_year_with_data
+        from models.schema import YEARS
+
+        years = []
+        for tab in self.park_tabs:
+            if hasattr(tab, "latest_year"):
+                years.append(tab.latest_year())
+            elif hasattr(tab, "has_figures") and tab.series:
+                years.append(latest_year_with_data(self.session.park.conn, tab.series))
+        years = [y for y in years if y is not None]
+        return max(years) if years else YEARS[0]
+
+    def apply_default_year(self) -> None:
+        """Put every tab's year choice on `default_year()` (a file was opened). A year list with an "all"
+        entry (the returns' filter) keeps it."""
+        if self.session.park is None:
+            return
+        year = self.default_year()
+        self.year = year
+        for tab in self.park_tabs:
+            combo = getattr(tab, "year_combo", None) or getattr(tab, "year_box", None)
+            if combo is None or combo.count() == 0 or combo.itemData(0) is None:
+                continue
+            index = combo.findData(year)
+            if index >= 0 and index != combo.currentIndex():
+                combo.setCurrentIndex(index)
 
     def lock_choice(self, path: Path, error) -> str:
         """Someone holds the lock of `path`: "read_only", "take_over" (after a confirmation) or "cancel"."""

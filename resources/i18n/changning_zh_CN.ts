@@ -390,6 +390,22 @@ Your saved data is safe: every change is either written completely or not at all
         <translation>报表汇总值</translation>
     </message>
     <message>
+        <source>No data yet</source>
+        <translation>暂无数据</translation>
+    </message>
+    <message>
+        <source>No figures yet. Import the enterprises&apos; returns, or the official figures; figures can also be typed into the tables below.</source>
+        <translation>还没有任何年度数据。请先导入企业报表或官方数据；也可以直接在下方表格中录入。</translation>
+    </message>
+    <message>
+        <source>Import returns…</source>
+        <translation>导入企业报表…</translation>
+    </message>
+    <message>
+        <source>Import official figures…</source>
+        <translation>导入官方数据…</translation>
+    </message>
+    <message>
         <source>Reference value from returns</source>
         <translation>报表口径参考值（不参与评估）</translation>
     </message>
@@ -1070,6 +1086,18 @@ Create a new park file, or open another one?</source>
     <message>
         <source>Last year&apos;s revenue (10k yuan)</source>
         <translation>上年营业收入（万元）</translation>
+    </message>
+    <message>
+        <source>No enterprise returns yet. Send the return form to the enterprises, then import the workbooks they fill in (or drop them on this window).</source>
+        <translation>还没有企业报表。请先导出企业报表表格发给企业，再导入企业填好的工作簿（也可直接拖到本窗口）。</translation>
+    </message>
+    <message>
+        <source>Import returns…</source>
+        <translation>导入企业报表…</translation>
+    </message>
+    <message>
+        <source>Export return form…</source>
+        <translation>导出企业报表表格…</translation>
     </message>
     <message>
         <source>All</source>

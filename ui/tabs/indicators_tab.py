@@ -88,8 +88,28 @@ class IndicatorsTab(ParkTab):
                                " border-radius: 9px; padding: 2px 10px; }")
             strip.addWidget(chip)
             self.status_chips[status] = chip
+        self.no_data_label = QLabel(self.tr("No data yet"), self)
+        self.no_data_label.setStyleSheet("QLabel { color: #666; }")
+        self.no_data_label.hide()
+        strip.addWidget(self.no_data_label)
         strip.addStretch(1)
         layout.addLayout(strip)
+
+        # First start: no figure of any year yet beyond the plan's baselines — say what to do first.
+        from widgets.empty_state import EmptyState
+
+        self.first_steps = EmptyState(
+            self.tr("No figures yet. Import the enterprises' returns, or the official figures; figures can also "
+                    "be typed into the tables below."),
+            self.tr("Import returns…"), self.tr("Import official figures…"), self)
+        self.first_steps.layout().setContentsMargins(12, 6, 12, 6)
+        self.first_steps.layout().setSpacing(6)
+        self.first_steps.setSizePolicy(self.first_steps.sizePolicy().horizontalPolicy(),
+                                       self.first_steps.sizePolicy().Policy.Maximum)
+        self.first_steps.primary_clicked.connect(lambda: self._window_action("returns_actions", "on_import"))
+        self.first_steps.secondary_clicked.connect(lambda: self._window_action("official_actions", "on_import"))
+        self.first_steps.hide()
+        layout.addWidget(self.first_steps)
 
         outer = QSplitter(Qt.Orientation.Vertical, self)
         self.table_model = IndicatorTableModel(self)
@@ -154,6 +174,17 @@ class IndicatorsTab(ParkTab):
         self.table_view.verticalHeader().setDefaultSectionSize(28)
         layout.addWidget(outer, 1)
 
+    def _window_action(self, actions: str, slot: str) -> None:
+        """Run the main window's `actions`.`slot` (the empty state's buttons: the File menu's imports)."""
+        owner = getattr(self.window(), actions, None)
+        if owner is not None:
+            getattr(owner, slot)()
+
+    def has_figures(self, year: int | None = None) -> bool:
+        """Whether any indicator has a value after the plan's baseline year (in `year` if given)."""
+        years = [year] if year is not None else YEARS[1:]
+        return any(s.years[y].value is not None for s in self.series for y in years if y in s.years)
+
     # ------------------------------------------------------------------ loading
     def reload(self) -> None:
         park = self.session.park
@@ -174,6 +205,7 @@ class IndicatorsTab(ParkTab):
             self.year_combo.blockSignals(False)
         self.table_model.set_series(self.series, self.year)
         self._update_strip()
+        self.first_steps.setVisible(not self.has_figures() and not park.read_only)
         if self.current_code is None or self.table_model.row_of(self.current_code) < 0:
             self.current_code = self.series[0].code if self.series else None
         self._select_current()
@@ -202,8 +234,11 @@ class IndicatorsTab(ParkTab):
 
         shown = statuses_for_year(self.year)
         counts = status_counts(self.series, self.year) if self.series else {s: 0 for s in shown}
+        # no statuses counted on a year without figures (an empty file shows 暂无数据, not "符合预期 3")
+        empty = not self.has_figures() or (self.year != YEARS[0] and not self.has_figures(self.year))
+        self.no_data_label.setVisible(empty)
         for status, chip in self.status_chips.items():
-            chip.setVisible(status in shown)
+            chip.setVisible(status in shown and not empty)
             chip.setText(f"{label(plan.status_labels(status, self.year))} {counts.get(status, 0)}")
 
     def _select_current(self) -> None:

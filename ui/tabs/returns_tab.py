@@ -191,12 +191,28 @@ class ReturnsTab(ParkTab):
         splitter.addWidget(box)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 1)
-        layout.addWidget(splitter)
+        # No returns stored yet: the next step and its buttons instead of two empty tables.
+        from widgets.empty_state import EmptyOr, EmptyState
+
+        self.empty_state = EmptyState(
+            self.tr("No enterprise returns yet. Send the return form to the enterprises, then import the "
+                    "workbooks they fill in (or drop them on this window)."),
+            self.tr("Import returns…"), self.tr("Export return form…"))
+        self.empty_state.primary_clicked.connect(lambda: self._window_action("on_import"))
+        self.empty_state.secondary_clicked.connect(lambda: self._window_action("on_export_form"))
+        self.page = EmptyOr(splitter, self.empty_state, self)
+        layout.addWidget(self.page, 1)
 
         self.year_combo.currentIndexChanged.connect(self.on_filter_changed)
         self.industry_combo.currentIndexChanged.connect(self.on_filter_changed)
         self.zone_combo.currentIndexChanged.connect(self.on_filter_changed)
         self.text_edit.textChanged.connect(self.on_filter_changed)
+
+    def _window_action(self, slot: str) -> None:
+        """Run the main window's returns action `slot` (File ▸ Import returns… / Export return form…)."""
+        actions = getattr(self.window(), "returns_actions", None)
+        if actions is not None:
+            getattr(actions, slot)()
 
     # ------------------------------------------------------------------ loading
     def _fill_combo(self, combo: QComboBox, items: list[tuple[str, Any]]) -> None:
@@ -220,6 +236,7 @@ class ReturnsTab(ParkTab):
             self._fill_combo(self.zone_combo,
                              [(r[0], r[0]) for r in conn.execute("SELECT name FROM zones ORDER BY seq")])
         self.model.load(conn)
+        self.page.set_empty(self.model.rowCount() == 0)
         self.on_filter_changed()
 
     def on_table_changed(self, table: str) -> None:
