@@ -357,9 +357,10 @@ class IndicatorsTab(ParkTab):
         if not self._charts_active or s is None:
             return
         from models.charts import plot_indicator
+        from ui.i18n import is_chinese
 
-        year = self.year
-        self.chart.draw(lambda figure: plot_indicator(figure, s, year))
+        year, language = self.year, "zh" if is_chinese() else "en"
+        self.chart.draw(lambda figure: plot_indicator(figure, s, year, language=language))
 
     def on_indicator_selected(self, current, previous=None) -> None:
         if not current.isValid():
