@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import Callable, Iterator
 
 from . import report_text as rt
-from .plan import STATUS_COLORS, STATUSES
+from .plan import FIELD_LABELS, STATUS_COLORS, STATUSES
 
 A4_INCHES = (8.27, 11.69)
 PARTS = ("indicators", "industries", "zones", "talent", "plan")
@@ -206,18 +206,19 @@ def _summary_table(data: ReportData) -> Callable:
             name_lines = wrap(f"{ind.seq}. {ind.name}", 30)
             ax.text(0, y, "\n".join(name_lines[:2]), fontsize=8, va="center", linespacing=1.25)
             ax.text(0.335, y, "\n".join(wrap(ind.unit, 8)), fontsize=8, va="center")
-            target = rt.number(ind.target) if ind.target is not None else "\n".join(wrap(ind.target_text, 10))
+            unit = ind.unit
+            target = rt.number(ind.target, unit=unit) if ind.target is not None else "\n".join(wrap(ind.target_text, 10))
             if ind.kind == "cumulative":  # the running total (the status goes with it) and the year's flow
-                value = f"累计{rt.number(fig_year.cumulative)}\n当年新增{rt.number(fig_year.value)}"
+                value = f"累计{rt.number(fig_year.cumulative, unit=unit)}\n当年新增{rt.number(fig_year.value, unit=unit)}"
             else:
-                value = rt.number(fig_year.value)
-            cells = (rt.number(s.baseline), target, value, rt.number(fig_year.planned))
+                value = rt.number(fig_year.value, unit=unit)
+            cells = (rt.number(s.baseline, unit=unit), target, value, rt.number(fig_year.planned, unit=unit))
             for (_, x, align), text in zip(SUMMARY_COLUMNS[2:6], cells):
                 ax.text(x, y, text, fontsize=7.5 if "\n" in text else 8, ha=align, va="center", linespacing=1.1)
             status = fig_year.status or "unassessed"
             ax.text(0.835, y, rt.status_label(status), fontsize=8, va="center", color="white",
                     bbox=dict(boxstyle="round,pad=0.3", fc=STATUS_COLORS[status], ec="none"))
-            ax.text(1.0, y, rt.number(s.projection_2025), fontsize=8, ha="right", va="center")
+            ax.text(1.0, y, rt.number(s.projection_2025, unit=unit), fontsize=8, ha="right", va="center")
             y -= row_h
         ax.axhline(y + row_h / 2, color="#333333", linewidth=0.8)
         ax.text(0, y - 0.01, "注：累计类指标列出2021年以来累计数和当年新增数，状态按累计数判定；“与区同步”类指标按当年增速与全区增速比较。",
@@ -314,6 +315,12 @@ def plot_table(figure, title: str, columns: list[tuple[str, float, str]], rows: 
     ax.axhline(y + row_h / 2, color="#333333", linewidth=0.8)
 
 
+def _cell(cells, field: str) -> str:
+    """An industry's or zone's figure in the report's tables, written the one way for its unit
+    (家 whole, 亿元 with 2 decimals: "0.58", "3", "0.77" never side by side)."""
+    return rt.number(cells[field].value, unit=FIELD_LABELS[field][2])
+
+
 def _group_rows(series, year: int, with_group: bool) -> tuple[list[tuple], tuple]:
     from . import groups
 
@@ -325,20 +332,19 @@ def _group_rows(series, year: int, with_group: bool) -> tuple[list[tuple], tuple
         row = [s.name]
         if with_group:
             row.append(INDUSTRY_GROUP_SHORT[s.grp])
-        row += [rt.number(cells["enterprises"].value), rt.number(cells["revenue"].value),
-                rt.number(growth, 1), rt.number(cells["tax"].value), rt.number(cells["high_tech"].value)]
+        row += [_cell(cells, "enterprises"), _cell(cells, "revenue"), rt.number(growth, unit="%"),
+                _cell(cells, "tax"), _cell(cells, "high_tech")]
         if with_group:
-            row.append(rt.number(shares[s.name][year], 1))
+            row.append(rt.number(shares[s.name][year], unit="%"))
         rows.append(tuple(row))
     total = groups.totals(series)
     revenue_total = {y: total[y]["revenue"].value for y in total}
     t = total[year]
     total_row = ["合计"] + ([""] if with_group else [])
-    total_row += [rt.number(t["enterprises"].value), rt.number(t["revenue"].value),
-                  rt.number(groups.growth(revenue_total)[year], 1), rt.number(t["tax"].value),
-                  rt.number(t["high_tech"].value)]
+    total_row += [_cell(t, "enterprises"), _cell(t, "revenue"), rt.number(groups.growth(revenue_total)[year], unit="%"),
+                  _cell(t, "tax"), _cell(t, "high_tech")]
     if with_group:
-        total_row.append("100" if t["revenue"].value else "—")
+        total_row.append(rt.number(100.0, unit="%") if t["revenue"].value else "—")
     return rows, tuple(total_row)
 
 
