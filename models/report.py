@@ -19,6 +19,7 @@ an editable Word document (`models.report_docx`).
 from __future__ import annotations
 
 import io
+import re
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
@@ -125,15 +126,20 @@ def text_width(text: str) -> int:
     return sum(2 if ord(ch) > 0x2E7F else 1 for ch in text)
 
 
+# a number with its sign, separators, decimals and % sign: one unbreakable piece of a line
+_TOKEN_RE = re.compile(r"[-+]?\d[\d,.]*%?|.", re.S)
+
+
 def wrap(text: str, width: int = TEXT_WIDTH) -> list[str]:
-    """Break a (Chinese) line into lines of at most `width` half-width characters; punctuation never starts a line."""
+    """Break a (Chinese) line into lines of at most `width` half-width characters; punctuation never starts a
+    line, and a number (with its sign, separators, decimals and a % sign) is never broken across lines."""
     lines, current, used = [], "", 0
-    for ch in text:
-        w = 2 if ord(ch) > 0x2E7F else 1
-        if used + w > width and current and ch not in "，。；：、）”％%":
+    for token in _TOKEN_RE.findall(text):
+        w = sum(2 if ord(ch) > 0x2E7F else 1 for ch in token)
+        if used + w > width and current and token[0] not in "，。；：、）”％%":
             lines.append(current)
             current, used = "", 0
-        current += ch
+        current += token
         used += w
     if current:
         lines.append(current)

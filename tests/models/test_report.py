@@ -218,3 +218,8 @@ def test_a_percentage_needs_percentage_points_a_year(tmp_path):
     # projection from 2022: 3.9 + (3.9 − 3.8) / 2 · 3 = 4.05 < 4.5; needed (4.5 − 3.9) / 3 = 0.2 points a year
     assert report_text.indicator_comment(series, 2022)[1] == (
         "按现有趋势，预计2025年达到4.05%，未达目标4.50%；完成目标今后每年需提高0.20个百分点。")
+
+
+def test_a_number_is_never_broken_across_lines():
+    # 50 甲 and 增长 fill the 104 half-widths; the number would have been cut after "1,5"
+    assert report.wrap("甲" * 50 + "增长1,533.63%，乙", 104) == ["甲" * 50 + "增长", "1,533.63%，乙"]
