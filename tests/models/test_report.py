@@ -221,5 +221,5 @@ def test_a_percentage_needs_percentage_points_a_year(tmp_path):
 
 
 def test_a_number_is_never_broken_across_lines():
-    # 50 甲 and 增长 fill the 104 half-widths; the number would have been cut after "1,5"
-    assert report.wrap("甲" * 50 + "增长1,533.63%，乙", 104) == ["甲" * 50 + "增长", "1,533.63%，乙"]
+    # 51 甲 take 102 of the 104 half-widths: character by character the number was cut after "1,"
+    assert report.wrap("甲" * 51 + "1,533.63%，乙", 104) == ["甲" * 51, "1,533.63%，乙"]
