@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import Callable, Iterator
 
 from . import report_text as rt
-from .plan import FIELD_LABELS, STATUS_COLORS, STATUSES
+from .plan import FIELD_LABELS, INDUSTRY_FIELDS, STATUS_COLORS, STATUSES
 
 A4_INCHES = (8.27, 11.69)
 PARTS = ("indicators", "industries", "zones", "talent", "plan")
@@ -359,6 +359,10 @@ _FIGURE_COLUMNS = [("企业数\n（家）", "right"), ("营业收入\n（亿元�
                    ("纳税总额\n（亿元）", "right"), ("高新技术\n企业（家）", "right")]
 
 
+def _any(values: dict) -> bool:
+    return any(v is not None for v in values.values())
+
+
 def group_charts(conn, part: str, year: int) -> list[Callable]:
     """What the industries, zones or talent part shows, each a `plot(figure)`: a table of `year`'s figures
     (industries, zones) and the charts of the tab (models.group_charts)."""
@@ -373,22 +377,34 @@ def group_charts(conn, part: str, year: int) -> list[Callable]:
         xs = (0.44, 0.55, 0.66, 0.77, 0.88)
         columns = [("产业", 0.0, "left"), ("分组", 0.22, "left")]
         columns += [(h, x, a) for (h, a), x in zip(_FIGURE_COLUMNS, xs)] + [("占园区营收\n比重（%）", 1.0, "right")]
-        return [partial(plot_table, title=f"{year}年各产业主要指标", columns=columns, rows=rows, total_row=total),
-                partial(gc.plot_industry_shares, series_list=series),
-                partial(gc.plot_key_vs_rest, series_list=series)]
+        charts = [partial(plot_table, title=f"{year}年各产业主要指标", columns=columns, rows=rows, total_row=total)]
+        if any(v is not None for s in series for v in s.values("revenue").values()):  # no empty chart pages
+            charts += [partial(gc.plot_industry_shares, series_list=series),
+                       partial(gc.plot_key_vs_rest, series_list=series)]
+        return charts
     if part == "zones":
         series = groups.zone_series(conn)
         rows, total = _group_rows(series, year, with_group=False)
         xs = (0.44, 0.58, 0.72, 0.86, 1.0)
         columns = [("片区", 0.0, "left")] + [(h, x, a) for (h, a), x in zip(_FIGURE_COLUMNS, xs)]
-        return [partial(plot_table, title=f"{year}年各片区主要指标", columns=columns, rows=rows, total_row=total),
-                partial(gc.plot_zones, zones=series)]
+        charts = [partial(plot_table, title=f"{year}年各片区主要指标", columns=columns, rows=rows, total_row=total)]
+        if any(v is not None for s in series for fld in INDUSTRY_FIELDS for v in s.values(fld).values()):
+            charts.append(partial(gc.plot_zones, zones=series))
+        return charts
     if part == "talent":
         talent = groups.talent_series(conn)
-        return [partial(gc.plot_work_permits, path=groups.permits_path(conn, talent)),
-                partial(gc.plot_returnee_share, share=groups.returnee_share(conn)),
-                partial(gc.plot_talent_counts, series_list=talent, groups=("count",)),
-                partial(gc.plot_talent_counts, series_list=talent, groups=("programme",))]
+        path, share = groups.permits_path(conn, talent), groups.returnee_share(conn)
+
+        def counted(grp: str) -> bool:
+            return any(v is not None for s in talent if s.category.grp == grp for v in s.values().values())
+
+        # a chart without a figure ("暂无数据") is left out rather than printed as an empty page
+        candidates = [(_any(path["yearly"]), partial(gc.plot_work_permits, path=path)),
+                      (_any(share["values"]), partial(gc.plot_returnee_share, share=share)),
+                      (counted("count"), partial(gc.plot_talent_counts, series_list=talent, groups=("count",))),
+                      (counted("programme"),
+                       partial(gc.plot_talent_counts, series_list=talent, groups=("programme",)))]
+        return [plot for has_data, plot in candidates if has_data]
     raise ValueError(part)
 
 
@@ -411,13 +427,15 @@ def pages(data: ReportData) -> list[Page]:
         out.append(Page("主要发展指标", _indicator_page(data, data.series[i:i + INDICATORS_PER_PAGE]), manual=True,
                         heading=heading))
     for part in data.parts[1:]:
-        heading = f"{next(sections)}、{SECTION_TITLES[part]}"
         if part == "plan":
             from .report_plan import plan_pages
 
-            out += plan_pages(data.conn, data.year, Page, heading=heading)
+            out += plan_pages(data.conn, data.year, Page, heading=f"{next(sections)}、{SECTION_TITLES[part]}")
             continue
         charts = group_charts(data.conn, part, data.year)
+        if not charts:  # nothing to show in this part (no figure at all): no page of empty charts
+            continue
+        heading = f"{next(sections)}、{SECTION_TITLES[part]}"
         for i in range(0, len(charts), CHARTS_PER_PAGE):
             out.append(Page(PART_LABELS[part][0], _chart_page(charts[i:i + CHARTS_PER_PAGE]),
                             heading=heading if i == 0 else ""))

@@ -16,8 +16,9 @@ from tests.models import known_figures as known
 
 # cover + summary table + 11 indicators two to a page
 INDICATOR_PAGES = 1 + 1 + 6
-# two to a page: industries = table, shares, "3+3" vs the rest; zones = table, chart; talent = four charts
-PART_PAGES = {"industries": 2, "zones": 1, "talent": 2, "plan": 5}  # plan: 33 figures on 2 pages, task counts, 72 tasks on 2
+# two to a page: industries = table, shares, "3+3" vs the rest; zones = table, chart; talent = the charts that
+# have figures (returnee share, talent counts; no permits, no programmes: no empty chart is printed)
+PART_PAGES = {"industries": 2, "zones": 1, "talent": 1, "plan": 5}  # plan: 33 figures on 2 pages, task counts, 72 tasks on 2
 
 
 def _pdf(*args: str) -> str:
@@ -223,3 +224,13 @@ def test_a_percentage_needs_percentage_points_a_year(tmp_path):
 def test_a_number_is_never_broken_across_lines():
     # 51 甲 take 102 of the 104 half-widths: character by character the number was cut after "1,"
     assert report.wrap("甲" * 51 + "1,533.63%，乙", 104) == ["甲" * 51, "1,533.63%，乙"]
+
+
+def test_charts_without_figures_are_left_out(known_file, full_report):
+    park = open_park(known_file, read_only=True)
+    try:
+        talent = [plot.func.__name__ for plot in report.group_charts(park.conn, "talent", 2023)]
+    finally:
+        park.close()
+    assert talent == ["plot_returnee_share", "plot_talent_counts"]  # no permits, no programme figures
+    assert "暂无数据" not in full_report[1].replace("暂无数据，暂无法评估", "")
