@@ -406,6 +406,10 @@ Your saved data is safe: every change is either written completely or not at all
         <translation>导入官方数据…</translation>
     </message>
     <message>
+        <source>Yearly figures</source>
+        <translation>年度数据</translation>
+    </message>
+    <message>
         <source>Reference value from returns</source>
         <translation>报表口径参考值（不参与评估）</translation>
     </message>

@@ -7,8 +7,8 @@ import importlib.util
 from typing import Any
 
 from PySide6.QtCore import QItemSelectionModel, QPoint, QSortFilterProxyModel, Qt
-from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QGroupBox, QHBoxLayout, QHeaderView, QLabel,
-                               QMenu, QSplitter, QTableView, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QLabel, QMenu, QSplitter,
+                               QTabWidget, QTableView, QVBoxLayout, QWidget)
 
 from models import plan
 from models import rows as park_rows
@@ -123,7 +123,7 @@ class IndicatorsTab(ParkTab):
         outer.addWidget(self.table_view)
 
         lower = QSplitter(Qt.Orientation.Horizontal, outer)
-        left = QWidget(lower)
+        left = QWidget()
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
         self.year_caption = QLabel(left)
@@ -147,10 +147,15 @@ class IndicatorsTab(ParkTab):
         self.year_view = _table(left, self.year_model)
         self.year_view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.year_view.customContextMenuRequested.connect(self.on_year_context_menu)
-        left_layout.addWidget(self.year_view, 3)
+        left_layout.addWidget(self.year_view, 1)
 
-        group = QGroupBox(self.tr("Reference data"), left)
+        # At 1366×768 the yearly figures and the reference data do not both fit under the eleven
+        # indicators: they share the space as two pages.
+        self.lower_pages = QTabWidget(lower)
+        self.lower_pages.setDocumentMode(True)
+        group = QWidget(self.lower_pages)
         group_layout = QVBoxLayout(group)
+        group_layout.setContentsMargins(0, 4, 0, 0)
         self.reference_combo = QComboBox(group)
         self.reference_combo.currentIndexChanged.connect(self.on_reference_chosen)
         group_layout.addWidget(self.reference_combo)
@@ -159,8 +164,9 @@ class IndicatorsTab(ParkTab):
         self.reference_model.refused.connect(self.session.failed)
         self.reference_view = _table(group, self.reference_model)
         group_layout.addWidget(self.reference_view)
-        left_layout.addWidget(group, 2)
-        lower.addWidget(left)
+        self.lower_pages.addTab(left, self.tr("Yearly figures"))
+        self.lower_pages.addTab(group, self.tr("Reference data"))
+        lower.addWidget(self.lower_pages)
 
         self.chart = ChartCanvas(lower, width=6.0, height=4.0)
         lower.addWidget(self.chart)
@@ -170,9 +176,31 @@ class IndicatorsTab(ParkTab):
         outer.setStretchFactor(0, 2)
         outer.setStretchFactor(1, 3)
         outer.setSizes([370, 530])
+        self.outer_splitter = outer
+        self._split_by_user = False
+        outer.splitterMoved.connect(lambda *_: setattr(self, "_split_by_user", True))
         lower.setSizes([560, 520])
         self.table_view.verticalHeader().setDefaultSectionSize(28)
         layout.addWidget(outer, 1)
+
+    def _fit_indicator_table(self) -> None:
+        """Give the indicator table the height of all its rows (the eleven indicators, no scrolling), the
+        rest to the selected indicator's figures and chart."""
+        view = self.table_view
+        rows = self.table_model.rowCount()
+        if not rows:
+            return
+        wanted = (view.horizontalHeader().sizeHint().height() + rows * view.verticalHeader().defaultSectionSize()
+                  + 2 * view.frameWidth() + 2)
+        if self._split_by_user:
+            return
+        total = sum(self.outer_splitter.sizes()) or 900
+        lower = max(total - wanted, 300)
+        self.outer_splitter.setSizes([total - lower, lower])
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self._fit_indicator_table()
 
     def _window_action(self, actions: str, slot: str) -> None:
         """Run the main window's `actions`.`slot` (the empty state's buttons: the File menu's imports)."""
@@ -205,6 +233,7 @@ class IndicatorsTab(ParkTab):
             self.year_combo.blockSignals(False)
         self.table_model.set_series(self.series, self.year)
         self._update_strip()
+        self._fit_indicator_table()
         self.first_steps.setVisible(not self.has_figures() and not park.read_only)
         if self.current_code is None or self.table_model.row_of(self.current_code) < 0:
             self.current_code = self.series[0].code if self.series else None
