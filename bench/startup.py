@@ -1,5 +1,6 @@
 """Median time from process start to first paint: this application (`main.py --smoke`) against a bare
-PySide6 window, measured in the same run.
+PySide6 window with the same tab bar (a QMainWindow holding a QTabWidget of five empty pages), measured in
+the same run, alternately (issue 16: at most 1.5 times the bare window).
 
     .venv/bin/python bench/startup.py [RUNS]
 """
@@ -20,10 +21,14 @@ BARE = r'''
 import sys
 sys.path.insert(0, sys.argv[1])
 from PySide6.QtCore import QEvent, QObject, QTimer
-from PySide6.QtWidgets import QApplication, QMainWindow
+from PySide6.QtWidgets import QApplication, QMainWindow, QTabWidget, QWidget
 from ui.startup import seconds_since_process_start
 app = QApplication(sys.argv[:1])
 window = QMainWindow()
+tabs = QTabWidget(window)
+for title in ("指标", "产业", "片区", "人才", "企业报表"):
+    tabs.addTab(QWidget(tabs), title)
+window.setCentralWidget(tabs)
 class Watch(QObject):
     def eventFilter(self, obj, event):
         if event.type() == QEvent.Type.Paint:
@@ -63,7 +68,9 @@ def main(runs: int = 7) -> None:
     print(f"runs={runs}")
     print(f"app_first_paint_ms_median={a:.0f}  (all: {app})")
     print(f"bare_window_first_paint_ms_median={b:.0f}  (all: {bare})")
-    print(f"ratio={a / b:.2f}  (target: at most 2.0)")
+    ratios = sorted(x / y for x, y in zip(app, bare))
+    print(f"ratio={a / b:.2f}  (pair by pair: median {statistics.median(ratios):.2f}, {ratios[0]:.2f}–{ratios[-1]:.2f};"
+          " target: at most 1.5)")
 
 
 if __name__ == "__main__":

@@ -75,33 +75,3 @@ def write_missing_xlsx(path: Path | str, status: Collection) -> Path:
     except WriteError as exc:
         raise CollectionExportError(str(exc)) from exc
     return path
-
-
-def run_missing_cli(park_path: str, year: int, out: str, stream=None, err=None) -> int:
-    """`main.py missing PATH --year Y --out OUT.xlsx`: the enterprises that returned a form for Y−1 but not
-    for Y. Exit 0 written, 2 (Chinese message) when the park file cannot be opened or OUT not written."""
-    import sys
-
-    from .db import ParkFileError, open_park
-
-    stream = stream or sys.stdout
-    err = err or sys.stderr
-    try:
-        park = open_park(Path(park_path), read_only=True)
-    except ParkFileError as exc:
-        print(exc, file=err)
-        return 2
-    try:
-        status = collection_status(park.conn, year)
-    finally:
-        park.close()
-    try:
-        write_missing_xlsx(out, status)
-    except CollectionExportError as exc:
-        print(exc, file=err)
-        return 2
-    rate = "—" if status.rate is None else f"{status.rate:.1f}%"
-    print(out, file=stream)
-    print(f"{year - 1}年报表企业{status.previous}家，{year}年已回收{status.returned}家，未回收{len(status.missing)}家，"
-          f"回收率{rate}", file=stream)
-    return 0

@@ -11,7 +11,6 @@ characters Excel cannot hold, left in older files, are dropped and listed on a l
 
 from __future__ import annotations
 
-import sys
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Iterable
@@ -40,10 +39,6 @@ def _status(status: str | None, year: int | None = None) -> str:
 
 def _pct(share: float | None) -> float | None:
     return None if share is None else share * 100.0
-
-
-def _field_kind(fld: str) -> str:
-    return "money" if FIELD_LABELS[fld][2] == "亿元" else "int"
 
 
 def indicator_sheets(conn) -> list[Sheet]:
@@ -194,11 +189,16 @@ def export_sheets(sheet_list: Iterable[Sheet], out: Path | str,
     """
     from .xlsx_writer import Table, WriteError, write_tables
 
+    from .applog import get as log
+
     tables = (Table(sheet.name, sheet.columns, sheet.rows) for sheet in sheet_list)
     try:
-        return write_tables(out, list(tables), progress=progress)
+        writer = write_tables(out, list(tables), progress=progress)
     except WriteError as exc:
+        log("export").warning("export to %s failed: %s", out, exc)
         raise ExportError(str(exc)) from exc
+    log("export").info("exported %s: %s", out, ", ".join(f"{k} {v}" for k, v in writer.counts.items()))
+    return writer
 
 
 def write_sheets(sheet_list: list[Sheet], out: Path | str,
@@ -223,20 +223,3 @@ def export_file(path: Path | str, out: Path | str, progress: Callable[[int, int]
         return export_sheets(sheets(park.conn, stream=True), out, progress)
     finally:
         park.close()
-
-
-def run_cli(path: str, out: str) -> int:
-    """`main.py export`: print the path written and rows per sheet; exit 2 with a message on failure."""
-    from .db import ParkFileError
-
-    try:
-        writer = export_file(path, out)
-    except (ParkFileError, ExportError) as exc:
-        print(exc, file=sys.stderr)
-        return 2
-    print(out)
-    for name, n in writer.counts.items():
-        print(f"{name}\t{n}")
-    if writer.notes:
-        print(writer.notes.summary(), file=sys.stderr)
-    return 0

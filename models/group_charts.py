@@ -21,6 +21,60 @@ REST_COLOR = "#b0bec5"
 ZONE_COLORS = ("#2f80c1", "#e0a100", "#1b7f3b")
 
 
+# ------------------------------------------------------------------------------------- placing the axes
+# A chart drawn into a slot of a report page (a SubFigure) places its axes by hand, with margins in inches
+# for the tick labels, titles and legends: constrained layout, which measures every text of the page,
+# took about a fifth of the report's time. A chart in a tab (a resizable top-level Figure with constrained
+# layout) keeps the layout engine, which follows the window's size.
+LEFT_IN, RIGHT_IN, TOP_IN, BOTTOM_IN = 0.8, 0.25, 0.45, 0.4   # room for y labels, title, x tick labels
+TWIN_IN = 0.8                                                 # a second y axis on the right
+LEGEND_ROW_IN = 0.24                                          # one row of a legend under the axes
+
+
+def _by_hand(figure) -> bool:
+    engine = figure.get_layout_engine() if figure.figure is figure else None
+    return engine is None or type(engine).__name__ != "ConstrainedLayoutEngine"
+
+
+def _inches(figure) -> tuple[float, float]:
+    bbox = figure.bbox
+    return bbox.width / figure.dpi, bbox.height / figure.dpi
+
+
+def _axes(figure, *, right: float = RIGHT_IN, legend_rows: int = 0):
+    """One Axes filling `figure` but for margins (inches): placed by hand, or by the figure's layout engine."""
+    if not _by_hand(figure):
+        return figure.add_subplot(111)
+    width, height = _inches(figure)
+    bottom = BOTTOM_IN + legend_rows * LEGEND_ROW_IN
+    return figure.add_axes((LEFT_IN / width, bottom / height, max(0.2, 1 - (LEFT_IN + right) / width),
+                            max(0.2, 1 - (TOP_IN + bottom) / height)))
+
+
+def _grid(figure, rows: int, cols: int, *, legend_rows: int = 0) -> list:
+    """rows × cols Axes (row by row) under a figure title, with a legend under them."""
+    if not _by_hand(figure):
+        return [figure.add_subplot(rows, cols, i + 1) for i in range(rows * cols)]
+    width, height = _inches(figure)
+    top, bottom = 0.4, 0.1 + legend_rows * LEGEND_ROW_IN           # figure title; legend
+    cell_w, cell_h = (width - 0.1) / cols, (height - top - bottom) / rows
+    left_in, right_in, title_in, ticks_in = 0.6, 0.15, 0.3, 0.3     # within each cell
+    axes = []
+    for i in range(rows * cols):
+        r, c = divmod(i, cols)
+        x = 0.05 + c * cell_w + left_in
+        y = bottom + (rows - 1 - r) * cell_h + ticks_in
+        axes.append(figure.add_axes((x / width, y / height, max(0.05, cell_w - left_in - right_in) / width,
+                                     max(0.05, cell_h - title_in - ticks_in) / height)))
+    return axes
+
+
+def _legend_below(figure, *args, ncols: int, **kwargs) -> None:
+    """A legend under the axes: outside them under constrained layout, else in the room left at the bottom."""
+    loc = "lower center" if _by_hand(figure) else "outside lower center"
+    figure.legend(*args, loc=loc, ncols=ncols, fontsize=8, frameon=False, **kwargs)
+
+
 def _years_axis(ax) -> None:
     ax.set_xticks(list(YEARS), [str(y) for y in YEARS])
     ax.set_xlim(YEARS[0] - 0.6, YEARS[-1] + 0.6)
@@ -46,8 +100,10 @@ def _num(value: float, unit: str | None = None) -> str:
 
 def plot_industry(figure, series: GroupSeries) -> None:
     """One industry's revenue and tax (亿元, bars) 2020–2025 with their year-on-year growth (%, lines)."""
-    ax = figure.add_subplot(111)
     revenue, tax = series.values("revenue"), series.values("tax")
+    gx, gy = _known(growth(revenue))
+    tx, ty = _known(growth(tax))
+    ax = _axes(figure, right=TWIN_IN if gy or ty else RIGHT_IN, legend_rows=2)
     width = 0.38
     xs, ys = _known(revenue)
     ax.bar([x - width / 2 for x in xs], ys, width, color=REVENUE_COLOR, label="营业收入（亿元）")
@@ -57,8 +113,6 @@ def plot_industry(figure, series: GroupSeries) -> None:
     _years_axis(ax)
     ax.set_title(f"{series.name}：营业收入、纳税总额及同比增长")
     handles, labels = ax.get_legend_handles_labels()
-    gx, gy = _known(growth(revenue))
-    tx, ty = _known(growth(tax))
     if gy or ty:
         ax2 = ax.twinx()
         if gy:
@@ -72,14 +126,17 @@ def plot_industry(figure, series: GroupSeries) -> None:
     if not ys and not yt:
         _no_data(ax)
     if handles:
-        figure.legend(handles, labels, loc="outside lower center", ncols=2, fontsize=8, frameon=False)
+        _legend_below(figure, handles, labels, ncols=2)
 
 
-def plot_industry_shares(figure, series_list: list[GroupSeries]) -> None:
-    """Every industry's share of park revenue per year (%), as stacked bars."""
+def plot_industry_shares(figure, series_list: list[GroupSeries], group_short: dict[str, str] | None = None) -> None:
+    """Every industry's share of park revenue per year (%), as stacked bars; the legend names each industry's
+    group in the plan (`group_short`, e.g. 先导·3+3) where given."""
     from matplotlib import colormaps
 
-    ax = figure.add_subplot(111)
+    longest = max((len(s.name) + (len((group_short or {}).get(s.name) or "") + 2 if group_short else 0)
+                   for s in series_list), default=0)
+    ax = _axes(figure, right=0.25 + 0.13 * longest)
     shares = revenue_shares(series_list)
     colors = colormaps["tab20"].colors
     bottom = {y: 0.0 for y in YEARS}
@@ -88,7 +145,8 @@ def plot_industry_shares(figure, series_list: list[GroupSeries]) -> None:
         xs, ys = _known(shares[s.name])
         if not ys:
             continue
-        ax.bar(xs, ys, 0.6, bottom=[bottom[x] for x in xs], color=colors[i % len(colors)], label=s.name)
+        label = f"{s.name}（{group_short[s.name]}）" if group_short and group_short.get(s.name) else s.name
+        ax.bar(xs, ys, 0.6, bottom=[bottom[x] for x in xs], color=colors[i % len(colors)], label=label)
         for x, y in zip(xs, ys):
             if y >= 6:
                 ax.text(x, bottom[x] + y / 2, f"{_num(y, '%')}%", ha="center", va="center", fontsize=7)
@@ -106,7 +164,7 @@ def plot_industry_shares(figure, series_list: list[GroupSeries]) -> None:
 
 def plot_key_vs_rest(figure, series_list: list[GroupSeries]) -> None:
     """The "3+3" key industries' revenue against all other industries' (亿元), with the key share (%)."""
-    ax = figure.add_subplot(111)
+    ax = _axes(figure)
     data = key_vs_rest(series_list)
     width = 0.38
     kx, ky = _known(data["key"])
@@ -136,8 +194,7 @@ def plot_zones(figure, zones: list[GroupSeries], fields: tuple[str, ...] = ("rev
     rows = (n + cols - 1) // cols
     width = 0.8 / max(1, len(zones))
     anything = False
-    for i, fld in enumerate(fields):
-        ax = figure.add_subplot(rows, cols, i + 1)
+    for i, (fld, ax) in enumerate(zip(fields, _grid(figure, rows, cols, legend_rows=1))):
         name, _, unit = FIELD_LABELS[fld]
         for j, zone in enumerate(zones):
             xs, ys = _known(zone.values(fld))
@@ -151,7 +208,7 @@ def plot_zones(figure, zones: list[GroupSeries], fields: tuple[str, ...] = ("rev
     axes = figure.axes
     if anything:
         handles, labels = axes[0].get_legend_handles_labels()
-        figure.legend(handles, labels, loc="outside lower center", ncols=len(zones), fontsize=8, frameon=False)
+        _legend_below(figure, handles, labels, ncols=len(zones))
     else:
         for ax in axes:
             _no_data(ax)
@@ -162,7 +219,7 @@ def plot_work_permits(figure, path: dict) -> None:
 
     `path` is `models.groups.permits_path(conn)`.
     """
-    ax = figure.add_subplot(111)
+    ax = _axes(figure)
     xs, ys = _known(path["yearly"])
     ax.bar(xs, ys, 0.5, color=REVENUE_COLOR, alpha=0.6, label="当年发放（人次）")
     px, py = _known(path["planned"])
@@ -191,7 +248,7 @@ def plot_returnee_share(figure, share: dict) -> None:
 
     `share` is `models.groups.returnee_share(conn)`.
     """
-    ax = figure.add_subplot(111)
+    ax = _axes(figure)
     xs, ys = _known(share["values"])
     ax.bar(xs, ys, 0.5, color=REVENUE_COLOR, label="占比（%）")
     for x, y in zip(xs, ys):
@@ -211,7 +268,8 @@ def plot_returnee_share(figure, share: dict) -> None:
 
 def plot_talent_counts(figure, series_list: list[TalentSeries], groups: tuple[str, ...] = ("count",)) -> None:
     """The talent counts of the given groups (default: high-level talent) over 2020–2025, one line each."""
-    ax = figure.add_subplot(111)
+    shown = sum(1 for s in series_list if s.category.grp in groups)
+    ax = _axes(figure, legend_rows=(shown + 2) // 3)
     drawn = False
     units = []
     for s in series_list:
@@ -234,6 +292,6 @@ def plot_talent_counts(figure, series_list: list[TalentSeries], groups: tuple[st
     else:
         ax.set_title("、".join(TALENT_GROUPS[g][0] for g in groups) + "（2020—2025年）")
     if drawn:
-        figure.legend(loc="outside lower center", ncols=3, fontsize=8, frameon=False)
+        _legend_below(figure, ncols=3)
     else:
         _no_data(ax)

@@ -96,6 +96,29 @@ class TalentSeries:
         return {year: self.years[year].value for year in YEARS}
 
 
+# ---------------------------------------------------------------------------------------------- cache
+_cache: list = [None, None, {}]  # [connection, its stamp, {what: derived figures}]: the last file read
+
+
+def _stamp(conn) -> tuple[int, int]:
+    """Changes when the file does: this connection's writes (total_changes) or another's (data_version)."""
+    return conn.total_changes, conn.execute("PRAGMA data_version").fetchone()[0]
+
+
+def cached(conn, what: str, compute, *args):
+    """`compute(conn, *args)`, computed once while the park file is unchanged (per connection).
+
+    The yearly sums over the returns (`derive.group_derived`, `talent_derived`, `indicator_derived`) were
+    worked out again by each table and chart that needs them: a report asked for them four times."""
+    stamp = _stamp(conn)
+    if _cache[0] is not conn or _cache[1] != stamp:
+        _cache[:] = [conn, stamp, {}]
+    key = (what, args)
+    if key not in _cache[2]:
+        _cache[2][key] = compute(conn, *args)
+    return _cache[2][key]
+
+
 def _series(conn, by: str) -> list[GroupSeries]:
     if by == "industry":
         rows = [(i.name, i.name_en, i.grp) for i in plan.industries(conn)]
@@ -103,7 +126,7 @@ def _series(conn, by: str) -> list[GroupSeries]:
     else:
         rows = [(z.name, z.name_en, None) for z in plan.zones(conn)]
         table, col = "zone_years", "zone"
-    derived = group_derived(conn, by)
+    derived = cached(conn, "group_derived", group_derived, by)
     stored: dict[tuple, tuple] = {}
     for name, year, fld, official, note in conn.execute(f"SELECT {col}, year, field, official, note FROM {table}"):
         stored[(name, year, fld)] = (official, note)
@@ -194,7 +217,7 @@ def key_vs_rest(series: list[GroupSeries], fld: str = "revenue") -> dict[str, di
 # ---------------------------------------------------------------------------------------------- talent
 def talent_series(conn) -> list[TalentSeries]:
     """Every talent category in table order with its yearly figures (see the module docstring)."""
-    derived = talent_derived(conn)
+    derived = cached(conn, "talent_derived", talent_derived)
     stored = {(code, year): (official, note)
               for code, year, official, note in conn.execute("SELECT code, year, official, note FROM talent_years")}
     permits = {year: (official, note) for year, official, note in conn.execute(
@@ -247,7 +270,7 @@ def returnee_share(conn) -> dict:
     Returns {"target", "values": {year: %}, "derived": {...}, "official": {...}}.
     """
     target, baseline = _indicator_row(conn, SHARE_CODE)
-    derived = indicator_derived(conn)[SHARE_CODE]
+    derived = cached(conn, "indicator_derived", indicator_derived)[SHARE_CODE]
     official = {year: value for year, value in conn.execute(
         "SELECT year, official FROM indicator_years WHERE code = ?", (SHARE_CODE,))}
     values = {}
@@ -273,3 +296,107 @@ def summary_sections(conn) -> dict:
                           "years": {str(year): s.years[year].as_json() for year in YEARS}}
     return {"industries": _group_json(industry_series(conn)), "zones": _group_json(zone_series(conn)),
             "talent": talent}
+
+
+# ---------------------------------------------------------------------------------------------- like for like
+LIKE_FIELDS = ("revenue", "tax", "high_tech", "rd_expense", "employees")  # INDUSTRY_FIELDS but the count
+_MONEY = ("revenue", "tax", "rd_expense")
+
+
+@dataclass
+class LikeForLike:
+    """Year-on-year change of `year` over the same enterprises: those that returned a form in both years.
+
+    When some of last year's enterprises have not returned this year's form, the plain change (this
+    year's sum against last year's) mixes growth with missing returns; this compares like with like.
+
+    Attributes:
+        year: the year compared with year − 1.
+        previous: enterprises with a return of year − 1 (the whole park).
+        both: of those, how many returned a form of `year` too.
+        groups: {industry or zone: {field: (sum of year − 1, sum of year)}} over the enterprises of `both`,
+            grouped by their industry or zone of `year`; money in 亿元. Groups without such enterprises are
+            absent.
+        group_rates: {industry or zone: collection rate (%)} of the group's enterprises of year − 1 (by
+            their industry or zone then).
+    """
+
+    year: int
+    previous: int = 0
+    both: int = 0
+    groups: dict[str, dict[str, tuple[float | None, float | None]]] = field(default_factory=dict)
+    group_rates: dict[str, float] = field(default_factory=dict)
+
+    @property
+    def rate(self) -> float | None:
+        """回收率: share of year − 1's enterprises that returned a form of `year`, in percent."""
+        return None if not self.previous else 100.0 * self.both / self.previous
+
+    @property
+    def incomplete(self) -> bool:
+        """Some of year − 1's enterprises have not returned a form of `year`."""
+        return bool(self.previous) and self.both < self.previous
+
+    def figures(self, name: str, fld: str) -> tuple[float | None, float | None]:
+        return self.groups.get(name, {}).get(fld, (None, None))
+
+    def growth(self, name: str, fld: str) -> float | None:
+        """Like-for-like growth (%) of `name`'s `fld`; None when either sum is missing or last year's is 0."""
+        before, now = self.figures(name, fld)
+        return None if now is None or before in (None, 0) else (now / before - 1) * 100
+
+    def total(self, fld: str) -> tuple[float | None, float | None]:
+        """(year − 1, year) sums of `fld` over every group."""
+        pairs = [g[fld] for g in self.groups.values() if fld in g]
+        return _sum(p[0] for p in pairs), _sum(p[1] for p in pairs)
+
+    def total_growth(self, fld: str) -> float | None:
+        before, now = self.total(fld)
+        return None if now is None or before in (None, 0) else (now / before - 1) * 100
+
+
+def like_for_like(conn, by: str, year: int) -> LikeForLike:
+    """The like-for-like comparison of `year` with year − 1 per industry (`by="industry"`) or zone."""
+    if by not in ("industry", "zone"):
+        raise ValueError(by)
+    out = LikeForLike(year)
+    sums = ", ".join(f"SUM(p.{f} = 1), SUM(c.{f} = 1)" if f == "high_tech" else f"SUM(p.{f}), SUM(c.{f})"
+                     for f in LIKE_FIELDS)
+    sql = (f"SELECT c.{by}, COUNT(*), {sums} FROM returns c"
+           f" JOIN returns p ON p.credit_code = c.credit_code AND p.year = ? WHERE c.year = ? GROUP BY c.{by}")
+    for name, n, *values in conn.execute(sql, (year - 1, year)):
+        out.both += n
+        figures = {}
+        for i, fld in enumerate(LIKE_FIELDS):
+            before, now = values[2 * i], values[2 * i + 1]
+            if fld in _MONEY:
+                before, now = (None if v is None else v / 10_000 for v in (before, now))
+            figures[fld] = (before, now)
+        figures["enterprises"] = (n, n)
+        out.groups[name] = figures
+    rates = (f"SELECT p.{by}, COUNT(*), COUNT(c.id) FROM returns p"
+             f" LEFT JOIN returns c ON c.credit_code = p.credit_code AND c.year = ? WHERE p.year = ? GROUP BY p.{by}")
+    for name, previous, returned in conn.execute(rates, (year, year - 1)):
+        out.previous += previous
+        out.group_rates[name] = 100.0 * returned / previous
+    return out
+
+
+def _pct(value: float) -> str:
+    return f"{value:.1f}%"
+
+
+def like_for_like_sentence(lfl: LikeForLike, name: str | None, fld: str = "revenue") -> str:
+    """A Chinese sentence for a table note or the report: the year's 回收率 and the like-for-like growth of
+    `name`'s `fld` (the whole park when `name` is None); "" when the year's returns are complete or there is
+    nothing to compare."""
+    if not lfl.incomplete:
+        return ""
+    label = plan.FIELD_LABELS[fld][0]
+    text = (f"{lfl.year}年报表回收率{_pct(lfl.rate)}（{lfl.year - 1}年报送的{lfl.previous:,}家企业中"
+            f"{lfl.both:,}家已报送），同比变化受未报送企业影响")
+    change = lfl.total_growth(fld) if name is None else lfl.growth(name, fld)
+    if change is None:
+        return text + "。"
+    return text + f"；按两年均报送的企业同口径比较，{name or '全园区'}{label}同比{'增长' if change >= 0 else '下降'}" \
+        f"{_pct(abs(change))}。"

@@ -34,7 +34,6 @@ from __future__ import annotations
 
 import json
 import math
-import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -533,7 +532,7 @@ def _from_audit(fld: str, text: str | None) -> Any:
         return text
 
 
-def _sha256(path: Path) -> str | None:
+def file_sha256(path: Path) -> str | None:
     import hashlib
 
     try:
@@ -555,64 +554,6 @@ def summary_lines(result: CheckResult, dry_run: bool, batch_id: int | None) -> l
     return lines
 
 
-def run_template_cli(out: str, park_path: str | None = None) -> int:
-    """`main.py official-template OUT.xlsx [--park PATH]`: exit 0, or 2 with a message."""
-    from .db import ParkFileError, open_park
-    from .export_xlsx import ExportError
-
-    try:
-        if park_path:
-            park = open_park(Path(park_path), read_only=True)
-        else:  # the plan's own figures: the template every park file starts from
-            from .paths import template_path
-
-            park = open_park(template_path(), read_only=True)
-    except ParkFileError as exc:
-        print(exc, file=sys.stderr)
-        return 2
-    try:
-        n = write_template(park.conn, out)
-    except ExportError as exc:
-        print(exc, file=sys.stderr)
-        return 2
-    finally:
-        park.close()
-    print(f"{out}\t{SHEET}\t{n}行")
-    return 0
-
-
-def run_cli(park_path: str, file: str, *, dry_run: bool = False, report_json: str | None = None,
-            out=None, err=None) -> int:
-    """`main.py import-official PATH FILE.xlsx [--dry-run] [--report-json OUT]`; returns the exit code."""
-    from .db import ParkFileError, open_park
-
-    out = out or sys.stdout
-    err = err or sys.stderr
-    try:
-        park = open_park(park_path)
-    except ParkFileError as exc:
-        print(exc, file=err)
-        return 2
-    batch_id = None
-    try:
-        result = check_workbook_file(park.conn, file, Path(file).name)
-        if not dry_run:
-            batch_id = commit(park, result, _sha256(Path(file)))
-    except ParkFileError as exc:
-        print(exc, file=err)
-        return 2
-    finally:
-        park.close()
-    for line in summary_lines(result, dry_run, batch_id):
-        print(line, file=err if result.error else out)
-    if report_json:
-        try:
-            Path(report_json).write_text(json.dumps(result.report(), ensure_ascii=False, indent=1), encoding="utf-8")
-        except OSError as exc:
-            print(f"无法写入报告“{report_json}”：{exc.strerror or exc}。", file=err)
-    return result.exit_code
-
-
 __all__ = ["SHEET", "HEADERS", "ASSIGNED_CODE", "Target", "Change", "Problem", "CheckResult", "OfficialFileError",
            "targets", "template_rows", "write_template", "check_workbook_file", "commit", "undo", "redo", "batch_changes",
-           "summary_lines", "run_cli", "run_template_cli"]
+           "summary_lines", "file_sha256"]

@@ -164,6 +164,15 @@ class IndustryPlanGroup:
     def group_label(self) -> tuple[str, str]:
         return PLAN_GROUPS.get(self.plan_group or "other", PLAN_GROUPS["other"])
 
+    def short_zh(self) -> str:
+        """The group in a table cell or legend: 传统优势, 重点特色·3+3, 先导·3+3, 先导·新业态."""
+        text = self.group_label[0].removesuffix("产业")
+        if self.plan_form == "new_form":
+            text += "·新业态"
+        if self.three_plus_three:
+            text += "·3+3"
+        return text
+
     def label_zh(self) -> str:
         """E.g. 先导产业（新业态新模式） or 重点特色产业 · “3+3”."""
         text = self.group_label[0]
@@ -197,6 +206,11 @@ def industry_plan_groups(conn) -> list[IndustryPlanGroup]:
     return _rows(conn, IndustryPlanGroup, "industries")
 
 
+def industry_group_short(conn) -> dict[str, str]:
+    """{industry: its chapter-4 group and marks, short (IndustryPlanGroup.short_zh)}."""
+    return {g.name: g.short_zh() for g in industry_plan_groups(conn)}
+
+
 UNZONED_PARK_FIELDS = ("id", "seq", "name", "kind", "industry", "status", "year", "note", "source")
 
 
@@ -211,5 +225,5 @@ __all__ = [
     "YEARS", "INDICATOR_CODES", "KINDS", "STATUSES", "FINAL_STATUSES", "ALL_STATUSES", "STATUS_LABELS",
     "FINAL_STATUS_LABELS", "status_labels", "Indicator", "Industry", "Zone",
     "TalentCategory", "indicators", "industries", "zones", "talent_categories", "PLAN_GROUPS",
-    "IndustryPlanGroup", "industry_plan_groups", "unzoned_parks",
+    "IndustryPlanGroup", "industry_plan_groups", "industry_group_short", "unzoned_parks",
 ]

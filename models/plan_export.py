@@ -32,7 +32,7 @@ def industry_groups_sheet(conn):
 
     sheet = Sheet("产业分组", [("产业", "text"), ("规划分组", "text"), ("“3+3”重点产业", "bool")], [])
     for g in industry_plan_groups(conn):
-        sheet.rows.append((g.name, g.label_zh(), bool(g.three_plus_three)))
+        sheet.rows.append((g.name, g.label_zh(), 1 if g.three_plus_three else 0))
     return sheet
 
 

@@ -230,8 +230,10 @@ def export_clean_copy(source: Path, target: Path) -> CleanCopy:
             broken = conn.execute("PRAGMA foreign_key_check").fetchall()
             for table, rowid, _parent, _fk in broken:
                 conn.execute(f'DELETE FROM "{table}" WHERE rowid = ?', (rowid,))
-                result.copied[table] -= 1
-                result.skipped[table] = result.skipped.get(table, 0) + 1
+                if table in result.copied:  # a copied row whose parent was left out
+                    result.copied[table] -= 1
+                    result.skipped[table] = result.skipped.get(table, 0) + 1
+                # else a template row (a table the older file does not have) whose parent the copy replaced
             tx.log("*", {"source": source.name}, None, None,
                    json.dumps({"copied": result.copied, "skipped": result.skipped, "cleared": result.cleared,
                                "left_out": result.left_out},

@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import Callable, Iterator
 
 from . import report_text as rt
+from . import plan
 from .plan import FIELD_LABELS, INDUSTRY_FIELDS, STATUS_COLORS, STATUSES
 
 A4_INCHES = (8.27, 11.69)
@@ -327,7 +328,10 @@ def _cell(cells, field: str) -> str:
     return rt.number(cells[field].value, unit=FIELD_LABELS[field][2])
 
 
-def _group_rows(series, year: int, with_group: bool) -> tuple[list[tuple], tuple]:
+def _group_rows(series, year: int, with_group: bool, group_short: dict[str, str] | None = None
+                ) -> tuple[list[tuple], tuple]:
+    """Rows of `year`'s figures per industry or zone, and the total row. With `with_group`, an industry's
+    group (the plan's chapter-4 group and its “3+3” mark, from `group_short`) and its revenue share."""
     from . import groups
 
     shares = groups.revenue_shares(series) if with_group else {}
@@ -337,7 +341,7 @@ def _group_rows(series, year: int, with_group: bool) -> tuple[list[tuple], tuple
         growth = groups.growth(s.values("revenue"))[year]
         row = [s.name]
         if with_group:
-            row.append(INDUSTRY_GROUP_SHORT[s.grp])
+            row.append((group_short or {}).get(s.name) or INDUSTRY_GROUP_SHORT[s.grp])
         row += [_cell(cells, "enterprises"), _cell(cells, "revenue"), rt.number(growth, unit="%"),
                 _cell(cells, "tax"), _cell(cells, "high_tech")]
         if with_group:
@@ -373,13 +377,14 @@ def group_charts(conn, part: str, year: int) -> list[Callable]:
 
     if part == "industries":
         series = groups.industry_series(conn)
-        rows, total = _group_rows(series, year, with_group=True)
+        short = plan.industry_group_short(conn)
+        rows, total = _group_rows(series, year, with_group=True, group_short=short)
         xs = (0.44, 0.55, 0.66, 0.77, 0.88)
         columns = [("产业", 0.0, "left"), ("分组", 0.22, "left")]
         columns += [(h, x, a) for (h, a), x in zip(_FIGURE_COLUMNS, xs)] + [("占园区营收\n比重（%）", 1.0, "right")]
         charts = [partial(plot_table, title=f"{year}年各产业主要指标", columns=columns, rows=rows, total_row=total)]
         if any(v is not None for s in series for v in s.values("revenue").values()):  # no empty chart pages
-            charts += [partial(gc.plot_industry_shares, series_list=series),
+            charts += [partial(gc.plot_industry_shares, series_list=series, group_short=short),
                        partial(gc.plot_key_vs_rest, series_list=series)]
         return charts
     if part == "zones":
@@ -835,21 +840,3 @@ def build_report(path: Path | str, out: Path | str, year: int | None = None, par
         return write_docx(data, out) if is_docx(out) else write_pdf(data, out)
     finally:
         park.close()
-
-
-def run_cli(path: str, out: str, year: int | None, parts: list[str] | None, final: bool = False) -> int:
-    """`main.py report`: write the report, print its path and page count; exit 2 with a message on failure.
-
-    `parts` None: every part for the final report, the indicators alone for an interim year."""
-    import sys
-
-    from .db import ParkFileError
-
-    chosen = None if parts is None else PARTS if "all" in parts else tuple(parts)
-    try:
-        count = build_report(path, out, year, chosen, final=final)
-    except (ParkFileError, ReportError) as exc:
-        print(exc, file=sys.stderr)
-        return 2
-    print(f"{out}\t{count}{'节' if is_docx(out) else '页'}")
-    return 0

@@ -20,6 +20,7 @@ from functools import partial
 from . import report_text as rt
 from .plan import FIELD_LABELS
 from .progress import END, FINAL_STATUSES, START, period_growth
+from .plan import industry_group_short
 
 SECTION_NUMBERS = "一二三四五六七八九十"
 SUB_NUMBERS = "一二三四五六七八九十"
@@ -330,7 +331,7 @@ def section_industries(data) -> Section | None:
     return Section("重点产业发展", [
         Paragraph(_group_sentence("园区各产业", series, total)), table,
         Paragraph("注：营业收入、纳税总额单位为亿元，企业数单位为家；年均增长为2020—2025年年均增速。", "note"),
-        Chart(partial(gc.plot_industry_shares, series_list=series)),
+        Chart(partial(gc.plot_industry_shares, series_list=series, group_short=industry_group_short(data.conn))),
         Chart(partial(gc.plot_key_vs_rest, series_list=series))])
 
 
@@ -487,7 +488,8 @@ def build_interim(data) -> Document:
             from . import groups
 
             series = groups.industry_series(data.conn) if part == "industries" else groups.zone_series(data.conn)
-            body, total = rep._group_rows(series, year, with_group=part == "industries")
+            body, total = rep._group_rows(series, year, with_group=part == "industries",
+                                          group_short=industry_group_short(data.conn))
             head = ["产业", "分组"] if part == "industries" else ["片区"]
             head += [h for h, _ in rep._FIGURE_COLUMNS]
             if part == "industries":

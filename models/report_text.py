@@ -137,12 +137,6 @@ def indicator_comment(series, year: int) -> list[str]:
     return lines
 
 
-def status_count_text(counts: dict[str, int]) -> str:
-    """"达成目标2项，符合预期3项，……" for the statuses that occur, in the plan's order."""
-    parts = [f"{status_label(status)}{n}项" for status, n in counts.items() if n]
-    return "，".join(parts) if parts else "无"
-
-
 # ---------------------------------------------------------------------------------------------- final evaluation
 # The plan's last year is assessed for good: the final statuses (models.progress) and how a report words them.
 FINAL_ENDINGS = {

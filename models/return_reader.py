@@ -15,7 +15,7 @@ from typing import Any
 from .cells import normalise_title
 from .return_form import COLUMNS, FORM_VERSION, MARKER_SHEET
 
-HEADER_SCAN_ROWS = 20
+HEADER_SCAN_ROWS = 20  # workbook_guard.HEADER_ROWS allows as many rows up to the header
 MIN_TITLES = 3  # a row naming at least this many form columns (one being the credit code) is a header
 
 
@@ -129,7 +129,7 @@ def read_returns(path: Path | str, display: str | None = None) -> ReadResult:
     """
     path = Path(path)
     shown = display or path.name
-    from .workbook_guard import WorkbookRejected, check_workbook
+    from .workbook_guard import MAX_ROWS, WorkbookRejected, check_workbook
 
     try:  # before any parser sees the bytes: bombs, entities, renamed/legacy/encrypted files (issue 8)
         guard = check_workbook(path, shown)
@@ -165,11 +165,15 @@ def read_returns(path: Path | str, display: str | None = None) -> ReadResult:
             sheet.missing = [c.key for c in COLUMNS if c.required and c.key not in columns]
             width = max(columns.values()) + 1
             for offset, row in enumerate(rows[r + 1:], start=r + 2):
-                cells = row[:width]
+                cells = row if len(row) == width else row[:width]  # no copy of a row that is already as wide
                 if not _is_blank_row(cells):
                     if len(cells) < width:
                         cells = cells + [None] * (width - len(cells))
                     sheet.rows.append((offset, cells))
+            if len(sheet.rows) > MAX_ROWS:
+                raise ReturnFileError(
+                    f"“{shown}”的工作表“{name}”第{r + 1}行表头下有{len(sheet.rows)}行数据，超过导入上限{MAX_ROWS}行。"
+                    "请分成几个文件导入。该文件未导入。")
             result.cells += len(sheet.rows) * width
             result.sheets.append(sheet)
         version = _form_version(workbook, names)

@@ -187,27 +187,3 @@ def write_template_for(conn, path: Path | str, year: int | None = None) -> Path:
     from .plan import industries, zones
 
     return write_template(path, [i.name for i in industries(conn)], [z.name for z in zones(conn)], year)
-
-
-def run_cli(out: str, year: int | None = None, park_path: str | None = None, stream=None) -> int:
-    """`main.py template OUT.xlsx [--year Y] [--park PATH]`: write the form; returns the exit code."""
-    import sys
-
-    from .db import ParkFileError, open_park
-    from .paths import template_path
-
-    stream = stream or sys.stderr
-    try:
-        park = open_park(park_path or template_path(), read_only=True)
-    except ParkFileError as exc:
-        print(exc, file=stream)
-        return 2
-    try:
-        write_template_for(park.conn, out, year)
-    except TemplateError as exc:
-        print(exc, file=stream)
-        return 2
-    finally:
-        park.close()
-    print(out)
-    return 0

@@ -69,3 +69,25 @@ def batches(conn: sqlite3.Connection, ids) -> list[tuple[int, str, str, str, str
             files = found[4]
         out.append((found[0], found[1], found[2], found[3], files))
     return out
+
+
+ZONE_PARK_FIELDS = ("id", "zone", "name", "kind", "status", "year", "note")
+
+
+def zone_parks(conn: sqlite3.Connection) -> dict[str, list[dict[str, Any]]]:
+    """{zone: [its featured parks as dicts of ZONE_PARK_FIELDS]}, in the plan's order."""
+    out: dict[str, list[dict[str, Any]]] = {}
+    for row in conn.execute(f"SELECT {', '.join(ZONE_PARK_FIELDS)} FROM zone_parks ORDER BY seq, id"):
+        out.setdefault(row[1], []).append(dict(zip(ZONE_PARK_FIELDS, row)))
+    return out
+
+
+def next_seq(conn: sqlite3.Connection, table: str) -> int:
+    """The `seq` a row added at the end of `table` gets."""
+    _checked(conn, table, ["seq"])
+    return conn.execute(f'SELECT COALESCE(MAX(seq), 0) + 1 FROM "{table}"').fetchone()[0]
+
+
+def latest_return_year(conn: sqlite3.Connection) -> int | None:
+    """The latest year any return is stored for, or None."""
+    return conn.execute("SELECT MAX(year) FROM returns").fetchone()[0]

@@ -12,7 +12,6 @@ imported —, 2 nothing imported); every change is one audited transaction.
 
 from __future__ import annotations
 
-import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -372,34 +371,6 @@ def import_tasks(park, path: Path | str, display: str | None = None, *, dry_run:
                 if diff:
                     _apply(tx, task, diff)
     return result
-
-
-def run_cli(path: str, file: str, dry_run: bool = False) -> int:
-    """`main.py import-tasks PATH FILE.xlsx`: print what was done and every rejection (Chinese)."""
-    from .db import ParkFileError, open_park
-
-    try:
-        park = open_park(Path(path))
-    except ParkFileError as exc:
-        print(exc, file=sys.stderr)
-        return 2
-    try:
-        result = import_tasks(park, Path(file), display=file, dry_run=dry_run)
-    except ParkFileError as exc:
-        print(exc, file=sys.stderr)
-        return 2
-    finally:
-        park.close()
-    if result.file_error:
-        print(result.file_error, file=sys.stderr)
-        return 2
-    for item in result.rejected:
-        print(item["message"], file=sys.stderr)
-    if not result.rows:
-        print(f"“{file}”工作表“{SHEET_NAME}”中没有任务行，未导入任何内容。", file=sys.stderr)
-    verb = "可导入" if dry_run else "已导入"
-    print(f"读取{result.rows}行，{verb}{result.accepted}行（修改{result.changed}处），拒绝{len(result.rejected)}项。")
-    return result.exit_code
 
 
 def summary_section(conn) -> list[dict[str, Any]]:

@@ -25,7 +25,8 @@ MAX_UNCOMPRESSED_BYTES = 200 * 1024 * 1024   # all parts of the workbook, decomp
 MAX_PART_RATIO = 200                         # decompressed / compressed size of one part ...
 RATIO_CHECK_ABOVE = 10 * 1024 * 1024         # ... checked for parts larger than this when decompressed
 MAX_PARTS = 2_000                            # entries in the zip
-MAX_ROWS = 100_000                           # <row> elements in one worksheet (blank rows count)
+MAX_ROWS = 100_000                           # data rows in one worksheet (the header and rows above it excluded)
+HEADER_ROWS = 20                             # rows up to the header (return_reader.HEADER_SCAN_ROWS)
 MAX_COLUMNS = 256                            # columns A..IV in one worksheet
 
 OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
@@ -354,7 +355,7 @@ def _scan_part(archive: zipfile.ZipFile, info: zipfile.ZipInfo, name: str, sheet
                 rows += body.count(b"<row ") + body.count(b"<row>") + body.count(b"<row/")
                 if b":row" in body:
                     rows += len(_PREFIXED_ROW.findall(body))
-                if rows > MAX_ROWS:
+                if rows > MAX_ROWS + HEADER_ROWS:  # the reader counts the data rows exactly, after the header
                     raise WorkbookRejected(
                         f"“{name}”的工作表“{sheet}”有超过{MAX_ROWS}行（含空行），超过导入上限。"
                         "如果其中大部分是空行，请在Excel中删除数据下方的多余行后另存再导入。")

@@ -33,7 +33,7 @@ def _tool(name: str) -> str:
 
 def source_files() -> list[Path]:
     files = [ROOT / "main.py"]
-    for folder in ("ui", "widgets"):
+    for folder in ("cli", "ui", "widgets"):
         files += sorted((ROOT / folder).rglob("*.py"))
     return files
 

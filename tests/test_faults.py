@@ -434,3 +434,29 @@ def test_no_backup_no_offer(window, tmp_path, monkeypatch):
     monkeypatch.setattr(window, "warn", lambda title, text: warned.append(text))
     assert not window.open_file(path)
     assert asked == [] and len(warned) == 1 and "lonely.sqlite" in warned[0]
+
+
+def test_an_undo_that_cannot_be_written_leaves_stack_and_file_agreeing(window, park_path):
+    """Edit, the file turns read-only, undo: the message is shown, the file keeps the edit and the stack
+    no longer offers to undo it (it does not claim "undone")."""
+    messages = []
+    window.session.failed.connect(messages.append)
+    stack = window.session.undo_stack
+    assert window.session.edit("indicator_years", {"code": "rd_intensity", "year": 2021}, {"official": 3.9},
+                               "official 2021")
+    assert window.session.edit("indicator_years", {"code": "rd_intensity", "year": 2022}, {"official": 4.0},
+                               "official 2022")
+    assert (stack.count(), stack.index()) == (2, 2)
+    with ReadOnly(park_path):
+        stack.undo()
+        assert len(messages) == 1 and "原有内容未改变" in messages[0]
+        assert (stack.count(), stack.index()) == (1, 1)        # the failed step is gone, not "undone"
+        assert stack.undoText() == "official 2021" and not stack.canRedo()
+    window.close()
+    park = parkdb.open_park(park_path, read_only=True)
+    try:
+        assert park.conn.execute("SELECT official FROM indicator_years WHERE code = 'rd_intensity'"
+                                 " AND year = 2022").fetchone()[0] == 4.0      # the file still holds the edit
+    finally:
+        park.close()
+    assert read_rd_2021(park_path) == 3.9

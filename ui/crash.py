@@ -163,6 +163,9 @@ class CrashReporter(QObject):
             return
         details = describe(exc_type, exc, tb)
         print(details, file=sys.stderr)
+        from models import applog
+
+        applog.get("crash").error("unhandled %s: %s", exc_type.__name__, exc, exc_info=(exc_type, exc, tb))
         try:
             self.last_log = write_log(details, self.log_dir)
         except OSError as error:

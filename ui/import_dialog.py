@@ -457,7 +457,7 @@ class ImportController(QObject):
         QGuiApplication.restoreOverrideCursor()
         if stored.batch_id is None:
             return None
-        session.changed.emit("returns")
+        session.imported(stored.batch_id, self.tr("Import returns (batch %1)").replace("%1", str(stored.batch_id)))
         self.window.statusBar().showMessage(
             self.tr("Imported %1 rows (batch %2).").replace("%1", str(stored.inserted))
             .replace("%2", str(stored.batch_id)), 8000)

@@ -97,6 +97,7 @@ class MainWindow(QMainWindow):
         self.tabs.blockSignals(True)
         for index, (cls, title) in enumerate(zip(tab_classes(), self.tab_titles())):
             tab = cls(self.session, self.tabs)
+            tab.fill_when_shown = True  # a hidden tab is filled when first shown, not at every open or change
             placeholder = self.tabs.widget(index)
             self.tabs.removeTab(index)
             self.tabs.insertTab(index, tab, title)
@@ -119,8 +120,18 @@ class MainWindow(QMainWindow):
         self.action_quit = self._action(self.file_menu, self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit)
 
         self.edit_menu = bar.addMenu(self.tr("&Edit"))
-        undo = self.session.undo_stack.createUndoAction(self, self.tr("&Undo"))
+        # Not createUndoAction: undoing an import asks first (ParkSession.undo), which the stack's own action
+        # cannot do. The text and state follow the stack the same way.
+        stack = self.session.undo_stack
+        undo = QAction(self.tr("&Undo"), self)
         undo.setShortcut(QKeySequence.StandardKey.Undo)
+        undo.triggered.connect(self.session.undo)
+        undo.setEnabled(stack.canUndo())
+        stack.canUndoChanged.connect(undo.setEnabled)
+        stack.undoTextChanged.connect(
+            lambda text: undo.setText(self.tr("&Undo %1").replace("%1", text) if text else self.tr("&Undo")))
+        self.action_undo = undo
+        self.session.confirm = self.confirm_undo_import
         redo = self.session.undo_stack.createRedoAction(self, self.tr("&Redo"))
         redo.setShortcuts([QKeySequence("Ctrl+Y"), QKeySequence.StandardKey.Redo])
         self.edit_menu.addAction(undo)
@@ -211,6 +222,11 @@ class MainWindow(QMainWindow):
         if shortcut is not None:
             action.setShortcut(shortcut)
         return action
+
+    def confirm_undo_import(self, text: str) -> bool:
+        """Asked before Edit ▸ Undo removes an import batch."""
+        return self.ask(self.tr("Undo import"), self.tr("Undo “%1”? Its rows are removed from the file and the "
+                                                         "rows it replaced are put back.").replace("%1", text))
 
     # ------------------------------------------------------------------ files
     def open_file(self, path: Path, *, ask_read_only: bool = True, read_only: bool = False) -> bool:
@@ -593,7 +609,9 @@ class MainWindow(QMainWindow):
         if index < 0 or self.session.park is None or index in self._charts_drawn:
             return
         self._charts_drawn.add(index)
-        self.park_tabs[index].draw_charts()
+        tab = self.park_tabs[index]
+        tab.catch_up()  # filled before its charts are drawn, even before the window is shown
+        tab.draw_charts()
 
     def update_title(self) -> None:
         park = self.session.park

@@ -36,6 +36,7 @@ class OfficialImportCommand(QUndoCommand):
             (official.undo if undo else official.redo)(self.session.park, self.batch_id, self.changes)
         except ParkFileError as exc:
             self.session.failed.emit(str(exc))
+            self.setObsolete(True)  # not written: the stack drops the command rather than disagree with the file
             return
         for table in {c.table for c in self.changes}:
             self.session.changed.emit(table)
@@ -131,7 +132,7 @@ class OfficialActions(QObject):
         if confirm and not self.window.ask(title, "\n".join(lines[-30:]) + "\n\n" + self.tr("Store these figures?")):
             return None
         try:
-            batch = official.commit(session.park, result, official._sha256(path))
+            batch = official.commit(session.park, result, official.file_sha256(path))
         except ParkFileError as exc:
             session.failed.emit(str(exc))
             return None

@@ -164,7 +164,9 @@ class ReturnsActions(QObject):
         """
         from models.schema import YEARS
 
-        latest = conn.execute("SELECT MAX(year) FROM returns").fetchone()[0]
+        from models.rows import latest_return_year
+
+        latest = latest_return_year(conn)
         suggested = min((latest or 2020) + 1, YEARS[-1])
         choices = [str(y) for y in YEARS] + [self.tr("Any year")]
         text, ok = QInputDialog.getItem(self.window, self.tr("Export return form"),

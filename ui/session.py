@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QObject, Signal
@@ -12,7 +13,10 @@ from models.db import ParkFile, ParkFileError
 
 
 class EditCommand(QUndoCommand):
-    """Sets fields of one row; undo sets the old values back. Each direction is one audited transaction."""
+    """Sets fields of one row; undo sets the old values back. Each direction is one audited transaction.
+
+    An undo or redo that cannot be written (a file turned read-only, a full disk) makes the command obsolete:
+    QUndoStack then drops it, so the stack never says "undone" while the file still holds the edit."""
 
     def __init__(self, session: "ParkSession", table: str, key: dict[str, Any], new: dict[str, Any],
                  old: dict[str, Any], text: str):
@@ -24,10 +28,12 @@ class EditCommand(QUndoCommand):
         if self._already_applied:
             self._already_applied = False
             return
-        self.session.write(self.table, self.key, self.new, action="redo")
+        if not self.session.write(self.table, self.key, self.new, action="redo"):
+            self.setObsolete(True)
 
     def undo(self) -> None:
-        self.session.write(self.table, self.key, self.old, action="undo")
+        if not self.session.write(self.table, self.key, self.old, action="undo"):
+            self.setObsolete(True)
 
 
 class InsertCommand(QUndoCommand):
@@ -41,12 +47,14 @@ class InsertCommand(QUndoCommand):
         self._already_applied = True
 
     def _add(self) -> None:
-        self.session.write_rows(self.table, insert=self.row, key_fields=self.key_fields, action="redo" if
-                                self.inserted else "undo")
+        if self.session.write_rows(self.table, insert=self.row, key_fields=self.key_fields, action="redo" if
+                                   self.inserted else "undo") is None:
+            self.setObsolete(True)  # not written: the stack drops the command rather than disagree with the file
 
     def _remove(self) -> None:
         key = {k: self.row[k] for k in self.key_fields}
-        self.session.write_rows(self.table, delete=key, action="undo" if self.inserted else "redo")
+        if self.session.write_rows(self.table, delete=key, action="undo" if self.inserted else "redo") is None:
+            self.setObsolete(True)
 
     def redo(self) -> None:
         if self._already_applied:
@@ -58,12 +66,30 @@ class InsertCommand(QUndoCommand):
         self._remove() if self.inserted else self._add()
 
 
+class ImportCommand(QUndoCommand):
+    """One stored batch of returns. Undo removes the batch and puts back what it replaced (one transaction,
+    models.importer.undo_batch) once the user has confirmed (ParkSession.undo asks); the command then
+    leaves the stack: an import is not redone from here, it is imported again."""
+
+    def __init__(self, session: "ParkSession", batch_id: int, text: str):
+        super().__init__(text)
+        self.session, self.batch_id = session, batch_id
+
+    def redo(self) -> None:
+        pass  # stored by the import before the push
+
+    def undo(self) -> None:
+        self.session.undo_import(self.batch_id)
+        self.setObsolete(True)  # removed whether or not it could be undone: the stack never claims it
+
+
 class ParkSession(QObject):
     """The park file open in the window.
 
     Attributes:
         park: the open ParkFile, or None.
-        undo_stack: every edit made in this session, for Edit ▸ Undo/Redo.
+        undo_stack: every edit and import made in this session, for Edit ▸ Undo/Redo.
+        confirm: asked `confirm(text)` before an import is undone (the window sets a dialog); None: no asking.
     Signals:
         opened(): a (different) park file is now open; everything should reload.
         changed(str): rows of the named table changed (an edit, an undo, an import).
@@ -78,6 +104,7 @@ class ParkSession(QObject):
         super().__init__(parent)
         self.park: ParkFile | None = None
         self.undo_stack = QUndoStack(self)
+        self.confirm: Callable[[str], bool] | None = None
 
     def set_park(self, park: ParkFile | None) -> None:
         if self.park is not None and self.park is not park:
@@ -89,6 +116,31 @@ class ParkSession(QObject):
     @property
     def read_only(self) -> bool:
         return self.park is None or self.park.read_only
+
+    def undo(self) -> None:
+        """Edit ▸ Undo: the last step on the stack; undoing an import is confirmed first."""
+        index = self.undo_stack.index()
+        command = self.undo_stack.command(index - 1) if index > 0 else None
+        if isinstance(command, ImportCommand) and self.confirm is not None and not self.confirm(command.text()):
+            return
+        self.undo_stack.undo()
+
+    def imported(self, batch_id: int, text: str) -> None:
+        """A batch of returns was stored: it becomes a step of Edit ▸ Undo."""
+        self.undo_stack.push(ImportCommand(self, batch_id, text))
+        self.changed.emit("returns")
+
+    def undo_import(self, batch_id: int) -> int | None:
+        """Remove an import batch (one transaction); emits `changed` (returns the rows removed) or `failed`."""
+        from models.importer import ImportFailed, undo_batch
+
+        try:
+            removed = undo_batch(self.park, batch_id)
+        except ImportFailed as exc:
+            self.failed.emit(str(exc))
+            return None
+        self.changed.emit("returns")
+        return removed
 
     def edit(self, table: str, key: dict[str, Any], changes: dict[str, Any], text: str) -> bool:
         """Apply an edit through the undo stack; False (and `failed` emitted) if it could not be written."""

@@ -254,8 +254,16 @@ Your saved data is safe: every change is either written completely or not at all
         <translation>同比增长</translation>
     </message>
     <message>
+        <source>Like-for-like growth</source>
+        <translation>同口径增长</translation>
+    </message>
+    <message>
         <source>Note</source>
         <translation>备注</translation>
+    </message>
+    <message>
+        <source>Returns of %1 collected: %2 (%3 of the %4 enterprises that returned a form for %5), so the change from %5 is partly missing returns. Like for like (enterprises that returned in both years), revenue grew %6.</source>
+        <translation>%1年报表回收率%2（%5年报送的%4家企业中%3家已报送），与%5年相比的变化部分来自未报送的企业。按两年均报送的企业同口径比较，营业收入增长%6。</translation>
     </message>
     <message>
         <source>official figure</source>
@@ -302,6 +310,10 @@ Your saved data is safe: every change is either written completely or not at all
     <message>
         <source>Reading and checking “%1”…</source>
         <translation>正在读取并检查“%1”…</translation>
+    </message>
+    <message>
+        <source>Import returns (batch %1)</source>
+        <translation>导入企业报表（第%1批）</translation>
     </message>
     <message>
         <source>Imported %1 rows (batch %2).</source>
@@ -652,6 +664,10 @@ Your saved data is safe: every change is either written completely or not at all
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
+        <source>&amp;Undo %1</source>
+        <translation>撤销(&amp;U) %1</translation>
+    </message>
+    <message>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
@@ -674,6 +690,14 @@ Your saved data is safe: every change is either written completely or not at all
     <message>
         <source>Export to &amp;Excel…</source>
         <translation>导出到Excel(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Undo import</source>
+        <translation>撤销导入</translation>
+    </message>
+    <message>
+        <source>Undo “%1”? Its rows are removed from the file and the rows it replaced are put back.</source>
+        <translation>撤销“%1”？该批导入的数据将从文件中删除，被其替换的数据将恢复。</translation>
     </message>
     <message>
         <source>File in use</source>

@@ -177,3 +177,122 @@ def test_charts_plot_the_figures_and_leave_gaps(returns):
     fig = new_figure()
     gc.plot_industry(fig, ind["航空服务业"])
     assert gc.NO_DATA in [t.get_text() for t in fig.axes[0].texts]
+
+
+@pytest.fixture
+def incomplete(park):
+    """2022: A, B (人工智能), C, E (金融); 2023: A, B, C and the new F — E has not returned (回收率 3/4 = 75 %).
+    B moved from the east zone to the centre in 2023."""
+    conn = park.conn
+    b = add_batch(conn)
+    for code, year, industry, zone, revenue, tax in (
+            ("A", 2022, AI, WEST, 40_000, 2_000), ("B", 2022, AI, EAST, 20_000, 1_000),
+            ("C", 2022, FINANCE, EAST, 10_000, 500), ("E", 2022, FINANCE, WEST, 6_000, 300),
+            ("A", 2023, AI, WEST, 50_000, 2_500), ("B", 2023, AI, CENTRE, 30_000, 1_500),
+            ("C", 2023, FINANCE, EAST, 12_000, 400), ("F", 2023, AI, EAST, 9_000, 100)):
+        add_return(conn, b, credit_code=code, name=code, year=year, industry=industry, zone=zone, revenue=revenue,
+                   tax=tax, employees=10, high_tech=1)
+    conn.commit()
+    return park
+
+
+def test_like_for_like_compares_the_enterprises_that_returned_in_both_years(incomplete):
+    lfl = groups.like_for_like(incomplete.conn, "industry", 2023)
+    assert (lfl.previous, lfl.both) == (4, 3) and lfl.rate == pytest.approx(75.0) and lfl.incomplete
+    # 人工智能: A and B, 6.0 → 8.0 亿元 = +33.3 % (the plain change, with the new F, is 6.0 → 8.9 = +48.3 %)
+    assert lfl.figures(AI, "revenue") == (pytest.approx(6.0), pytest.approx(8.0))
+    assert lfl.growth(AI, "revenue") == pytest.approx(100 / 3)
+    # 金融: C only, 1.0 → 1.2 = +20 % (the plain change, without E, is 1.6 → 1.2 = −25 %)
+    assert lfl.growth(FINANCE, "revenue") == pytest.approx(20.0)
+    assert lfl.growth(FINANCE, "tax") == pytest.approx(-20.0)      # 500 → 400 万元
+    assert lfl.figures(FINANCE, "enterprises") == (1, 1)
+    assert lfl.figures(FINANCE, "high_tech") == (1, 1)
+    assert lfl.total("revenue") == (pytest.approx(7.0), pytest.approx(9.2))
+    assert lfl.total_growth("revenue") == pytest.approx((9.2 / 7.0 - 1) * 100)
+    assert lfl.group_rates == {AI: pytest.approx(100.0), FINANCE: pytest.approx(50.0)}
+    assert lfl.growth(TRADE, "revenue") is None and TRADE not in lfl.groups
+    plain = groups.growth(by_name(groups.industry_series(incomplete.conn))[FINANCE].values("revenue"))
+    assert plain[2023] == pytest.approx(-25.0)
+
+
+def test_like_for_like_groups_by_this_years_zone(incomplete):
+    lfl = groups.like_for_like(incomplete.conn, "zone", 2023)
+    assert lfl.figures(CENTRE, "revenue") == (pytest.approx(2.0), pytest.approx(3.0))   # B moved here
+    assert lfl.figures(EAST, "revenue") == (pytest.approx(1.0), pytest.approx(1.2))     # C only, not the new F
+    assert lfl.figures(WEST, "revenue") == (pytest.approx(4.0), pytest.approx(5.0))     # A; E has not returned
+    # by last year's zone: east had B and C (both returned), west A and E (one of two)
+    assert lfl.group_rates == {EAST: pytest.approx(100.0), WEST: pytest.approx(50.0)}
+
+
+def test_like_for_like_sentence_states_the_rate_and_the_fair_change(incomplete):
+    lfl = groups.like_for_like(incomplete.conn, "industry", 2023)
+    assert groups.like_for_like_sentence(lfl, FINANCE) == (
+        "2023年报表回收率75.0%（2022年报送的4家企业中3家已报送），同比变化受未报送企业影响；"
+        "按两年均报送的企业同口径比较，金融服务业营业收入同比增长20.0%。")
+    # A, B and C paid 2,000 + 1,000 + 500 = 3,500 万元 of tax in 2022 and 2,500 + 1,500 + 400 = 4,400 in 2023
+    assert groups.like_for_like_sentence(lfl, None, "tax").endswith("全园区纳税总额同比增长25.7%。")
+    assert groups.like_for_like_sentence(groups.like_for_like(incomplete.conn, "industry", 2022), AI) == ""
+
+
+def test_like_for_like_says_nothing_when_every_enterprise_returned(returns):
+    lfl = groups.like_for_like(returns.conn, "industry", 2023)  # 2022: A only, and A returned in 2023
+    assert (lfl.previous, lfl.both, lfl.incomplete) == (1, 1, False)
+    assert lfl.growth(AI, "revenue") == pytest.approx(25.0)  # A alone: 4.0 → 5.0 亿元
+    assert groups.like_for_like_sentence(lfl, AI) == ""
+
+
+def test_charts_in_a_report_page_slot_place_their_axes_by_hand(returns):
+    """In a page slot (a SubFigure) no axes is left to constrained layout, and every axes and its tick labels
+    stay inside the slot; in a tab's figure (constrained layout) the layout engine places them."""
+    from models import group_charts as gc
+    from models.mpl import new_figure
+
+    conn = returns.conn
+    ind = list(groups.industry_series(conn))
+    talent = groups.talent_series(conn)
+    plots = (lambda f: gc.plot_industry(f, ind[3]), lambda f: gc.plot_industry_shares(f, ind),
+             lambda f: gc.plot_key_vs_rest(f, ind), lambda f: gc.plot_zones(f, groups.zone_series(conn)),
+             lambda f: gc.plot_work_permits(f, groups.permits_path(conn, talent)),
+             lambda f: gc.plot_returnee_share(f, groups.returnee_share(conn)),
+             lambda f: gc.plot_talent_counts(f, talent))
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    for plot in plots:
+        page = new_figure(8.27, 11.69)
+        slots = page.subfigures(2, 1)
+        plot(slots[1])
+        canvas = FigureCanvasAgg(page)
+        canvas.draw()
+        assert slots[1].axes and all(ax.get_subplotspec() is None for ax in slots[1].axes)
+        renderer = canvas.get_renderer()
+        slot = slots[1].bbox
+        for ax in slots[1].axes:
+            box = ax.get_tightbbox(renderer)
+            assert slot.x0 - 1 <= box.x0 and box.x1 <= slot.x1 + 1 and slot.y0 - 1 <= box.y0 and box.y1 <= slot.y1 + 1
+        tab = new_figure()
+        plot(tab)
+        assert all(ax.get_subplotspec() is not None for ax in tab.axes)  # placed by the layout engine
+
+
+def test_yearly_sums_are_computed_once_while_the_file_is_unchanged(returns, park_path):
+    import sqlite3
+
+    calls = []
+
+    def compute(conn, by):
+        calls.append(by)
+        return {"n": conn.execute("SELECT COUNT(*) FROM returns").fetchone()[0]}
+
+    conn = returns.conn
+    assert groups.cached(conn, "t", compute, "industry") == {"n": 5}
+    assert groups.cached(conn, "t", compute, "industry") == {"n": 5} and calls == ["industry"]
+    groups.cached(conn, "t", compute, "zone")
+    assert calls == ["industry", "zone"]
+    conn.execute("DELETE FROM returns WHERE credit_code = 'D'")  # a write through this connection
+    conn.commit()
+    assert groups.cached(conn, "t", compute, "industry") == {"n": 4} and len(calls) == 3
+    other = sqlite3.connect(park_path)  # a write through another (the import runs on its own connection)
+    other.execute("DELETE FROM returns WHERE credit_code = 'C'")
+    other.commit()
+    other.close()
+    assert groups.cached(conn, "t", compute, "industry") == {"n": 3} and len(calls) == 4

@@ -86,9 +86,10 @@ def test_cover_and_footer_name_the_file_year_and_pages(full_report):
     # the year's tables: 人工智能产业 5 亿元 (50 000 万元), 金融服务业 120.5 (official), 合计 125.5;
     # zones: 东部 3 (30 000.5 万元), 西部 5, 合计 8, tax 0.1 + 0.3 = 0.4
     assert "2023年各产业主要指标" in text and "2023年各片区主要指标" in text
-    # every figure by its unit (models.numfmt): 家 whole, 亿元 and % with 2 decimals
-    assert "人工智能产业“3+3”15.00—0.3013.98" in text  # enterprises, revenue, growth, tax, high-tech, share 3.98 %
-    assert "金融服务业“3+3”1120.50" in text
+    # every figure by its unit (models.numfmt): 家 whole, 亿元 and % with 2 decimals; the group is the plan's
+    # chapter-4 group and its 3+3 mark
+    assert "人工智能产业先导·3+315.00—0.3013.98" in text  # enterprises, revenue, growth, tax, high-tech, share 3.98 %
+    assert "金融服务业先导·3+31120.50" in text
     assert "合计2125.50" in text and "合计28.00700.01" in text  # 2, 8.00, 700.01 %
     info = _pdf("pdfinfo", str(out))
     assert re.search(rf"^Pages:\s+{total}$", info, re.M)

@@ -40,16 +40,35 @@ def test_a_good_return_is_accepted_and_described(corpus, tmp_path):
 
 
 def test_rows_are_counted_up_to_the_limit_and_refused_beyond(corpus, tmp_path, monkeypatch):
+    """The guard allows MAX_ROWS data rows plus HEADER_ROWS rows up to the header (the reader then counts
+    the data rows exactly)."""
     monkeypatch.setattr(guard, "MAX_ROWS", 50)
-    rows = [corpus.TITLES] + [corpus.good_row(n) for n in range(1, 50)]
-    assert check_workbook(one_sheet(corpus, tmp_path / "50.xlsx", corpus.sheet_xml(rows))).rows["企业报表"] == 50
-    rows.append(corpus.good_row(50))
+    monkeypatch.setattr(guard, "HEADER_ROWS", 1)
+    rows = [corpus.TITLES] + [corpus.good_row(n) for n in range(1, 51)]
+    assert check_workbook(one_sheet(corpus, tmp_path / "51.xlsx", corpus.sheet_xml(rows))).rows["企业报表"] == 51
+    rows.append(corpus.good_row(51))
     with pytest.raises(WorkbookRejected, match="超过50行"):
-        check_workbook(one_sheet(corpus, tmp_path / "51.xlsx", corpus.sheet_xml(rows)))
+        check_workbook(one_sheet(corpus, tmp_path / "52.xlsx", corpus.sheet_xml(rows)))
+
+
+def test_exactly_max_rows_data_rows_are_imported_and_one_more_is_refused(tmp_path, monkeypatch):
+    """The limit counts data rows: the header (here on row 3, under two rows of text) is not one of them."""
+    from models.return_reader import ReturnFileError, read_returns
+    from tests.returns_data import row, write_openpyxl
+
+    monkeypatch.setattr(guard, "MAX_ROWS", 40)
+    before = [["2023年度企业报表"], ["填报单位：某园区"]]
+    ok = write_openpyxl(tmp_path / "40.xlsx", [row(n) for n in range(1, 41)], header_row=3, before=before)
+    assert [len(s.rows) for s in read_returns(ok).sheets] == [40]
+    over = write_openpyxl(tmp_path / "41.xlsx", [row(n) for n in range(1, 42)], header_row=3, before=before)
+    with pytest.raises(ReturnFileError, match="41行数据，超过导入上限40行") as caught:
+        read_returns(over)
+    assert "41.xlsx" in str(caught.value) and "第3行" in str(caught.value)
 
 
 def test_prefixed_spreadsheetml_rows_are_counted_too(corpus, tmp_path, monkeypatch):
     monkeypatch.setattr(guard, "MAX_ROWS", 3)
+    monkeypatch.setattr(guard, "HEADER_ROWS", 0)
     xml = corpus.sheet_xml([corpus.TITLES, corpus.good_row(1), corpus.good_row(2), corpus.good_row(3)])
     xml = xml.replace("<row", "<x:row").replace("</row>", "</x:row>").replace(
         'xmlns="http', 'xmlns:x="http')

@@ -170,8 +170,9 @@ def test_export_of_hostile_text_has_no_formula_and_notes_what_was_dropped(park_p
     assert "甲公司" in names and "乙公司" in names  # \x01 \x1b U+202E and U+FFFE dropped
     notes = list(book["说明"].values)
     # 产业: the industry's name on 6 years × 6 figures = 36 rows; 企业报表: its name once (D2) and the two
-    # names (3 characters in row 8, 1 in row 9); 操作日志: the new value '@y\x02'. 36 + 3 + 1 = 40 cells.
-    assert notes[0][0].startswith("有40个单元格") and "已删除42个字符" in notes[0][0]
+    # names (3 characters in row 8, 1 in row 9); 操作日志: the new value '@y\x02'; 产业分组: the industry's
+    # name once. 36 + 3 + 1 + 1 = 41 cells, 36 + 1 + 3 + 1 + 1 + 1 = 43 characters.
+    assert notes[0][0].startswith("有41个单元格") and "已删除43个字符" in notes[0][0]
     listed = {("企业报表", 2, "D", 1), ("企业报表", 8, "B", 3), ("企业报表", 9, "B", 1), ("操作日志", 2, "H", 1)}
     assert listed <= set(notes)
 
@@ -214,7 +215,7 @@ def test_missing_command_lists_last_years_enterprises_without_a_return(park_path
     _store_hostile(park_path)  # eight enterprises returned for 2022
     conn = sqlite3.connect(park_path)
     with conn:  # enterprise 3 has returned for 2023 too
-        values = row(3, year=2023)
+        values = row(3, year=2023, high_tech=1, mnc_rd=0)
         conn.execute(f"INSERT INTO returns (batch_id, {', '.join(KEYS)}) VALUES (1, {', '.join('?' * len(KEYS))})",
                      [values[k] for k in KEYS])
     conn.close()

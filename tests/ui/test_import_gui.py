@@ -219,3 +219,34 @@ def test_export_return_form_asks_the_year_and_suggests_the_next_collection(windo
     assert "2024年度" in str(notes["A1"].value)
     monkeypatch.setattr(QInputDialog, "getItem", staticmethod(lambda *a: ("", False)))
     assert window.returns_actions.on_export_form() is None  # cancelled: nothing asked further
+
+
+def test_an_import_is_a_step_of_edit_undo_which_asks_first(window, qtbot, tmp_path):
+    """Edit ▸ Undo after an import asks; No keeps the batch, Yes removes it and the step leaves the stack."""
+    controller = window.returns_actions.controller
+    stack = window.session.undo_stack
+    window.session.edit("indicator_years", {"code": "rd_intensity", "year": 2021}, {"official": 3.9}, "official")
+    source = write_openpyxl(tmp_path / "a.xlsx", [row(1), row(2), row(3)])
+    with qtbot.waitSignal(controller.checked, timeout=10000):
+        controller.start([str(source)])
+    with qtbot.waitSignal(controller.imported, timeout=10000) as blocker:
+        controller.review.accept()
+    batch = blocker.args[0]
+    assert _count(window) == 3 and (stack.count(), stack.index()) == (2, 2)
+    assert window.action_undo.text() == f"撤销(&U) 导入企业报表（第{batch}批）"
+
+    asked = []
+    window.session.confirm = lambda text: asked.append(text) or False      # the user says No
+    window.action_undo.trigger()
+    assert len(asked) == 1 and str(batch) in asked[0]
+    assert _count(window) == 3 and stack.index() == 2
+
+    window.session.confirm = lambda text: True                              # Yes
+    window.action_undo.trigger()
+    assert _count(window) == 0
+    conn = window.session.park.conn
+    assert conn.execute("SELECT undone_at IS NOT NULL FROM import_batches WHERE id = ?", (batch,)).fetchone() == (1,)
+    assert (stack.count(), stack.index()) == (1, 1) and not stack.canRedo()   # gone, not redoable
+    window.action_undo.trigger()                                            # the edit before it, as usual
+    assert conn.execute("SELECT official FROM indicator_years WHERE code = 'rd_intensity' AND year = 2021"
+                        ).fetchone() == (None,)

@@ -137,3 +137,29 @@ def test_selecting_another_industry_redraws_its_chart(tab):
     assert tab.charts["industry"].figure.axes[0].get_title().startswith(FINANCE)
     assert bar_heights(tab.charts["industry"]) == [0.05, 2.0]
     assert tab.detail_model.row(detail_row(tab, "revenue"))["derived"] == pytest.approx(2.0)
+
+
+def test_an_incomplete_year_says_so_and_gives_the_like_for_like_growth(window):
+    """2022: A (人工智能, 4.0 亿元) and D (金融); 2023: A (5.0), B and C — D has not returned: 回收率 1/2 = 50 %.
+    人工智能's revenue grew 100 % (4.0 → 8.0 with the new B) but 25 % like for like (A alone: 4.0 → 5.0)."""
+    add_returns(window)
+    conn = window.session.park.conn
+    add_return(conn, add_batch(conn), credit_code="D", name="丁", year=2022, industry=FINANCE, zone="中部虹桥片区",
+               revenue=10_000, tax=100, employees=10, returnees=0, foreign_staff=0, high_tech=0)
+    conn.commit()
+    window.session.changed.emit("returns")
+    window.tabs.setCurrentIndex(1)
+    tab = window.park_tabs[1]
+    tab.year_box.setCurrentIndex(tab.year_box.findData(2023))
+    select(tab, AI)
+    revenue = tab.detail_model.row(detail_row(tab, "revenue"))
+    assert revenue["growth"] == pytest.approx(100.0) and revenue["like_growth"] == pytest.approx(25.0)
+    assert tab.detail_model.row(detail_row(tab, "enterprises"))["like_growth"] is None
+    assert not tab.like_note.isHidden()
+    text = tab.like_note.text()
+    assert "2023年报表回收率50.0%" in text and "2022年报送的2家企业中1家已报送" in text and "营业收入增长25.0%" in text
+    select(tab, FINANCE)  # C is new in 2023 and D has not returned: nothing to compare like for like
+    assert tab.detail_model.row(detail_row(tab, "revenue"))["like_growth"] is None
+    assert "营业收入增长—" in tab.like_note.text()
+    tab.year_box.setCurrentIndex(tab.year_box.findData(2022))  # 2021 had no returns: nothing to say
+    assert tab.like_note.isHidden()

@@ -20,8 +20,13 @@ def test_tabs_are_in_chinese_and_show_the_plan(window, park_path):
     assert indicators.index(1, 2).data() == "74"
     assert indicators.index(5, 2).data() == "248"
     assert indicators.index(5, 3).data() == "480"
+    # the other tabs are filled when first shown, not when the file is opened
+    assert [window.park_tabs[i].model.rowCount() for i in (1, 2)] == [0, 0]
+    window.tabs.setCurrentIndex(1)
     assert window.park_tabs[1].model.rowCount() == 11 + 2  # industries, "3+3" subtotal, total
+    window.tabs.setCurrentIndex(2)
     assert window.park_tabs[2].model.rowCount() == 3 + 1   # zones, total
+    window.tabs.setCurrentIndex(3)
     assert window.park_tabs[3].model.index(0, 3).data() == "8"
     assert window.menuBar().actions()[0].text() == "文件(&F)"
 
@@ -146,3 +151,54 @@ def test_chinese_glyphs_render_unlike_missing_glyph_boxes(window):
     chinese, box = ink("园区"), ink("\ue000\ue000")
     assert chinese != box
     assert chinese != ink("")
+
+
+def test_a_hidden_tab_catches_up_with_one_reload_when_shown(qtbot):
+    """Tables changed while a tab was hidden: one reload when it is shown, not one per change; a tab not
+    concerned by the tables does nothing."""
+    from PySide6.QtWidgets import QTabWidget, QWidget
+
+    from ui.session import ParkSession
+    from ui.tabs.base import ParkTab
+
+    class Counting(ParkTab):
+        def __init__(self, session, watched):
+            super().__init__(session)
+            self.watched, self.reloads = watched, 0
+
+        def reload(self):
+            self.reloads += 1
+
+        def on_table_changed(self, table):
+            if table in self.watched:
+                self.reload()
+
+    session = ParkSession()
+    tabs = QTabWidget()
+    qtbot.addWidget(tabs)
+    first, returns, other = Counting(session, ()), Counting(session, ("returns", "import_batches")), \
+        Counting(session, ("talent_years",))
+    for tab in (first, returns, other):
+        tab.fill_when_shown = True
+        tabs.addTab(tab, "")
+    tabs.addTab(QWidget(), "")
+    tabs.show()
+    qtbot.waitExposed(tabs)
+    session.opened.emit()
+    assert (first.reloads, returns.reloads, other.reloads) == (1, 0, 0)  # only the tab on screen
+    tabs.setCurrentIndex(1)
+    assert returns.reloads == 1
+    tabs.setCurrentIndex(3)
+    for table in ("returns", "import_batches", "returns"):
+        session.changed.emit(table)
+    assert returns.reloads == 1
+    tabs.setCurrentIndex(1)
+    assert returns.reloads == 2      # once for the three changes
+    tabs.setCurrentIndex(2)
+    assert other.reloads == 1        # its first showing: the file opened meanwhile
+    tabs.setCurrentIndex(3)
+    session.changed.emit("returns")
+    tabs.setCurrentIndex(2)
+    assert other.reloads == 1        # "returns" is not its table
+    session.changed.emit("talent_years")
+    assert other.reloads == 2        # shown: at once

@@ -55,28 +55,49 @@ def tab(qtbot, stored):
     session.park = None  # the park fixture closes the file
 
 
-def test_filters_by_year_industry_zone_and_text(tab, qtmodeltester):
-    assert tab.proxy.rowCount() == 9
+def test_filters_by_year_industry_zone_and_text(tab, qtbot, qtmodeltester):
+    assert tab.model.rowCount() == 9
     tab.year_combo.setCurrentIndex(tab.year_combo.findData(2023))
-    assert tab.proxy.rowCount() == 4
+    assert tab.model.rowCount() == 4
     assert "4" in tab.count_label.text() and "9" in tab.count_label.text()
     tab.zone_combo.setCurrentIndex(tab.zone_combo.findData("中部虹桥片区"))  # n % 3 == 1: enterprises 1 and 4
-    assert [tab.proxy.index(r, 0).data() for r in range(tab.proxy.rowCount())] == [code(1)]
+    assert [tab.model.index(r, 0).data() for r in range(tab.model.rowCount())] == [code(1)]
     tab.zone_combo.setCurrentIndex(0)
     tab.industry_combo.setCurrentIndex(tab.industry_combo.findData("人工智能产业"))  # n % 4 == 1: 1 and 5
-    assert sorted(tab.proxy.index(r, 0).data() for r in range(tab.proxy.rowCount())) == [code(1), code(5)]
+    assert sorted(tab.model.index(r, 0).data() for r in range(tab.model.rowCount())) == [code(1), code(5)]
     tab.industry_combo.setCurrentIndex(0)
     tab.text_edit.setText("测试企业6")
-    assert tab.proxy.rowCount() == 1
+    assert tab.model.rowCount() == 4  # 2023 still chosen; the search waits for a pause in the typing
+    qtbot.waitUntil(lambda: tab.model.rowCount() == 1)
     tab.text_edit.setText(code(3).lower())
-    assert tab.proxy.rowCount() == 1
-    qtmodeltester.check(tab.proxy)
+    qtbot.waitUntil(lambda: tab.model.index(0, 0).data() == code(3))
+    assert tab.model.rowCount() == 1
+    qtmodeltester.check(tab.model)
 
 
 def test_sorting_by_revenue_is_numeric(tab):
     tab.view.sortByColumn(ReturnsTableModel.REVENUE, Qt.SortOrder.DescendingOrder)
-    values = [tab.proxy.index(r, ReturnsTableModel.REVENUE).data(SORT_ROLE) for r in range(tab.proxy.rowCount())]
-    assert values == sorted(values, reverse=True) and values[0] == 1006.0
+    values = [tab.model.index(r, ReturnsTableModel.REVENUE).data(SORT_ROLE) for r in range(tab.model.rowCount())]
+    # enterprise n has revenue 1000 + n: 6, 5, 5, 4, 3, 3, 2, 1, 1
+    assert values == [1006.0, 1005.0, 1005.0, 1004.0, 1003.0, 1003.0, 1002.0, 1001.0, 1001.0]
+
+
+def test_sort_keeps_selection_and_filter(tab, qtmodeltester):
+    """A sort keeps the selected return selected (at its new row), and a filter keeps the sort; the model
+    tester watches every signal of the sorts and filters below."""
+    qtmodeltester.check(tab.model)
+    tab.view.sortByColumn(ReturnsTableModel.REVENUE, Qt.SortOrder.AscendingOrder)
+    tab.view.selectRow(8)  # the largest revenue: enterprise 6 (2023)
+    assert tab.model.row(8)[ReturnsTableModel.CODE] == code(6)
+    tab.view.sortByColumn(ReturnsTableModel.REVENUE, Qt.SortOrder.DescendingOrder)
+    selected = tab.view.selectionModel().selectedRows()
+    assert [i.row() for i in selected] == [0] and tab.model.row(0)[ReturnsTableModel.CODE] == code(6)
+    tab.year_combo.setCurrentIndex(tab.year_combo.findData(2022))
+    assert [tab.model.row(r)[ReturnsTableModel.CODE] for r in range(tab.model.rowCount())] == \
+        [code(5), code(4), code(3), code(2), code(1)]
+    tab.view.sortByColumn(-1, Qt.SortOrder.AscendingOrder)  # back to the stored order: by credit code
+    assert [tab.model.row(r)[ReturnsTableModel.CODE] for r in range(tab.model.rowCount())] == \
+        [code(1), code(2), code(3), code(4), code(5)]
 
 
 def test_collection_panel_and_export(tab, tmp_path):
@@ -101,3 +122,13 @@ def test_tab_reloads_when_returns_change(tab, tmp_path):
     tab.session.changed.emit("returns")
     assert tab.model.rowCount() == 0 and tab.collection is None
     assert not tab.export_button.isEnabled()
+
+
+def test_source_sorts_by_file_sheet_then_row_number(tab):
+    """Rows 2–10 of one file: row 10 comes after row 9 (a number), not after row 1 (as text would)."""
+    tab.view.sortByColumn(ReturnsTableModel.SOURCE, Qt.SortOrder.AscendingOrder)
+    rows = [tab.model.row(r)[ReturnsTableModel.SOURCE + 2] for r in range(tab.model.rowCount())]
+    assert rows == list(range(2, 11))
+    assert tab.model.index(0, ReturnsTableModel.SOURCE).data().endswith("r.xlsx · 企业报表 · 2")
+    tab.view.sortByColumn(ReturnsTableModel.SOURCE, Qt.SortOrder.DescendingOrder)
+    assert [tab.model.row(r)[ReturnsTableModel.SOURCE + 2] for r in range(3)] == [10, 9, 8]

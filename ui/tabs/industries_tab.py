@@ -70,12 +70,13 @@ class GroupFiguresTab(ParkTab):
     split = (3, 2)  # widths of the list and the detail
 
     # detail columns
-    D_FIELD, D_UNIT, D_DERIVED, D_OFFICIAL, D_VALUE, D_PREVIOUS, D_GROWTH, D_NOTE = range(8)
+    D_FIELD, D_UNIT, D_DERIVED, D_OFFICIAL, D_VALUE, D_PREVIOUS, D_GROWTH, D_LIKE_GROWTH, D_NOTE = range(9)
 
     def __init__(self, session, parent=None):
         super().__init__(session, parent)
         self.series: list[groups.GroupSeries] = []
         self._current: str | None = None
+        self._like: dict[int, groups.LikeForLike] = {}  # by year, since the last reload
 
         self.year_box = QComboBox(self)
         for year in YEARS:
@@ -97,6 +98,7 @@ class GroupFiguresTab(ParkTab):
 
         self.detail_model = FigureTableModel(self.detail_columns(), self)
         self.detail_model.formatters["growth"] = fmt_pct
+        self.detail_model.formatters["like_growth"] = fmt_pct
         self.detail_model.edit_requested.connect(self.on_detail_edit)
         self.detail_model.rejected.connect(self.session.failed)
         self.detail_view, _ = table_view(self.detail_model, self, sortable=False)
@@ -104,8 +106,12 @@ class GroupFiguresTab(ParkTab):
         extras_layout = QVBoxLayout(extras)
         extras_layout.setContentsMargins(0, 0, 0, 0)
         self.add_detail_widgets(extras_layout)
-        right, self.title, self.description = titled_panel(self, self.detail_view, extras,
-                                                           extras_stretch=1 if extras_layout.count() else 0)
+        stretch = 1 if extras_layout.count() else 0
+        self.like_note = QLabel(extras)  # the year's collection rate and the like-for-like change, when incomplete
+        self.like_note.setWordWrap(True)
+        self.like_note.setVisible(False)
+        extras_layout.insertWidget(0, self.like_note)
+        right, self.title, self.description = titled_panel(self, self.detail_view, extras, extras_stretch=stretch)
 
         self.chart_tabs = ChartPages([(name, title) for name, title, _plot in self.chart_pages()], self)
         self.charts = self.chart_tabs.charts
@@ -155,6 +161,7 @@ class GroupFiguresTab(ParkTab):
             Column("value", self.tr("Value used"), "number"),
             Column("previous", self.tr("Previous year"), "number"),
             Column("growth", self.tr("Growth"), "number"),
+            Column("like_growth", self.tr("Like-for-like growth"), "number", derived=True),
             Column("note", self.tr("Note"), "text", editable=True),
         ]
 
@@ -168,6 +175,7 @@ class GroupFiguresTab(ParkTab):
     def reload(self) -> None:
         park = self.session.park
         self.series = self.load_series(park.conn) if park else []
+        self._like = {}
         if self._current is None and self.series:
             self._current = self.series[0].name
             latest = self.latest_year()
@@ -209,6 +217,7 @@ class GroupFiguresTab(ParkTab):
         self.title.setText(f"{title} · {self.year}")
         self.description.setText(text)
         year = self.year
+        like = self.like_for_like(year)
         rows = []
         for fld in self.fields:
             cell = series.years[year][fld]
@@ -218,12 +227,40 @@ class GroupFiguresTab(ParkTab):
                 "field": fld, "label": label(FIELD_LABELS[fld]), "unit": FIELD_LABELS[fld][2],
                 "derived": cell.derived, "official": cell.official, "value": now, "previous": previous,
                 "growth": None if now is None or not previous else (now / previous - 1) * 100,
+                "like_growth": None if like is None or fld == "enterprises" else like.growth(series.name, fld),
                 "note": cell.note, "_kind": {"official": "count" if fld in groups.COUNT_FIELDS else "number"},
             })
         self.detail_model.set_rows(rows)
+        self.show_like_note(series, like)
         view = self.detail_view
         view.setMinimumHeight(view.horizontalHeader().sizeHint().height() + len(rows) * view.verticalHeader()
                               .defaultSectionSize() + 2 * view.frameWidth() + 2)
+
+    def like_for_like(self, year: int) -> groups.LikeForLike | None:
+        """The year's like-for-like comparison with the year before (models.groups), once per reload."""
+        park = self.session.park
+        if park is None or year - 1 not in YEARS:
+            return None
+        if year not in self._like:
+            self._like[year] = groups.like_for_like(park.conn, self.key_column, year)
+        return self._like[year]
+
+    def show_like_note(self, series: groups.GroupSeries, like: groups.LikeForLike | None) -> None:
+        """When some of last year's enterprises have not returned this year's form, say so (回收率) and give
+        the revenue growth over the enterprises that returned in both years."""
+        if like is None or not like.incomplete:
+            self.like_note.setVisible(False)
+            self.like_note.setText("")
+            return
+        growth = like.growth(series.name, "revenue")
+        self.like_note.setText(
+            self.tr("Returns of %1 collected: %2 (%3 of the %4 enterprises that returned a form for %5), so the "
+                    "change from %5 is partly missing returns. Like for like (enterprises that returned in both "
+                    "years), revenue grew %6.")
+            .replace("%1", str(like.year)).replace("%2", fmt_pct(like.rate)).replace("%3", f"{like.both:,}")
+            .replace("%4", f"{like.previous:,}").replace("%5", str(like.year - 1))
+            .replace("%6", fmt_pct(growth) if growth is not None else "—"))
+        self.like_note.setVisible(True)
 
     def on_year_changed(self, _index: int) -> None:
         self.refresh()
@@ -273,6 +310,7 @@ class IndustriesTab(GroupFiguresTab):
     def load_series(self, conn):
         self._goals = {i.name: i.goal for i in plan.industries(conn)}
         self._plan_groups = {g.name: g for g in plan.industry_plan_groups(conn)}
+        self.group_short = {name: g.short_zh() for name, g in self._plan_groups.items()}
         return groups.industry_series(conn)
 
     def plan_group_text(self, name: str) -> str:
@@ -339,7 +377,8 @@ class IndustriesTab(GroupFiguresTab):
         return [
             ("industry", self.tr("Selected industry"),
              lambda fig: gc.plot_industry(fig, self.current_series()) if self.current_series() else None),
-            ("shares", self.tr("Shares of park revenue"), lambda fig: gc.plot_industry_shares(fig, self.series)),
+            ("shares", self.tr("Shares of park revenue"),
+             lambda fig: gc.plot_industry_shares(fig, self.series, self.group_short)),
             ("key", self.tr("“3+3” against the rest"), lambda fig: gc.plot_key_vs_rest(fig, self.series)),
         ]
 

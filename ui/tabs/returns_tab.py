@@ -7,125 +7,98 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import (QAbstractTableModel, QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt,
-                            QT_TRANSLATE_NOOP)
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, Qt, QT_TRANSLATE_NOOP, QTimer
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QFileDialog, QGroupBox, QHBoxLayout, QHeaderView,
                                QLabel, QLineEdit, QPushButton, QSplitter, QTableView, QVBoxLayout, QWidget)
 
+from models import plan
+from models.returns_list import ReturnsList
 from models.schema import YEARS
 from ui.tabs.base import ParkTab
-from widgets.simple_table import SORT_ROLE, RowsModel, format_value
+from widgets.simple_table import RowsModel, format_value
+from widgets.sorted_rows import NUMBER, RIGHT, TEXT, SortedRowsModel
 
 WATCHED_TABLES = ("returns", "import_batches", "industries", "zones")
+SEARCH_PAUSE_MS = 200  # the search box filters after this much quiet
 
 
-class ReturnsTableModel(QAbstractTableModel):
-    """The stored returns, one row per enterprise and year.
+class ReturnsTableModel(SortedRowsModel):
+    """The stored returns, one row per enterprise and year, sorted and filtered in its own lists.
 
     Attributes:
-        rows: tuples in the order of COLUMNS (keys of the `returns` table plus batch and source).
-    Column constants CODE … SOURCE; SORT_ROLE gives the raw value for sorting; UserRole the row tuple.
+        rows: the tuples shown (models.returns_list.COLUMNS: the columns below, the source as file, sheet, row).
+        stored: the models.returns_list.ReturnsList they come from.
+    Column constants CODE … SOURCE; SORT_ROLE gives the raw value; UserRole the row tuple.
     """
 
     CODE, NAME, YEAR, INDUSTRY, ZONE, REVENUE, TAX, EMPLOYEES, HIGH_TECH, BATCH, SOURCE = range(11)
     COLUMNS = (
-        ("credit_code", QT_TRANSLATE_NOOP("ReturnsTableModel", "Credit code")),
-        ("name", QT_TRANSLATE_NOOP("ReturnsTableModel", "Enterprise")),
-        ("year", QT_TRANSLATE_NOOP("ReturnsTableModel", "Year")),
-        ("industry", QT_TRANSLATE_NOOP("ReturnsTableModel", "Industry")),
-        ("zone", QT_TRANSLATE_NOOP("ReturnsTableModel", "Zone")),
-        ("revenue", QT_TRANSLATE_NOOP("ReturnsTableModel", "Revenue (10k yuan)")),
-        ("tax", QT_TRANSLATE_NOOP("ReturnsTableModel", "Tax (10k yuan)")),
-        ("employees", QT_TRANSLATE_NOOP("ReturnsTableModel", "Employees")),
-        ("high_tech", QT_TRANSLATE_NOOP("ReturnsTableModel", "High-tech")),
-        ("batch_id", QT_TRANSLATE_NOOP("ReturnsTableModel", "Batch")),
-        ("source", QT_TRANSLATE_NOOP("ReturnsTableModel", "Source")),
+        ("credit_code", QT_TRANSLATE_NOOP("ReturnsTableModel", "Credit code"), TEXT),
+        ("name", QT_TRANSLATE_NOOP("ReturnsTableModel", "Enterprise"), TEXT),
+        ("year", QT_TRANSLATE_NOOP("ReturnsTableModel", "Year"), NUMBER),
+        ("industry", QT_TRANSLATE_NOOP("ReturnsTableModel", "Industry"), TEXT),
+        ("zone", QT_TRANSLATE_NOOP("ReturnsTableModel", "Zone"), TEXT),
+        ("revenue", QT_TRANSLATE_NOOP("ReturnsTableModel", "Revenue (10k yuan)"), NUMBER),
+        ("tax", QT_TRANSLATE_NOOP("ReturnsTableModel", "Tax (10k yuan)"), NUMBER),
+        ("employees", QT_TRANSLATE_NOOP("ReturnsTableModel", "Employees"), NUMBER),
+        ("high_tech", QT_TRANSLATE_NOOP("ReturnsTableModel", "High-tech"), NUMBER),
+        ("batch_id", QT_TRANSLATE_NOOP("ReturnsTableModel", "Batch"), NUMBER),
+        ("source", QT_TRANSLATE_NOOP("ReturnsTableModel", "Source"), TEXT),
     )
-    SQL = ("SELECT credit_code, name, year, industry, zone, revenue, tax, employees, high_tech, batch_id,"
-           " source_file || ' · ' || source_sheet || ' · ' || source_row FROM returns ORDER BY year DESC, credit_code")
 
     def __init__(self, parent=None):
-        super().__init__(parent)
-        self.rows: list[tuple] = []
+        super().__init__([QCoreApplication.translate("ReturnsTableModel", title) for _key, title, _kind in self.COLUMNS],
+                         [kind for _key, _title, kind in self.COLUMNS], parent)
+        self._yes = QCoreApplication.translate("ReturnsTableModel", "Yes")
+        self._no = QCoreApplication.translate("ReturnsTableModel", "No")
+        self.stored = ReturnsList()
+        self.text_columns = (self.CODE, self.NAME)
 
     def load(self, conn) -> None:
-        self.beginResetModel()
-        self.rows = conn.execute(self.SQL).fetchall() if conn is not None else []
-        self.endResetModel()
+        """Read every stored return."""
+        self.stored.load(conn)
+        self.set_rows(self.stored.rows)
 
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.COLUMNS)
-
-    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
-        if not index.isValid() or not 0 <= index.row() < len(self.rows):
-            return None
-        row = self.rows[index.row()]
-        value = row[index.column()]
-        col = index.column()
-        if role == Qt.ItemDataRole.DisplayRole:
-            if col == self.HIGH_TECH:
-                if value is None:
-                    return ""
-                return QCoreApplication.translate("ReturnsTableModel", "Yes") if value else \
-                    QCoreApplication.translate("ReturnsTableModel", "No")
-            if col == self.YEAR:
-                return str(value)
-            return format_value(value)
-        if role == SORT_ROLE:
-            return value if value is not None else -1 if col in (self.REVENUE, self.TAX, self.EMPLOYEES) else ""
-        if role == Qt.ItemDataRole.UserRole:
-            return row
-        if role == Qt.ItemDataRole.TextAlignmentRole and col in (self.REVENUE, self.TAX, self.EMPLOYEES,
-                                                                 self.BATCH):
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        return None
-
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal \
-                and 0 <= section < len(self.COLUMNS):
-            return QCoreApplication.translate("ReturnsTableModel", self.COLUMNS[section][1])
-        return None
-
-
-class ReturnsFilterProxy(QSortFilterProxyModel):
-    """Keeps the returns of the chosen year, industry and zone (None = any) whose code or name holds `text`."""
-
-    def __init__(self, parent=None):
-        super().__init__(parent)
-        self.year: int | None = None
-        self.industry: str | None = None
-        self.zone: str | None = None
-        self.text = ""
-        self.setSortRole(SORT_ROLE)
-
-    def set_filter(self, *, year: int | None, industry: str | None, zone: str | None, text: str) -> None:
-        self.beginFilterChange()
-        self.year, self.industry, self.zone, self.text = year, industry, zone, text.strip().upper()
-        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
-
-    def filterAcceptsRow(self, source_row: int, source_parent) -> bool:
-        row = self.sourceModel().rows[source_row]
-        M = ReturnsTableModel
-        if self.year is not None and row[M.YEAR] != self.year:
+    def refresh(self, conn) -> bool:
+        """Read again only the batches whose returns changed (an import, an undo); False if none did."""
+        if not self.stored.refresh(conn):
             return False
-        if self.industry is not None and row[M.INDUSTRY] != self.industry:
-            return False
-        if self.zone is not None and row[M.ZONE] != self.zone:
-            return False
-        if self.text and self.text not in row[M.CODE] and self.text not in (row[M.NAME] or "").upper():
-            return False
+        self.set_rows(self.stored.rows)
         return True
+
+    def sort_keys(self, column: int):
+        if column == self.SOURCE:  # file, sheet, then row number as a number
+            file, sheet, row = self.SOURCE, self.SOURCE + 1, self.SOURCE + 2
+            return (self._keys(file, TEXT), self._keys(sheet, TEXT), self._keys(row, NUMBER))
+        return super().sort_keys(column)
+
+    def display(self, row: tuple, column: int) -> str:
+        value = row[column]
+        if column == self.SOURCE:  # as the file stores it: nothing when any part is missing
+            parts = row[self.SOURCE:self.SOURCE + 3]
+            return "" if None in parts else " · ".join(map(str, parts))
+        if column == self.HIGH_TECH:
+            return "" if value is None else self._yes if value else self._no
+        if column == self.YEAR:
+            return str(value)
+        return format_value(value)
+
+    def alignment(self, column: int) -> int | None:
+        return RIGHT if column in (self.REVENUE, self.TAX, self.EMPLOYEES, self.BATCH) else None
+
+    def set_returns_filter(self, *, year: int | None, industry: str | None, zone: str | None, text: str,
+                           quietly: bool = False) -> None:
+        """Keep the returns of `year`, `industry` and `zone` (None = any) whose credit code or name holds
+        `text` (ignoring case)."""
+        (self.set_filter_quietly if quietly else self.set_filter)(
+            {self.YEAR: year, self.INDUSTRY: industry, self.ZONE: zone}, text)
 
 
 class ReturnsTab(ParkTab):
     """Stored returns with filters, and the collection of this year's returns.
 
     Attributes:
-        model / proxy / view: the returns, filtered and sorted.
+        model / view: the returns, filtered and sorted (in the model's own lists).
         year_combo, industry_combo, zone_combo, text_edit: the filters (data None = any).
         count_label: how many returns are shown.
         collection: the models.collection.Collection of the chosen year (latest year when any year is chosen).
@@ -135,6 +108,8 @@ class ReturnsTab(ParkTab):
     def __init__(self, session, parent: QWidget | None = None):
         super().__init__(session, parent)
         self.collection = None
+        self._latest_year: int | None = None
+        self._collection_key: tuple | None = None
         layout = QVBoxLayout(self)
         filters = QHBoxLayout()
         self.year_combo = QComboBox(self)
@@ -153,10 +128,8 @@ class ReturnsTab(ParkTab):
 
         splitter = QSplitter(Qt.Orientation.Vertical, self)
         self.model = ReturnsTableModel(self)
-        self.proxy = ReturnsFilterProxy(self)
-        self.proxy.setSourceModel(self.model)
         self.view = QTableView(splitter)
-        self.view.setModel(self.proxy)
+        self.view.setModel(self.model)
         self.view.setSortingEnabled(True)
         self.view.sortByColumn(-1, Qt.SortOrder.AscendingOrder)
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -206,7 +179,11 @@ class ReturnsTab(ParkTab):
         self.year_combo.currentIndexChanged.connect(self.on_filter_changed)
         self.industry_combo.currentIndexChanged.connect(self.on_filter_changed)
         self.zone_combo.currentIndexChanged.connect(self.on_filter_changed)
-        self.text_edit.textChanged.connect(self.on_filter_changed)
+        self.search_timer = QTimer(self)
+        self.search_timer.setSingleShot(True)
+        self.search_timer.setInterval(SEARCH_PAUSE_MS)
+        self.search_timer.timeout.connect(self.on_filter_changed)
+        self.text_edit.textChanged.connect(self.on_text_edited)
 
     def _window_action(self, slot: str) -> None:
         """Run the main window's returns action `slot` (File ▸ Import returns… / Export return form…)."""
@@ -227,49 +204,79 @@ class ReturnsTab(ParkTab):
         combo.blockSignals(False)
 
     def reload(self) -> None:
+        """Read everything again (a file opened, industries or zones changed)."""
         park = self.session.park
         conn = park.conn if park is not None else None
         self._fill_combo(self.year_combo, [(str(y), y) for y in YEARS])
         if conn is not None:
-            self._fill_combo(self.industry_combo,
-                             [(r[0], r[0]) for r in conn.execute("SELECT name FROM industries ORDER BY seq")])
-            self._fill_combo(self.zone_combo,
-                             [(r[0], r[0]) for r in conn.execute("SELECT name FROM zones ORDER BY seq")])
+            self._fill_combo(self.industry_combo, [(i.name, i.name) for i in plan.industries(conn)])
+            self._fill_combo(self.zone_combo, [(z.name, z.name) for z in plan.zones(conn)])
+        self.search_timer.stop()
+        self.apply_filter(quietly=True)
         self.model.load(conn)
+        self._after_load()
+
+    def refresh_returns(self) -> None:
+        """After an import or an undo: read again only the batches that changed (the sort and filter stay)."""
+        park = self.session.park
+        if park is None:
+            self.reload()
+            return
+        if self.model.refresh(park.conn):
+            self._after_load()
+
+    def _after_load(self) -> None:
         self.page.set_empty(self.model.rowCount() == 0)
-        self.on_filter_changed()
+        self._latest_year = self.model.stored.latest_year()
+        self._collection_key = None
+        self.update_count()
+        self.update_collection()
 
     def on_table_changed(self, table: str) -> None:
-        if table in WATCHED_TABLES:
+        if table in ("returns", "import_batches"):
+            self.refresh_returns()
+        elif table in WATCHED_TABLES:
             self.reload()
 
+    def apply_filter(self, quietly: bool = False) -> None:
+        self.model.set_returns_filter(year=self.year_combo.currentData(), industry=self.industry_combo.currentData(),
+                                      zone=self.zone_combo.currentData(), text=self.text_edit.text(), quietly=quietly)
+
+    def on_text_edited(self, _text: str) -> None:
+        """Typing in the search box filters once the typing pauses (SEARCH_PAUSE_MS), not at each key."""
+        self.search_timer.start()
+
     def on_filter_changed(self, *args) -> None:
-        self.proxy.set_filter(year=self.year_combo.currentData(), industry=self.industry_combo.currentData(),
-                              zone=self.zone_combo.currentData(), text=self.text_edit.text())
-        self.count_label.setText(self.tr("%1 of %2 returns").replace("%1", str(self.proxy.rowCount()))
-                                 .replace("%2", str(self.model.rowCount())))
+        self.search_timer.stop()
+        self.apply_filter()
+        self.update_count()
         self.update_collection()
+
+    def update_count(self) -> None:
+        self.count_label.setText(self.tr("%1 of %2 returns").replace("%1", str(len(self.model.rows)))
+                                 .replace("%2", str(len(self.model.all_rows))))
 
     def collection_year(self) -> int | None:
         """The chosen year, else the latest year with returns."""
         year = self.year_combo.currentData()
         if year is not None:
             return int(year)
-        years = [r[ReturnsTableModel.YEAR] for r in self.model.rows]
-        return max(years) if years else None
+        return self._latest_year
 
     def update_collection(self) -> None:
+        """The collection of the collection year's returns (computed again only when that year or the data changed)."""
         park = self.session.park
         year = self.collection_year()
+        if self._collection_key == (id(park), year):
+            return
+        self._collection_key = (id(park), year)
         if park is None or year is None:
             self.collection = None
             self.collection_label.setText(self.tr("No returns stored yet."))
             self.missing_model.set_rows([])
             self.export_button.setEnabled(False)
             return
-        from models.collection import collection_status
-
-        status = self.collection = collection_status(park.conn, year)
+        status = self.collection = self.model.stored.collection(year)
         if not status.previous:
             text = self.tr("%1: no returns of %2 to compare with.").replace("%1", str(year)).replace(
                 "%2", str(year - 1))

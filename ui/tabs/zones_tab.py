@@ -7,6 +7,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton
 
 from models import groups, plan
+from models import rows as park_rows
 from models.plan import PARK_STATUSES
 from ui.i18n import label
 from ui.tabs.industries_tab import GroupFiguresTab, table_view
@@ -42,10 +43,7 @@ class ZonesTab(GroupFiguresTab):
 
     def load_series(self, conn):
         self._zones = {z.name: z for z in plan.zones(conn)}
-        self._parks = {}
-        for row in conn.execute("SELECT id, zone, name, kind, status, year, note FROM zone_parks ORDER BY seq, id"):
-            self._parks.setdefault(row[1], []).append(dict(zip(("id", "zone", "name", "kind", "status", "year",
-                                                                 "note"), row)))
+        self._parks = park_rows.zone_parks(conn)
         self._unzoned = plan.unzoned_parks(conn)
         return groups.zone_series(conn)
 
@@ -177,7 +175,7 @@ class ZonesTab(GroupFiguresTab):
         if self._current is None or self.session.park is None:
             return
         conn = self.session.park.conn
-        seq = conn.execute("SELECT COALESCE(MAX(seq), 0) + 1 FROM zone_parks").fetchone()[0]
+        seq = park_rows.next_seq(conn, "zone_parks")
         name = self.tr("New park")
         rowid = self.session.insert("zone_parks", {"zone": self._current, "seq": seq, "name": name, "kind": "park",
                                                    "status": None, "year": None, "note": None, "source": None},

@@ -1,0 +1,74 @@
+"""The batch commands (`python main.py COMMAND …`): argument parsing, printing and exit codes.
+
+The work itself lives in `models/`, which returns results and raises errors with Chinese messages; only
+this package prints. One module per group of commands, each with `register(sub)` adding its parsers:
+
+    cli.park       new, summary
+    cli.returns    template, import, missing
+    cli.output     report, export
+    cli.official   official-template, import-official, import-tasks
+
+Exit codes: 0 done, 1 done with some rows rejected or skipped, 2 nothing done (a message on stderr).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from . import official, output, park, returns
+
+GROUPS = (park, returns, output, official)
+
+# Every command name, in help order, with the group that adds its parser.
+SUBCOMMANDS: dict[str, object] = {name: group for group in GROUPS for name in group.COMMANDS}
+
+# Commands that write into the park file named by their `path` argument: they hold the park file's lock
+# (models.lock, the same the window takes) while they run, and stop with exit 2 while someone else holds it.
+# Read-only commands take no lock.
+WRITING_COMMANDS = {"import", "import-official", "import-tasks"}
+
+
+def command_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="main.py")
+    sub = parser.add_subparsers(dest="command", required=True)
+    for group in GROUPS:
+        group.register(sub)
+    return parser
+
+
+def run_locked(args: argparse.Namespace) -> int:
+    """Run a writing subcommand under the park file's lock; exit 2 with a message naming the holder."""
+    from models import lock as parklock
+
+    path = Path(args.path)
+    if not path.exists():
+        return args.func(args)  # the command says the file is missing
+    try:
+        held = parklock.acquire(path)
+    except parklock.LockError as exc:
+        print(exc, file=sys.stderr)
+        return 2
+    held.start_refreshing()
+    try:
+        return args.func(args)
+    finally:
+        held.unlock()
+
+
+def run(argv: list[str]) -> int:
+    """Parse `argv` (its first word a command of SUBCOMMANDS) and run it; returns the exit code. Each run
+    is logged (models.applog): the command line and its exit code, or the error that stopped it."""
+    from models import applog
+
+    log = applog.get("cli")
+    args = command_parser().parse_args(argv)
+    log.info("start: %s", " ".join(argv))
+    try:
+        code = run_locked(args) if args.command in WRITING_COMMANDS else args.func(args)
+    except BaseException:
+        log.exception("failed: %s", " ".join(argv))
+        raise
+    log.info("exit %s: %s", code, args.command)
+    return code
