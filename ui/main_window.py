@@ -289,33 +289,32 @@ class MainWindow(QMainWindow):
 
     def default_year(self) -> int:
         """The one year every tab opens on: the latest year with figures anywhere (indicators, industries,
-        zones), else the plan's base year."""
-        from models.figures import latest_year_with_data
-        from models.schema import YEARS
+        zones, talent, returns), else the plan's base year (models.default_year)."""
+        from models.default_year import latest_year_with_figures
 
-        years = []
-        for tab in self.park_tabs:
-            if hasattr(tab, "latest_year"):
-                years.append(tab.latest_year())
-            elif hasattr(tab, "has_figures") and tab.series:
-                years.append(latest_year_with_data(self.session.park.conn, tab.series))
-        years = [y for y in years if y is not None]
-        return max(years) if years else YEARS[0]
+        return latest_year_with_figures(self.session.park.conn)
 
     def apply_default_year(self) -> None:
-        """Put every tab's year choice on `default_year()` (a file was opened). A year list with an "all"
-        entry (the returns' filter) keeps it."""
+        """A file was opened: put every tab's year choice on `default_year()` — the tab on screen now, each
+        other tab when it is first shown (tabs fill only when shown). A year list with an "all" entry (the
+        returns' filter) keeps it."""
         if self.session.park is None:
             return
-        year = self.default_year()
-        self.year = year
-        for tab in self.park_tabs:
-            combo = getattr(tab, "year_combo", None) or getattr(tab, "year_box", None)
-            if combo is None or combo.count() == 0 or combo.itemData(0) is None:
-                continue
-            index = combo.findData(year)
-            if index >= 0 and index != combo.currentIndex():
-                combo.setCurrentIndex(index)
+        self.year = self.default_year()
+        self._year_pending = set(range(len(self.park_tabs)))
+
+    def _apply_year_to(self, index: int) -> None:
+        pending = getattr(self, "_year_pending", set())
+        if index not in pending or not 0 <= index < len(self.park_tabs):
+            return
+        pending.discard(index)
+        tab = self.park_tabs[index]
+        combo = getattr(tab, "year_combo", None) or getattr(tab, "year_box", None)
+        if combo is None or combo.count() == 0 or combo.itemData(0) is None:
+            return
+        found = combo.findData(self.year)
+        if found >= 0 and found != combo.currentIndex():
+            combo.setCurrentIndex(found)
 
     def lock_choice(self, path: Path, error) -> str:
         """Someone holds the lock of `path`: "read_only", "take_over" (after a confirmation) or "cancel"."""
@@ -606,11 +605,15 @@ class MainWindow(QMainWindow):
 
     # ------------------------------------------------------------------ slots
     def on_tab_shown(self, index: int) -> None:
-        if index < 0 or self.session.park is None or index in self._charts_drawn:
+        if index < 0 or self.session.park is None:
+            return
+        if index in self._charts_drawn:
+            self._apply_year_to(index)
             return
         self._charts_drawn.add(index)
         tab = self.park_tabs[index]
         tab.catch_up()  # filled before its charts are drawn, even before the window is shown
+        self._apply_year_to(index)  # after its own reload, which may choose a year of its own
         tab.draw_charts()
 
     def update_title(self) -> None:

@@ -17,6 +17,7 @@ def test_empty_file_says_what_to_do_first_and_counts_no_status(window):
     assert indicators.first_steps.secondary.text() == "导入官方数据…"
     assert indicators.no_data_label.isVisibleTo(indicators) and indicators.no_data_label.text() == "暂无数据"
     assert not any(chip.isVisibleTo(indicators) for chip in indicators.status_chips.values())
+    window.tabs.setCurrentWidget(_tab(window, "ReturnsTab"))  # tabs fill when first shown
     returns = _tab(window, "ReturnsTab")
     assert returns.page.is_empty()
     assert returns.empty_state.primary.text() == "导入企业报表…"
@@ -28,6 +29,7 @@ def test_empty_state_buttons_run_the_window_actions(window, monkeypatch):
     monkeypatch.setattr(window.returns_actions, "on_export_form", lambda: called.append("form"))
     monkeypatch.setattr(window.official_actions, "on_import", lambda: called.append("official"))
     returns = _tab(window, "ReturnsTab")
+    window.tabs.setCurrentWidget(returns)
     returns.empty_state.primary.click()
     returns.empty_state.secondary.click()
     indicators = _tab(window, "IndicatorsTab")
@@ -38,13 +40,21 @@ def test_empty_state_buttons_run_the_window_actions(window, monkeypatch):
 
 def test_figures_and_returns_replace_the_guidance_and_every_tab_opens_on_their_year(window):
     known.fill(window.session.park)  # official figures up to 2023, returns of 2023
-    window.session.opened.emit()  # as when the file is opened: the tabs reload, then the default year
+    # as when the file is opened: the tabs reload (each when shown), then take the one default year
+    window.session.opened.emit()
     window.apply_default_year()
+    window._charts_drawn.clear()
+    window.on_tab_shown(0)
     indicators = _tab(window, "IndicatorsTab")
     assert not indicators.first_steps.isVisibleTo(indicators)
-    assert not _tab(window, "ReturnsTab").page.is_empty()
     assert window.default_year() == 2023
-    assert indicators.year == 2023 and _tab(window, "IndustriesTab").year_box.currentData() == 2023
+    assert indicators.year == 2023
+    for name in ("IndustriesTab", "TasksTab", "ReturnsTab"):
+        window.tabs.setCurrentWidget(_tab(window, name))
+    assert _tab(window, "IndustriesTab").year_box.currentData() == 2023
+    assert _tab(window, "TasksTab").year_box.currentData() == 2023  # its own default is the plan's last year
+    assert not _tab(window, "ReturnsTab").page.is_empty()
+    window.tabs.setCurrentWidget(indicators)
     assert indicators.status_chips["behind"].isVisibleTo(indicators)
     assert not indicators.no_data_label.isVisibleTo(indicators)
     # a year without figures counts no status
