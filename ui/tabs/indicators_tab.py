@@ -371,13 +371,17 @@ class IndicatorsTab(ParkTab):
                          "official_source": f.official_source, "note": f.note})
         self.year_model.set_rows(rows)
         self.year_view.resizeColumnsToContents()
+        from models.numfmt import needed_per_year_text
+        from ui.i18n import is_chinese
+
         caption = f"{label((ind.name, ind.name_en))}（{ind.unit}） · {label(plan.KIND_LABELS[ind.kind])}"
         caption += " · " + self.tr("Target: %1").replace("%1", ind.target_text)
         if s.official_only:
             caption += " · " + self.tr("assessed on official figures only")
         if s.needed_per_year is not None:
             caption += " · " + self.tr("Needed per year from %1: %2").replace("%1", str(s.latest_year)) \
-                .replace("%2", f"{s.needed_per_year:,.4g}")
+                .replace("%2", needed_per_year_text(s.needed_per_year, ind.unit,
+                                                    language="zh" if is_chinese() else "en"))
         self.year_caption.setText(caption)
         self._draw_chart()
 
