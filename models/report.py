@@ -431,8 +431,13 @@ def pages(data: ReportData) -> list[Page]:
         heading = f"{next(sections)}、{SECTION_TITLES['indicators']}" if i == 0 else ""
         out.append(Page("主要发展指标", _indicator_page(data, data.series[i:i + INDICATORS_PER_PAGE]), manual=True,
                         heading=heading))
+    # The parts of charts (industries, zones, talent) follow one another without half-empty pages: a part
+    # may begin in the lower half of a page, its heading above its first chart.
+    run: list[tuple[str, str, Callable]] = []  # (part, heading of a part's first chart, plot)
     for part in data.parts[1:]:
         if part == "plan":
+            out += _packed_pages(run)
+            run = []
             from .report_plan import plan_pages
 
             out += plan_pages(data.conn, data.year, Page, heading=f"{next(sections)}、{SECTION_TITLES[part]}")
@@ -441,10 +446,30 @@ def pages(data: ReportData) -> list[Page]:
         if not charts:  # nothing to show in this part (no figure at all): no page of empty charts
             continue
         heading = f"{next(sections)}、{SECTION_TITLES[part]}"
-        for i in range(0, len(charts), CHARTS_PER_PAGE):
-            out.append(Page(PART_LABELS[part][0], _chart_page(charts[i:i + CHARTS_PER_PAGE]),
-                            heading=heading if i == 0 else ""))
-    return out
+        run += [(part, heading if i == 0 else "", plot) for i, plot in enumerate(charts)]
+    return out + _packed_pages(run)
+
+
+def _headed(figure, heading: str, plot: Callable) -> None:
+    """A section heading above a chart that begins a part in the lower half of a page."""
+    top, body = figure.subfigures(2, 1, height_ratios=(0.07, 0.93))
+    _frameless(top, body)
+    top.text(0.0, 0.5, heading, ha="left", va="center", fontsize=13, color="#1f3f66")
+    plot(body)
+
+
+def _packed_pages(run: list[tuple[str, str, Callable]]) -> list[Page]:
+    """Chart pages, CHARTS_PER_PAGE to a page, from the run of (part, heading, plot): a page's header names
+    the part of its first chart, whose heading (if it begins a part) is the page's; a part beginning lower on
+    the page has its heading above its chart."""
+    from functools import partial
+
+    pages = []
+    for i in range(0, len(run), CHARTS_PER_PAGE):
+        chunk = run[i:i + CHARTS_PER_PAGE]
+        plots = [chunk[0][2]] + [partial(_headed, heading=h, plot=p) if h else p for _, h, p in chunk[1:]]
+        pages.append(Page(PART_LABELS[chunk[0][0]][0], _chart_page(plots), heading=chunk[0][1]))
+    return pages
 
 
 def running_header(data: ReportData) -> str:

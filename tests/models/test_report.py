@@ -235,3 +235,20 @@ def test_charts_without_figures_are_left_out(known_file, full_report):
         park.close()
     assert talent == ["plot_returnee_share", "plot_talent_counts"]  # no permits, no programme figures
     assert "暂无数据" not in full_report[1].replace("暂无数据，暂无法评估", "")
+
+
+def test_parts_follow_one_another_without_half_empty_pages(tmp_path):
+    """Industries (table and two charts) and zones (a table, no figures for a chart): four slots on two
+    pages, the zones' table and heading in the lower half of the second — not a third, half-empty page."""
+    path = tmp_path / "p.sqlite"
+    shutil.copyfile(TEMPLATE, path)
+    park = open_park(path)
+    try:
+        with park.transaction("edit", "test") as tx:
+            tx.update("industry_years", {"industry": "金融服务业", "year": 2023, "field": "revenue"}, {"official": 120.5})
+        data = report.load(park.conn, "p", 2023, ("indicators", "industries", "zones"))
+        page_list = report.pages(data)
+    finally:
+        park.close()
+    charts = page_list[INDICATOR_PAGES:]
+    assert [(p.title, p.heading) for p in charts] == [("重点产业", "三、重点产业发展"), ("重点产业", "")]
