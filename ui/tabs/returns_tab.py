@@ -141,6 +141,8 @@ class ReturnsTab(ParkTab):
         header.setStretchLastSection(True)
         for col, width in ((0, 170), (1, 220), (2, 60), (3, 150), (4, 130)):
             self.view.setColumnWidth(col, width)
+        for col in range(5, self.model.columnCount() - 1):  # the figures: their headers never clipped
+            self.view.setColumnWidth(col, max(header.sectionSizeHint(col) + 8, 90))
 
         box = QGroupBox(self.tr("Collection of returns"), splitter)
         box_layout = QVBoxLayout(box)
@@ -289,7 +291,12 @@ class ReturnsTab(ParkTab):
         self.collection_label.setText(text)
         self.missing_model.set_rows([(m["credit_code"], m["name"], m["industry"], m["zone"], m["revenue"])
                                      for m in status.missing])
-        self.missing_view.resizeColumnsToContents()
+        if self.missing_model.rowCount():
+            self.missing_view.resizeColumnsToContents()
+        else:  # no rows to measure: the headers' own widths, never squeezed to nothing
+            header = self.missing_view.horizontalHeader()
+            for col in range(self.missing_model.columnCount() - 1):
+                self.missing_view.setColumnWidth(col, max(header.sectionSizeHint(col), 120))
         self.export_button.setEnabled(bool(status.missing))
 
     # ------------------------------------------------------------------ export
