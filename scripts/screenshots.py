@@ -1,6 +1,6 @@
 """Screenshots of every tab with made-up sample data, for the README and the user guide.
 
-    QT_QPA_PLATFORM=offscreen python scripts/screenshots.py [OUT_DIR] [--size 1366x768]
+    QT_QPA_PLATFORM=offscreen python scripts/screenshots.py [OUT_DIR] [--size=1366x768] [--lang=en]
 
 Writes docs/screenshot-<tab>.png (indicators, industries, zones, talent, returns, facts, tasks) from a copy
 of the template with sample returns (scripts/screenshot_plan_tabs.py), official figures of the
@@ -70,7 +70,7 @@ def sample_park(path: Path) -> None:
         park.close()
 
 
-def main(out_dir: Path, size: tuple[int, int] = (1366, 768)) -> list[Path]:
+def main(out_dir: Path, size: tuple[int, int] = (1366, 768), language: str = "zh_CN") -> list[Path]:
     from PySide6.QtCore import QSettings
 
     from ui.app import make_application
@@ -81,8 +81,8 @@ def main(out_dir: Path, size: tuple[int, int] = (1366, 768)) -> list[Path]:
     park = tmp / "示例园区.sqlite"
     sample_park(park)
     app = make_application([])
-    install_translators(app, "zh_CN")
-    win = MainWindow(QSettings(str(tmp / "s.ini"), QSettings.Format.IniFormat), "zh_CN")
+    install_translators(app, language)
+    win = MainWindow(QSettings(str(tmp / "s.ini"), QSettings.Format.IniFormat), language)
     win.interactive = False
     win.resize(*size)
     win.open_file(park)
@@ -102,10 +102,12 @@ def main(out_dir: Path, size: tuple[int, int] = (1366, 768)) -> list[Path]:
 
 
 if __name__ == "__main__":
-    args = [a for a in sys.argv[1:] if not a.startswith("--size")]
-    size = (1366, 768)
+    args = [a for a in sys.argv[1:] if not a.startswith("--")]
+    size, language = (1366, 768), "zh_CN"
     for a in sys.argv[1:]:
         if a.startswith("--size="):
             w, h = a.split("=", 1)[1].split("x")
             size = (int(w), int(h))
-    main(Path(args[0]) if args else ROOT / "docs", size)
+        elif a.startswith("--lang="):
+            language = a.split("=", 1)[1]
+    main(Path(args[0]) if args else ROOT / "docs", size, language)

@@ -374,7 +374,10 @@ class IndicatorsTab(ParkTab):
         from models.numfmt import needed_per_year_text
         from ui.i18n import is_chinese
 
-        caption = f"{label((ind.name, ind.name_en))}（{ind.unit}） · {label(plan.KIND_LABELS[ind.kind])}"
+        from models.numfmt import unit_text
+
+        unit = f"（{ind.unit}）" if is_chinese() else f" ({unit_text(ind.unit, 'en')})"
+        caption = f"{label((ind.name, ind.name_en))}{unit} · {label(plan.KIND_LABELS[ind.kind])}"
         caption += " · " + self.tr("Target: %1").replace("%1", ind.target_text)
         if s.official_only:
             caption += " · " + self.tr("assessed on official figures only")
