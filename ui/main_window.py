@@ -624,7 +624,9 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(f"{name}{suffix} — {app_name}" if name else app_name)
 
     def on_write_failed(self, message: str) -> None:
-        self.warn(self.tr("Not saved"), message)
+        from ui.model_text import shown
+
+        self.warn(self.tr("Not saved"), shown(message))
 
     def on_language(self, code: str) -> None:
         if code == self.language:
