@@ -29,6 +29,7 @@ from typing import Any, Callable, Iterable
 
 from . import cells
 from .cells import CellError
+from .problems import Problem
 from .return_form import COLUMNS, CROSS_RULES, SHEET_NAME
 from .return_reader import ReturnFileError, column_letter, read_returns
 
@@ -60,31 +61,6 @@ class Progress:
     def cancelled(self) -> bool:
         return False
 
-
-@dataclass
-class Problem:
-    """One reason a row (or a file, when sheet and row are None) was rejected."""
-
-    file: str
-    sheet: str | None
-    row: int | None
-    column: str | None
-    message: str
-
-    def as_dict(self) -> dict[str, Any]:
-        return {"file": self.file, "sheet": self.sheet, "row": self.row, "column": self.column,
-                "message": self.message}
-
-    def where(self) -> str:
-        """The place as the user reads it: “file” 工作表“sheet” 第N行 column."""
-        parts = [f"“{self.file}”"]
-        if self.sheet:
-            parts.append(f"工作表“{self.sheet}”")
-        if self.row:
-            parts.append(f"第{self.row}行")
-        if self.column:
-            parts.append(self.column)
-        return " ".join(parts)
 
 
 @dataclass

@@ -55,6 +55,7 @@ UNIT_DECIMALS: dict[str, int] = {
     "万平方米": 2,
     "倍": 2,
     "年": 0,
+    "件/万人": 1,
     **{unit: 0 for unit in COUNT_UNITS},
 }
 # Units whose figures are not grouped by thousands (a year is 2025, not 2,025).
@@ -75,6 +76,7 @@ UNIT_EN: dict[str, str] = {
     "万平方米": "10k m²",
     "倍": "times",
     "年": "",
+    "件/万人": "per 10k people",
     "家": "",
     "个": "",
     "件": "",
@@ -100,6 +102,15 @@ def decimals_for(unit: str | None, value: object = None) -> int:
     if isinstance(value, int) and not isinstance(value, bool):
         return 0
     return 2
+
+
+def figure_unit(name: str | None, unit: str | None) -> str:
+    """The unit a named figure is formatted by. A count unit of a per-capita figure is a ratio, not a count:
+    每万人发明专利拥有量 is 93.5 件 per 10,000 people, shown 93.5, never rounded to 94 like a count of 件."""
+    unit = (unit or "").strip()
+    if (name or "").startswith("每万人") and unit in COUNT_UNITS:
+        return f"{unit}/万人"
+    return unit
 
 
 def is_count(unit: str | None) -> bool:
@@ -252,6 +263,7 @@ def json_number(value: float | None, decimals: int = 6) -> float | int | None:
 
 __all__ = [
     "json_number",
+    "figure_unit",
     "COUNT_UNITS",
     "MISSING",
     "NBSP",

@@ -40,6 +40,7 @@ from typing import Any
 
 from . import cells
 from .cells import CellError
+from .problems import Problem
 from .schema import YEARS
 
 SHEET = "官方数据"
@@ -90,30 +91,6 @@ class Change:
     old: Any
     new: Any
 
-
-@dataclass
-class Problem:
-    """A rejected cell (or row, when column names 代码): where it is and why, in Chinese."""
-
-    file: str
-    sheet: str | None
-    row: int | None
-    column: str | None
-    message: str
-
-    def as_dict(self) -> dict[str, Any]:
-        return {"file": self.file, "sheet": self.sheet, "row": self.row, "column": self.column,
-                "message": self.message}
-
-    def where(self) -> str:
-        parts = [f"“{self.file}”"]
-        if self.sheet:
-            parts.append(f"工作表“{self.sheet}”")
-        if self.row:
-            parts.append(f"第{self.row}行")
-        if self.column:
-            parts.append(self.column)
-        return " ".join(parts)
 
 
 @dataclass

@@ -28,6 +28,7 @@ from typing import Callable, Iterator
 from . import report_text as rt
 from . import plan
 from .plan import FIELD_LABELS, INDUSTRY_FIELDS, STATUS_COLORS, STATUSES
+from .schema import YEARS
 
 A4_INCHES = (8.27, 11.69)
 PARTS = ("indicators", "industries", "zones", "talent", "plan")
@@ -294,10 +295,10 @@ def _chart_page(charts: list[Callable]) -> Callable:
 
 
 def plot_table(figure, title: str, columns: list[tuple[str, float, str]], rows: list[tuple],
-               total_row: tuple | None = None) -> None:
+               total_row: tuple | None = None, note: str = "") -> None:
     """A table drawn with text on `figure` (a page slot): `columns` are (header, x anchor 0–1, alignment),
-    `rows` the cell texts; `total_row`, if given, is set off by a rule. Nothing here takes part in the
-    constrained layout (the table fills its slot)."""
+    `rows` the cell texts; `total_row`, if given, is set off by a rule; `note` is printed under it. Nothing
+    here takes part in the constrained layout (the table fills its slot)."""
     ax = figure.add_axes((0, 0, 1, 1))
     ax.set_axis_off()
     ax.set_in_layout(False)
@@ -320,6 +321,11 @@ def plot_table(figure, title: str, columns: list[tuple[str, float, str]], rows: 
             ax.text(x, y, text, fontsize=8, ha=align, va="center")
         y -= row_h
     ax.axhline(y + row_h / 2, color="#333333", linewidth=0.8)
+    if note:
+        import textwrap
+
+        ax.text(0.0, y - row_h * 0.2, "\n".join(textwrap.wrap(note, 62)), fontsize=7.5, color="#555555",
+                ha="left", va="top", linespacing=1.4)
 
 
 def _cell(cells, field: str) -> str:
@@ -328,17 +334,19 @@ def _cell(cells, field: str) -> str:
     return rt.number(cells[field].value, unit=FIELD_LABELS[field][2])
 
 
-def _group_rows(series, year: int, with_group: bool, group_short: dict[str, str] | None = None
-                ) -> tuple[list[tuple], tuple]:
+def _group_rows(series, year: int, with_group: bool, group_short: dict[str, str] | None = None,
+                lfl=None) -> tuple[list[tuple], tuple]:
     """Rows of `year`'s figures per industry or zone, and the total row. With `with_group`, an industry's
-    group (the plan's chapter-4 group and its “3+3” mark, from `group_short`) and its revenue share."""
+    group (the plan's chapter-4 group and its “3+3” mark, from `group_short`) and its revenue share.
+    With `lfl` (a groups.LikeForLike of a year whose returns are incomplete) the revenue growth is the
+    like-for-like one, over the enterprises that returned a form in both years."""
     from . import groups
 
     shares = groups.revenue_shares(series) if with_group else {}
     rows = []
     for s in series:
         cells = s.years[year]
-        growth = groups.growth(s.values("revenue"))[year]
+        growth = lfl.growth(s.name, "revenue") if lfl is not None else groups.growth(s.values("revenue"))[year]
         row = [s.name]
         if with_group:
             row.append((group_short or {}).get(s.name) or INDUSTRY_GROUP_SHORT[s.grp])
@@ -351,11 +359,33 @@ def _group_rows(series, year: int, with_group: bool, group_short: dict[str, str]
     revenue_total = {y: total[y]["revenue"].value for y in total}
     t = total[year]
     total_row = ["合计"] + ([""] if with_group else [])
-    total_row += [_cell(t, "enterprises"), _cell(t, "revenue"), rt.number(groups.growth(revenue_total)[year], unit="%"),
+    total_row += [_cell(t, "enterprises"), _cell(t, "revenue"),
+                  rt.number(lfl.total_growth("revenue") if lfl is not None else groups.growth(revenue_total)[year],
+                            unit="%"),
                   _cell(t, "tax"), _cell(t, "high_tech")]
     if with_group:
         total_row.append(rt.number(100.0, unit="%") if t["revenue"].value else "—")
     return rows, tuple(total_row)
+
+
+def _like_for_like(conn, by: str, year: int):
+    """(LikeForLike, the note saying so) when `year`'s returns are incomplete (some of last year's enterprises
+    have not returned a form): the table's growth is then the like-for-like one. Else (None, "")."""
+    from . import groups
+
+    if year <= YEARS[0]:
+        return None, ""
+    lfl = groups.like_for_like(conn, by, year)
+    if not lfl.incomplete:
+        return None, ""
+    return lfl, ("注：" + groups.like_for_like_sentence(lfl, None) +
+                 "表中“同口径增长”为两年均报送企业的营业收入同比增速。")
+
+
+def _figure_columns(lfl) -> list[tuple[str, str]]:
+    if lfl is None:
+        return _FIGURE_COLUMNS
+    return [("同口径\n增长（%）", a) if h.startswith("比上年") else (h, a) for h, a in _FIGURE_COLUMNS]
 
 
 INDUSTRY_GROUP_SHORT = {"key": "“3+3”", "traditional": "传统优势", "pioneer": "先导", "other": "其他"}
@@ -378,21 +408,25 @@ def group_charts(conn, part: str, year: int) -> list[Callable]:
     if part == "industries":
         series = groups.industry_series(conn)
         short = plan.industry_group_short(conn)
-        rows, total = _group_rows(series, year, with_group=True, group_short=short)
+        lfl, note = _like_for_like(conn, "industry", year)
+        rows, total = _group_rows(series, year, with_group=True, group_short=short, lfl=lfl)
         xs = (0.44, 0.55, 0.66, 0.77, 0.88)
         columns = [("产业", 0.0, "left"), ("分组", 0.22, "left")]
-        columns += [(h, x, a) for (h, a), x in zip(_FIGURE_COLUMNS, xs)] + [("占园区营收\n比重（%）", 1.0, "right")]
-        charts = [partial(plot_table, title=f"{year}年各产业主要指标", columns=columns, rows=rows, total_row=total)]
+        columns += [(h, x, a) for (h, a), x in zip(_figure_columns(lfl), xs)] + [("占园区营收\n比重（%）", 1.0, "right")]
+        charts = [partial(plot_table, title=f"{year}年各产业主要指标", columns=columns, rows=rows, total_row=total,
+                          note=note)]
         if any(v is not None for s in series for v in s.values("revenue").values()):  # no empty chart pages
             charts += [partial(gc.plot_industry_shares, series_list=series, group_short=short),
                        partial(gc.plot_key_vs_rest, series_list=series)]
         return charts
     if part == "zones":
         series = groups.zone_series(conn)
-        rows, total = _group_rows(series, year, with_group=False)
+        lfl, note = _like_for_like(conn, "zone", year)
+        rows, total = _group_rows(series, year, with_group=False, lfl=lfl)
         xs = (0.44, 0.58, 0.72, 0.86, 1.0)
-        columns = [("片区", 0.0, "left")] + [(h, x, a) for (h, a), x in zip(_FIGURE_COLUMNS, xs)]
-        charts = [partial(plot_table, title=f"{year}年各片区主要指标", columns=columns, rows=rows, total_row=total)]
+        columns = [("片区", 0.0, "left")] + [(h, x, a) for (h, a), x in zip(_figure_columns(lfl), xs)]
+        charts = [partial(plot_table, title=f"{year}年各片区主要指标", columns=columns, rows=rows, total_row=total,
+                          note=note)]
         if any(v is not None for s in series for fld in INDUSTRY_FIELDS for v in s.values(fld).values()):
             charts.append(partial(gc.plot_zones, zones=series))
         return charts

@@ -1,9 +1,9 @@
 """Reading figures typed by the office, and a right-aligned line-edit delegate for them.
 
 A refused entry raises `EntryError`, which says what is wrong once: `reason` is the predicate alone
-("不是数字", "数值过大") for a message that quotes the entry itself (widgets.year_table), and `str(error)`
+("不是数字", "数值过大") for a message that quotes the entry itself (widgets.table_model with a context), and `str(error)`
 is one sentence with the entry quoted once and no closing full stop in Chinese ("“abc”不是数字"), for a
-message that goes on with "，未保存。" (widgets.figure_table).
+message that goes on with "，未保存。" (widgets.table_model).
 
 Reading is unit-aware: pass the cell's unit (models.plan's units: "亿元", "%", "家" …) and a % sign is
 accepted only where the unit is % (or 个百分点), the cell's own unit may be typed after the number

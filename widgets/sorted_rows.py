@@ -14,12 +14,13 @@ from typing import Any, Callable, Sequence
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
-from widgets.simple_table import SORT_ROLE, format_value
+from widgets.columns import plain_text
+from widgets.roles import RAW_ROLE, SORT_ROLE
 
 NUMBER, TEXT = "number", "text"
 # roles as plain ints: comparing the int Qt passes with an enum member costs a Python call per cell
 _DISPLAY, _ALIGN, _USER = (int(Qt.ItemDataRole.DisplayRole), int(Qt.ItemDataRole.TextAlignmentRole),
-                           int(Qt.ItemDataRole.UserRole))
+                           int(RAW_ROLE))
 _SORT = int(SORT_ROLE)
 RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 
@@ -175,7 +176,7 @@ class SortedRowsModel(QAbstractTableModel):
 
     # ------------------------------------------------------------------ what is shown
     def display(self, row: tuple, column: int) -> str:
-        return format_value(row[column])
+        return plain_text(row[column])
 
     def alignment(self, column: int) -> int | None:
         return RIGHT if self.kinds[column] == NUMBER else None

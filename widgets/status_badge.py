@@ -7,7 +7,7 @@ from PySide6.QtGui import QColor, QPainter
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 # The model gives the badge colour (a QColor or a "#rrggbb" string) in this role, the text in DisplayRole.
-BADGE_COLOR_ROLE = Qt.ItemDataRole.UserRole + 2
+from widgets.roles import BADGE_COLOR_ROLE
 
 
 class StatusBadgeDelegate(QStyledItemDelegate):

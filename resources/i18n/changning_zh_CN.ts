@@ -80,29 +80,6 @@ Your saved data is safe: every change is either written completely or not at all
     </message>
 </context>
 <context>
-    <name>EditableRowsModel</name>
-    <message>
-        <source>it must be between %1 and %2</source>
-        <translation>应在%1至%2之间</translation>
-    </message>
-    <message>
-        <source>it cannot be negative</source>
-        <translation>不能为负数</translation>
-    </message>
-    <message>
-        <source>it must be at least %1</source>
-        <translation>不能小于%1</translation>
-    </message>
-    <message>
-        <source>it must be at most %1</source>
-        <translation>不能大于%1</translation>
-    </message>
-    <message>
-        <source>%1 %2, %3: “%4” was not saved: %5.</source>
-        <translation>%1 %2年“%3”：“%4”%5，未保存。</translation>
-    </message>
-</context>
-<context>
     <name>FactsTab</name>
     <message>
         <source>All groups</source>
@@ -186,13 +163,6 @@ Your saved data is safe: every change is either written completely or not at all
     </message>
 </context>
 <context>
-    <name>FigureTableModel</name>
-    <message>
-        <source>%1, %2: %3 Nothing was saved.</source>
-        <translation>%1，%2：%3，未保存。</translation>
-    </message>
-</context>
-<context>
     <name>Finished</name>
     <message>
         <source>Written: %1</source>
@@ -216,55 +186,7 @@ Your saved data is safe: every change is either written completely or not at all
     </message>
 </context>
 <context>
-    <name>GroupFiguresTab</name>
-    <message>
-        <source>Year:</source>
-        <translation>年份：</translation>
-    </message>
-    <message>
-        <source>Grey: summed from the enterprises&apos; returns. Double-click an official figure or a note to enter it; the official figure is used when present.</source>
-        <translation>灰色数字由企业报表汇总得出。双击“官方数据”或“备注”单元格录入；有官方数据时采用官方数据。</translation>
-    </message>
-    <message>
-        <source>Figure</source>
-        <translation>项目</translation>
-    </message>
-    <message>
-        <source>Unit</source>
-        <translation>单位</translation>
-    </message>
-    <message>
-        <source>From returns</source>
-        <translation>报表汇总</translation>
-    </message>
-    <message>
-        <source>Official</source>
-        <translation>官方数据</translation>
-    </message>
-    <message>
-        <source>Value used</source>
-        <translation>采用值</translation>
-    </message>
-    <message>
-        <source>Previous year</source>
-        <translation>上年</translation>
-    </message>
-    <message>
-        <source>Growth</source>
-        <translation>同比增长</translation>
-    </message>
-    <message>
-        <source>Like-for-like growth</source>
-        <translation>同口径增长</translation>
-    </message>
-    <message>
-        <source>Note</source>
-        <translation>备注</translation>
-    </message>
-    <message>
-        <source>Returns of %1 collected: %2 (%3 of the %4 enterprises that returned a form for %5), so the change from %5 is partly missing returns. Like for like (enterprises that returned in both years), revenue grew %6.</source>
-        <translation>%1年报表回收率%2（%5年报送的%4家企业中%3家已报送），与%5年相比的变化部分来自未报送的企业。按两年均报送的企业同口径比较，营业收入增长%6。</translation>
-    </message>
+    <name>GroupTab</name>
     <message>
         <source>official figure</source>
         <translation>官方数据</translation>
@@ -1331,6 +1253,17 @@ Create a new park file, or open another one?</source>
     </message>
 </context>
 <context>
+    <name>TableModel</name>
+    <message>
+        <source>%1 %2, %3: “%4” was not saved: %5.</source>
+        <translation>%1 %2年“%3”：“%4”%5，未保存。</translation>
+    </message>
+    <message>
+        <source>%1, %2: %3 Nothing was saved.</source>
+        <translation>%1，%2：%3，未保存。</translation>
+    </message>
+</context>
+<context>
     <name>TalentTab</name>
     <message>
         <source>Category</source>
@@ -1399,14 +1332,6 @@ Create a new park file, or open another one?</source>
     <message>
         <source>From the plan: %1</source>
         <translation>规划原文：%1</translation>
-    </message>
-    <message>
-        <source>official figure</source>
-        <translation>官方数据</translation>
-    </message>
-    <message>
-        <source>note</source>
-        <translation>备注</translation>
     </message>
     <message>
         <source>Work permits against the 20,000 path</source>
@@ -1596,6 +1521,57 @@ Create a new park file, or open another one?</source>
     <message>
         <source>&amp;Undo import</source>
         <translation>撤销导入(&amp;U)</translation>
+    </message>
+</context>
+<context>
+    <name>YearGroupTab</name>
+    <message>
+        <source>Year:</source>
+        <translation>年份：</translation>
+    </message>
+    <message>
+        <source>Grey: summed from the enterprises&apos; returns. Double-click an official figure or a note to enter it; the official figure is used when present.</source>
+        <translation>灰色数字由企业报表汇总得出。双击“官方数据”或“备注”单元格录入；有官方数据时采用官方数据。</translation>
+    </message>
+    <message>
+        <source>Figure</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>From returns</source>
+        <translation>报表汇总</translation>
+    </message>
+    <message>
+        <source>Official</source>
+        <translation>官方数据</translation>
+    </message>
+    <message>
+        <source>Value used</source>
+        <translation>采用值</translation>
+    </message>
+    <message>
+        <source>Previous year</source>
+        <translation>上年</translation>
+    </message>
+    <message>
+        <source>Growth</source>
+        <translation>同比增长</translation>
+    </message>
+    <message>
+        <source>Like-for-like growth</source>
+        <translation>同口径增长</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Returns of %1 collected: %2 (%3 of the %4 enterprises that returned a form for %5), so the change from %5 is partly missing returns. Like for like (enterprises that returned in both years), revenue grew %6.</source>
+        <translation>%1年报表回收率%2（%5年报送的%4家企业中%3家已报送），与%5年相比的变化部分来自未报送的企业。按两年均报送的企业同口径比较，营业收入增长%6。</translation>
     </message>
 </context>
 <context>

@@ -296,3 +296,24 @@ def test_yearly_sums_are_computed_once_while_the_file_is_unchanged(returns, park
     other.commit()
     other.close()
     assert groups.cached(conn, "t", compute, "industry") == {"n": 3} and len(calls) == 4
+
+
+def test_the_report_table_uses_and_states_the_like_for_like_growth(incomplete):
+    """2023's returns are incomplete (E has not returned): the report's industry table gives the
+    like-for-like growth (金融 +20.0, not the plain −25.0; 人工智能 +33.3) and says so under the table."""
+    from models import report
+
+    conn = incomplete.conn
+    plots = report.group_charts(conn, "industries", 2023)
+    table = plots[0].keywords
+    headers = [h for h, _x, _a in table["columns"]]
+    assert "同口径\n增长（%）" in headers and not any(h.startswith("比上年") for h in headers)
+    growth = headers.index("同口径\n增长（%）")
+    rows = {r[0]: r for r in table["rows"]}
+    assert rows[FINANCE][growth] == "20"                            # 1.0 → 1.2 亿元
+    assert rows[AI][growth] == "33.3"                               # 6.0 → 8.0 亿元
+    assert table["total_row"][growth] == "31.4"                     # 7.0 → 9.2 亿元
+    assert "回收率75" in table["note"] and "同口径" in table["note"]
+    # a year whose returns are complete keeps the plain change and no note
+    complete = report.group_charts(conn, "industries", 2022)[0].keywords
+    assert complete["note"] == "" and any(h.startswith("比上年") for h, _x, _a in complete["columns"])

@@ -198,3 +198,13 @@ def test_change_words_agree_with_the_sign(rate):
     printed = float(format_number(abs(rate), "%").replace(",", ""))
     assert text == "持平" if printed == 0 else text.startswith("增长" if rate > 0 else "下降")
     assert "-" not in text
+
+
+def test_a_per_capita_figure_in_a_count_unit_is_a_ratio_not_a_count():
+    unit = numfmt.figure_unit("每万人发明专利拥有量", "件")
+    assert unit == "件/万人"
+    assert numfmt.format_number(93.5, unit) == "93.5"          # not rounded to 94 like a count of 件
+    assert numfmt.format_number(93.46, unit) == "93.5"
+    assert numfmt.format_number(95, unit) == "95.0"
+    assert numfmt.figure_unit("专利申请量", "件") == "件"     # a real count stays whole
+    assert numfmt.format_number(13.75, numfmt.figure_unit("新增上市企业数量", "家")) == "14"

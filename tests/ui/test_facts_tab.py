@@ -7,6 +7,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 from tests.models.test_derive import add_batch, add_return
+from widgets.roles import SORT_ROLE
 
 FACTS = 5  # index of the tab
 
@@ -94,3 +95,16 @@ def test_group_filter(tab):
                                                          "invention_application_share"]
     assert tab.model.rowCount() == 8
     assert tab.current_series().topic == "ip"
+
+
+def test_the_plan_column_sorts_by_number_and_the_years_by_unit(tab):
+    """“约10.2” and “9,762” are texts; they sort by the plan's figure (9762 > 1533.63 > 10.2), not as text."""
+    plan = column(tab.model, "plan")
+    tab.view.sortByColumn(plan, Qt.SortOrder.DescendingOrder)
+    firsts = [tab.proxy.index(r, plan).data() for r in range(2)]
+    assert firsts[0] == "9,762"                     # 累计入驻企业, the plan's largest figure
+    values = [tab.model.row(r)["plan_value"] for r in range(tab.model.rowCount())]
+    shown = [tab.proxy.index(r, plan).data(SORT_ROLE) for r in range(tab.proxy.rowCount())]
+    assert shown == sorted(values, reverse=True)
+    row = next(r for r in range(tab.model.rowCount()) if tab.model.row(r)["code"] == "patent_applications")
+    assert tab.model.index(row, column(tab.model, "2023")).data() == "100"   # 件: a count, whole

@@ -69,7 +69,7 @@ def test_baseline_row_edit_audit_undo(window, qtbot):
     assert conn.execute("SELECT COUNT(*) FROM audit_log").fetchone()[0] == before + 2
     # (4.4 - 3.5) / (4.5 - 3.5) = 0.9: 基本完成 with the office's baseline
     assert model.index(row, model.STATUS).data() == "基本完成"
-    assert model.index(row, model.BASELINE).data() == "3.5"
+    assert model.index(row, model.BASELINE).data() == "3.50"                 # % with 2 decimals (numfmt)
     assert model.index(row, model.BASELINE).data(Qt.ItemDataRole.ToolTipRole) == "区定基期值；规划所列：—"
     assert bm.setData(bm.index(0, bm.column_of("office")), "-1") is False   # refused like a typed figure
     window.session.undo_stack.undo()

@@ -157,7 +157,7 @@ def test_indicator_table_model_alone_sorts_by_number(park, qtmodeltester):
     from PySide6.QtCore import QSortFilterProxyModel
 
     from models.figures import indicator_series
-    from widgets.simple_table import SORT_ROLE
+    from widgets.roles import SORT_ROLE
 
     park.conn.execute("UPDATE indicator_years SET official = 500 WHERE code = 'high_tech_enterprises' AND year = 2022")
     model = IndicatorTableModel()
@@ -171,9 +171,9 @@ def test_indicator_table_model_alone_sorts_by_number(park, qtmodeltester):
     proxy.setSourceModel(model)
     proxy.setSortRole(SORT_ROLE)
     proxy.sort(model.BASELINE, Qt.SortOrder.DescendingOrder)
-    # baselines 1533.63 (revenue), 248, 91.7, 74, 15; numbers, not text ("91.7" > "248" as text)
+    # baselines 1533.63 (revenue), 248, 91.7, 74, 15; numbers, not text ("91.7" > "248" as text); 亿元 2 decimals
     firsts = [proxy.index(i, model.BASELINE).data() for i in range(5)]
-    assert firsts == ["1,533.63", "248", "91.7", "74", "15"]
+    assert firsts == ["1,533.63", "248", "91.70", "74.0", "15"]  # per 10,000 people: a ratio, one decimal
     proxy.sort(model.STATUS, Qt.SortOrder.AscendingOrder)
     assert proxy.index(0, model.NAME).data() == "高新技术企业数（累计）"
 

@@ -11,7 +11,7 @@ from models.collection import collection_status
 from models.importer import import_paths
 from tests.returns_data import code, row, write_openpyxl
 from ui.tabs.returns_tab import ReturnsTab, ReturnsTableModel
-from widgets.simple_table import SORT_ROLE
+from widgets.roles import SORT_ROLE
 
 
 @pytest.fixture

@@ -88,7 +88,7 @@ def test_parks_add_edit_remove_and_undo(window, tab):
     # refused: no name, a year out of range, a year that is not a number
     assert not model.setData(model.index(row, tab.P_YEAR), "1800")
     assert not model.setData(model.index(row, tab.P_YEAR), "明年")
-    assert model.setData(model.index(row, tab.P_NAME), "  ")      # accepted by the model, refused by the tab
+    assert not model.setData(model.index(row, tab.P_NAME), "  ")  # read by the model, refused by the tab
     assert len(messages) == 3 and "名称不能为空" in messages[2] and "年份" in messages[0]
     assert conn.execute("SELECT name, status, year FROM zone_parks WHERE id = ?", (new_id,)).fetchone() == \
         ("长宁数字经济园", "building", 2023)

@@ -21,12 +21,11 @@ from models import facts
 from models.plan import YEARS
 from ui.i18n import label
 from ui.tabs.base import ParkTab
-from ui.tabs.industries_tab import table_view
 from widgets.chart_pages import ChartPages, titled_panel
-from widgets.figure_table import Column, FigureTableModel
+from widgets.columns import TEXT, Column
+from widgets.table_model import TableModel, table_view
 
 LATER_YEARS = YEARS[1:]
-COUNT_UNITS = ("家", "个", "件", "人", "项")  # figures counted in whole numbers
 
 
 class FactsTab(ParkTab):
@@ -56,15 +55,13 @@ class FactsTab(ParkTab):
         bar.addWidget(self.group_box)
         bar.addStretch(1)
 
-        self.model = FigureTableModel(
-            [Column("name", self.tr("Figure"), tooltip_key="source"), Column("group", self.tr("Group")),
-             Column("unit", self.tr("Unit")), Column("plan", self.tr("2020 (plan)"), "number")]
-            + [Column(str(year), str(year), "number") for year in LATER_YEARS]
-            + [Column("change", self.tr("Change 2025 − 2020"), "number"),
-               Column("change_pct", self.tr("Change (%)"), "number", decimals=1)], self)
-        self.model.formatters["plan"] = lambda v: v or ""
-        self.view, self.proxy = table_view(self.model, self)
-        self.view.setEditTriggers(self.view.EditTrigger.NoEditTriggers)
+        self.model = TableModel(
+            [Column("name", self.tr("Figure"), TEXT, tooltip_key="source"), Column("group", self.tr("Group"), TEXT),
+             Column("unit", self.tr("Unit"), TEXT), Column("plan", self.tr("2020 (plan)"), TEXT, sort_key="plan_value")]
+            + [Column(str(year), str(year), unit_key="unit") for year in LATER_YEARS]
+            + [Column("change", self.tr("Change 2025 − 2020"), unit_key="unit"),
+               Column("change_pct", self.tr("Change (%)"), unit="%")], self)
+        self.view, self.proxy = table_view(self.model, self, editable=False)
         self.view.selectionModel().currentRowChanged.connect(self.on_current_changed)
         top = QWidget(self)
         top_layout = QVBoxLayout(top)
@@ -72,17 +69,16 @@ class FactsTab(ParkTab):
         top_layout.addLayout(bar)
         top_layout.addWidget(self.view)
 
-        self.detail_model = FigureTableModel([
-            Column("year", self.tr("Year")),
-            Column("derived", self.tr("From returns"), "number", derived=True),
-            Column("official", self.tr("Official"), "number", editable=True),
-            Column("value", self.tr("Value used"), "number"),
-            Column("change", self.tr("Change against 2020"), "number"),
-            Column("note", self.tr("Note"), "text", editable=True),
+        self.detail_model = TableModel([
+            Column("year", self.tr("Year"), TEXT, plain=True),
+            Column("derived", self.tr("From returns"), unit_key="unit", derived=True),
+            Column("official", self.tr("Official"), editable=True, unit_key="unit", minimum=0),
+            Column("value", self.tr("Value used"), unit_key="unit"),
+            Column("change", self.tr("Change against 2020"), unit_key="unit"),
+            Column("note", self.tr("Note"), TEXT, editable=True),
         ], self)
-        self.detail_model.formatters["year"] = str
-        self.detail_model.edit_requested.connect(self.on_detail_edit)
-        self.detail_model.rejected.connect(self.session.failed)
+        self.detail_model.commit = self.on_detail_edit
+        self.detail_model.refused.connect(self.session.failed)
         self.detail_view, _ = table_view(self.detail_model, self, sortable=False)
         hint = QLabel(self.tr("2020 is the plan's figure. Grey: summed from the enterprises' returns (patents, "
                               "high-tech enterprises); an official figure replaces it. Double-click an official "
@@ -120,7 +116,7 @@ class FactsTab(ParkTab):
             diff, pct = s.change()
             plan_text = s.baseline_text() + (f"（{s.plan_text}）" if s.plan_text else "")
             row = {"code": s.code, "name": s.name, "group": label(facts.TOPICS.get(s.topic, (s.topic, s.topic))),
-                   "unit": s.unit, "plan": plan_text, "change": diff, "change_pct": pct, "source": s.source,
+                   "unit": s.unit, "plan": plan_text, "plan_value": s.baseline, "change": diff, "change_pct": pct, "source": s.source,
                    "_derived": {str(y) for y in LATER_YEARS
                                 if s.years[y].official is None and s.years[y].derived is not None}}
             row.update({str(y): s.years[y].value for y in LATER_YEARS})
@@ -157,10 +153,9 @@ class FactsTab(ParkTab):
         for year in YEARS:
             y = s.years[year]
             diff = None if year == facts.BASE_YEAR or y.value is None else y.value - s.baseline
-            rows.append({"year": year, "derived": y.derived, "official": y.official, "value": y.value,
+            rows.append({"year": year, "unit": s.unit, "derived": y.derived, "official": y.official, "value": y.value,
                          "change": diff, "note": y.note,
                          "_editable": {"note"} if year == facts.BASE_YEAR else None,
-                         "_kind": {"official": "count" if s.unit in COUNT_UNITS else "number"},
                          "_label": f"{s.name} {year}"})
         self.detail_model.set_rows(rows)
 
@@ -174,19 +169,19 @@ class FactsTab(ParkTab):
             self.fill_detail()
             self.chart_tabs.redraw()
 
-    def on_detail_edit(self, row: int, key: str, value) -> None:
+    def on_detail_edit(self, row: int, key: str, value) -> bool:
         s = self.current_series()
         if s is None:
-            return
+            return False
         year = self.detail_model.row(row)["year"]
         if key == "official":
             try:
                 facts.check_official(s, year, value)
             except facts.FactEntryError as exc:
                 self.session.failed.emit(self.tr("%1 Nothing was saved.").replace("%1", str(exc)))
-                return
+                return False
         what = self.tr("official figure") if key == "official" else self.tr("note")
-        self.session.edit("fact_years", {"code": s.code, "year": year}, {key: value}, f"{s.name} {year}：{what}")
+        return self.session.edit("fact_years", {"code": s.code, "year": year}, {key: value}, f"{s.name} {year}：{what}")
 
     def on_table_changed(self, table: str) -> None:
         if table in ("returns", "fact_years", "plan_facts"):

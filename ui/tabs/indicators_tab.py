@@ -17,9 +17,10 @@ from ui.i18n import label
 from ui.tabs.base import ParkTab
 from ui.tabs.indicator_table import IndicatorTableModel
 from widgets.chart_canvas import ChartCanvas
-from widgets.simple_table import SORT_ROLE
+from widgets.columns import BADGE, TEXT, Column
+from widgets.roles import SORT_ROLE
 from widgets.status_badge import StatusBadgeDelegate
-from widgets.year_table import BADGE, TEXT, Column, EditableRowsModel
+from widgets.table_model import TableModel
 
 GROWTH_SERIES = ("district_gdp_growth", "district_tax_growth")
 WATCHED_TABLES = ("indicator_years", "reference_years", "indicators", "returns", "import_batches")
@@ -53,10 +54,10 @@ class IndicatorsTab(ParkTab):
         year_combo: the year whose status the strip and the indicator table show.
         status_chips: {status: QLabel} of the summary strip.
         table_model: the IndicatorTableModel of the eleven indicators (also `model`).
-        year_model: the EditableRowsModel of the selected indicator's years.
-        baseline_model: the EditableRowsModel of its 2020 baseline: the plan's figure, the office's
+        year_model: the TableModel of the selected indicator's years.
+        baseline_model: the TableModel of its 2020 baseline: the plan's figure, the office's
             (editable, used when set; undoable and audited like any figure), its source and basis.
-        reference_model: the EditableRowsModel of the selected reference series' years.
+        reference_model: the TableModel of the selected reference series' years.
         chart: the ChartCanvas of the selected indicator.
         series: the models.figures.IndicatorSeries last loaded.
         current_code: the code of the selected indicator.
@@ -130,7 +131,7 @@ class IndicatorsTab(ParkTab):
         self.year_caption.setWordWrap(True)
         left_layout.addWidget(self.year_caption)
         # The 2020 baseline: the plan's figure beside the one the office sets (used when set), with its source.
-        self.baseline_model = EditableRowsModel(parent=self)
+        self.baseline_model = TableModel(parent=self)
         self.baseline_model.commit = self.commit_baseline
         self.baseline_model.refused.connect(self.session.failed)
         self.baseline_view = _table(left, self.baseline_model)
@@ -141,7 +142,7 @@ class IndicatorsTab(ParkTab):
                                           + 2 * self.baseline_view.frameWidth()
                                           + self.baseline_view.horizontalScrollBar().sizeHint().height())
         left_layout.addWidget(self.baseline_view)
-        self.year_model = EditableRowsModel(parent=self)
+        self.year_model = TableModel(parent=self)
         self.year_model.commit = self.commit_indicator
         self.year_model.refused.connect(self.session.failed)
         self.year_view = _table(left, self.year_model)
@@ -159,7 +160,7 @@ class IndicatorsTab(ParkTab):
         self.reference_combo = QComboBox(group)
         self.reference_combo.currentIndexChanged.connect(self.on_reference_chosen)
         group_layout.addWidget(self.reference_combo)
-        self.reference_model = EditableRowsModel(parent=self)
+        self.reference_model = TableModel(parent=self)
         self.reference_model.commit = self.commit_reference
         self.reference_model.refused.connect(self.session.failed)
         self.reference_view = _table(group, self.reference_model)

@@ -26,8 +26,8 @@ from PySide6.QtWidgets import (
 from models import tasks
 from ui.i18n import is_chinese, label
 from ui.tabs.base import ParkTab
+from widgets.roles import ID_ROLE
 
-ID_ROLE = Qt.ItemDataRole.UserRole + 1
 COLUMN_TITLES = (
     QT_TRANSLATE_NOOP("TasksTab", "Task"),
     QT_TRANSLATE_NOOP("TasksTab", "Concerns"),

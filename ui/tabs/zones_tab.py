@@ -10,8 +10,9 @@ from models import groups, plan
 from models import rows as park_rows
 from models.plan import PARK_STATUSES
 from ui.i18n import label
-from ui.tabs.industries_tab import GroupFiguresTab, table_view
-from widgets.figure_table import ChoiceDelegate, Column, FigureTableModel
+from ui.tabs.group_tab import YearGroupTab
+from widgets.columns import COUNT, TEXT, Column
+from widgets.table_model import TableModel, table_view
 
 ZONE_FIELDS = ("enterprises", "revenue", "tax", "high_tech")
 PARK_KINDS = {
@@ -24,7 +25,7 @@ PARK_KINDS = {
 PARK_YEAR_RANGE = (1990, 2035)
 
 
-class ZonesTab(GroupFiguresTab):
+class ZonesTab(YearGroupTab):
     """The zones for the selected year, the selected zone's figures and featured parks, and zone charts.
 
     Attributes:
@@ -49,14 +50,15 @@ class ZonesTab(GroupFiguresTab):
 
     def list_columns(self):
         return [
-            Column("label", self.tr("Zone"), tooltip_key="role"),
-            Column("enterprises", self.tr("Enterprises"), "count"),
-            Column("revenue", self.tr("Revenue (100M yuan)"), "number", decimals=2),
-            Column("tax", self.tr("Tax (100M yuan)"), "number", decimals=2),
-            Column("high_tech", self.tr("High-tech enterprises"), "count"),
+            Column("label", self.tr("Zone"), TEXT, tooltip_key="role"),
+            Column("enterprises", self.tr("Enterprises"), COUNT, unit="家"),
+            Column("revenue", self.tr("Revenue (100M yuan)"), unit="亿元"),
+            Column("tax", self.tr("Tax (100M yuan)"), unit="亿元"),
+            Column("high_tech", self.tr("High-tech enterprises"), COUNT, unit="家"),
         ]
 
-    def list_rows(self, year):
+    def list_rows(self):
+        year = self.year
         rows = []
         for s in self.series:
             zone = self._zones.get(s.name)
@@ -79,21 +81,19 @@ class ZonesTab(GroupFiguresTab):
         return label((series.name, series.name_en)), text
 
     def add_detail_widgets(self, layout) -> None:
-        self.parks_model = FigureTableModel([
-            Column("name", self.tr("Featured park or platform"), "text", editable=True),
-            Column("kind_label", self.tr("Kind")),
-            Column("status", self.tr("Status"), "text", editable=True),
-            Column("year", self.tr("Year"), "count", editable=True, minimum=PARK_YEAR_RANGE[0],
-                   maximum=PARK_YEAR_RANGE[1]),
-            Column("note", self.tr("Note"), "text", editable=True),
+        statuses = (("—", None),) + tuple((label(pair), code) for code, pair in PARK_STATUSES.items())
+        year = Column("year", self.tr("Year"), COUNT, editable=True, minimum=PARK_YEAR_RANGE[0],
+                      maximum=PARK_YEAR_RANGE[1], plain=True)
+        self.parks_model = TableModel([
+            Column("name", self.tr("Featured park or platform"), TEXT, editable=True),
+            Column("kind_label", self.tr("Kind"), TEXT),
+            Column("status", self.tr("Status"), TEXT, editable=True, choices=statuses),
+            year,
+            Column("note", self.tr("Note"), TEXT, editable=True),
         ], self)
-        self.parks_model.formatters["status"] = lambda code: label(PARK_STATUSES[code]) if code else ""
-        self.parks_model.formatters["year"] = lambda year: "" if year is None else str(year)
-        self.parks_model.edit_requested.connect(self.on_park_edit)
-        self.parks_model.rejected.connect(self.session.failed)
+        self.parks_model.commit = self.on_park_edit
+        self.parks_model.refused.connect(self.session.failed)
         self.parks_view, self.parks_proxy = table_view(self.parks_model, self)
-        choices = [("—", "")] + [(label(pair), code) for code, pair in PARK_STATUSES.items()]
-        self.parks_view.setItemDelegateForColumn(self.P_STATUS, ChoiceDelegate(choices, self.parks_view))
         self.add_button = QPushButton(self.tr("Add park"), self)
         self.add_button.clicked.connect(self.on_add_park)
         self.remove_button = QPushButton(self.tr("Remove park"), self)
@@ -105,20 +105,16 @@ class ZonesTab(GroupFiguresTab):
         layout.addLayout(buttons)
         layout.addWidget(self.parks_view, 1)
         # Parks the plan names in no zone (生命健康产业园, 长宁金融园 …): shown under every zone.
-        self.unzoned_model = FigureTableModel([
-            Column("name", self.tr("Park"), tooltip_key="source"),
-            Column("industry", self.tr("Industry")),
-            Column("status", self.tr("Status"), "text", editable=True),
-            Column("year", self.tr("Year"), "count", editable=True, minimum=PARK_YEAR_RANGE[0],
-                   maximum=PARK_YEAR_RANGE[1]),
-            Column("note", self.tr("Note"), "text", editable=True),
+        self.unzoned_model = TableModel([
+            Column("name", self.tr("Park"), TEXT, tooltip_key="source"),
+            Column("industry", self.tr("Industry"), TEXT),
+            Column("status", self.tr("Status"), TEXT, editable=True, choices=statuses),
+            year,
+            Column("note", self.tr("Note"), TEXT, editable=True),
         ], self)
-        self.unzoned_model.formatters["status"] = self.parks_model.formatters["status"]
-        self.unzoned_model.formatters["year"] = self.parks_model.formatters["year"]
-        self.unzoned_model.edit_requested.connect(self.on_unzoned_edit)
-        self.unzoned_model.rejected.connect(self.session.failed)
+        self.unzoned_model.commit = self.on_unzoned_edit
+        self.unzoned_model.refused.connect(self.session.failed)
         self.unzoned_view, _ = table_view(self.unzoned_model, self, sortable=False)
-        self.unzoned_view.setItemDelegateForColumn(2, ChoiceDelegate(choices, self.unzoned_view))
         layout.addWidget(QLabel(self.tr("Parks the plan names in no zone:"), self))
         layout.addWidget(self.unzoned_view, 1)
 
@@ -151,25 +147,25 @@ class ZonesTab(GroupFiguresTab):
             return None
         return self.parks_model.row(self.parks_proxy.mapToSource(index).row())
 
-    def on_park_edit(self, row: int, key: str, value) -> None:
+    def on_park_edit(self, row: int, key: str, value) -> bool:
         park = self.parks_model.row(row)
         if key == "name" and not value:
             self.session.failed.emit(self.tr("%1: a featured park needs a name. Nothing was saved.")
                                      .replace("%1", park["name"]))
-            return
+            return False
         if key == "status" and value is not None and value not in PARK_STATUSES:
             self.session.failed.emit(self.tr("%1: unknown status. Nothing was saved.").replace("%1", park["name"]))
-            return
-        header = self.parks_model.columns[self.parks_model.column_index(key)].header
-        self.session.edit("zone_parks", {"id": park["id"]}, {key: value}, f"{park['name']}：{header}")
+            return False
+        header = self.parks_model.columns[self.parks_model.column_of(key)].header
+        return self.session.edit("zone_parks", {"id": park["id"]}, {key: value}, f"{park['name']}：{header}")
 
-    def on_unzoned_edit(self, row: int, key: str, value) -> None:
+    def on_unzoned_edit(self, row: int, key: str, value) -> bool:
         park = self.unzoned_model.row(row)
         if key == "status" and value is not None and value not in PARK_STATUSES:
             self.session.failed.emit(self.tr("%1: unknown status. Nothing was saved.").replace("%1", park["name"]))
-            return
-        header = self.unzoned_model.columns[self.unzoned_model.column_index(key)].header
-        self.session.edit("unzoned_parks", {"id": park["id"]}, {key: value}, f"{park['name']}：{header}")
+            return False
+        header = self.unzoned_model.columns[self.unzoned_model.column_of(key)].header
+        return self.session.edit("unzoned_parks", {"id": park["id"]}, {key: value}, f"{park['name']}：{header}")
 
     def on_add_park(self) -> None:
         if self._current is None or self.session.park is None:

@@ -7,10 +7,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from ui.i18n import install_translators
-from widgets.figure_table import Column as FigureColumn
-from widgets.figure_table import FigureTableModel
+from widgets.columns import COUNT, TEXT, Column
 from widgets.number_input import EntryError, parse_figure, read_number
-from widgets.year_table import TEXT, Column, EditableRowsModel
+from widgets.table_model import TableModel
 
 
 @pytest.fixture
@@ -98,7 +97,7 @@ def test_english_sentence(qapp):
 
 
 def year_model(unit):
-    model = EditableRowsModel([Column("year", "年份", TEXT), Column("official", "官方数据", editable=True, unit=unit)])
+    model = TableModel([Column("year", "年份", TEXT), Column("official", "官方数据", editable=True, unit=unit)])
     model.context = "技术合同成交额"
     model.set_rows([{"_id": 2023, "year": "2023", "official": None}])
     stored = []
@@ -134,12 +133,13 @@ def test_year_table_stores_what_fits_its_unit(chinese):
 
 
 def test_figure_table_message_is_one_sentence(chinese):
-    model = FigureTableModel([FigureColumn("name", "名称"),
-                              FigureColumn("n", "企业数", "count", editable=True, unit="家"),
-                              FigureColumn("revenue", "营业收入", "number", editable=True, unit="亿元")])
+    model = TableModel([Column("name", "名称", TEXT),
+                        Column("n", "企业数", COUNT, editable=True, unit="家"),
+                        Column("revenue", "营业收入", editable=True, unit="亿元")])
     model.set_rows([{"name": "人工智能", "n": 5, "revenue": 1.0}])
+    model.commit = lambda row, key, value: True
     messages = []
-    model.rejected.connect(messages.append)
+    model.refused.connect(messages.append)
     assert not model.setData(model.index(0, 1), "abc")
     assert not model.setData(model.index(0, 1), "13.75")
     assert not model.setData(model.index(0, 2), "50%")
