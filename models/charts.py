@@ -7,7 +7,7 @@ Labels are always Chinese: the printed report uses the same functions. No pyplot
 from __future__ import annotations
 
 from .figures import IndicatorSeries
-from .numfmt import format_number, format_value, unit_text
+from .numfmt import figure_unit, format_number, format_value, unit_text
 from .plan import STATUS_COLORS, STATUS_LABELS, STATUSES
 from .progress import END, START
 from .schema import YEARS
@@ -105,7 +105,7 @@ def _plot_level(ax, series: IndicatorSeries, language: str = "zh") -> list:
         handles.append(line)
     if ind.baseline is not None:
         base = ax.scatter([START], [ind.baseline], marker="s", s=60, facecolor="white", edgecolor="black",
-                          label=f"{_t('2020年基数', language)} {_fmt(ind.baseline, ind.unit)}", zorder=4)
+                          label=f"{_t('2020年基数', language)} {_fmt(ind.baseline, figure_unit(ind.name, ind.unit))}", zorder=4)
         handles.append(base)
     known = [(y, f) for y, f in sorted(series.years.items()) if f.value is not None]
     if known:
@@ -116,7 +116,7 @@ def _plot_level(ax, series: IndicatorSeries, language: str = "zh") -> list:
                    c=[STATUS_COLORS[f.status] for _, f in known], edgecolors="white", linewidths=0.8)
         for y, f in known:
             beside = _label_beside_target(series, y)
-            ax.annotate(_fmt(f.value, ind.unit), (y, f.value), textcoords="offset points",
+            ax.annotate(_fmt(f.value, figure_unit(ind.name, ind.unit)), (y, f.value), textcoords="offset points",
                         xytext=(-9, 4) if beside else (0, 8), ha="right" if beside else "center",
                         fontsize=7, color=STATUS_COLORS[f.status], zorder=7)
             if ind.kind == "keep_pace" and f.growth is not None:
@@ -139,7 +139,7 @@ def _plot_cumulative(ax, series: IndicatorSeries, language: str = "zh") -> list:
                color=[STATUS_COLORS[f.status] for _, f in bars], alpha=0.85, zorder=3)
         for y, f in bars:
             beside = _label_beside_target(series, y)
-            ax.annotate(_fmt(f.cumulative, ind.unit), (y, f.cumulative), textcoords="offset points",
+            ax.annotate(_fmt(f.cumulative, figure_unit(ind.name, ind.unit)), (y, f.cumulative), textcoords="offset points",
                         xytext=(-9, 3) if beside else (0, 3), ha="right" if beside else "center", fontsize=7,
                         zorder=7)
         from matplotlib.patches import Patch
@@ -162,7 +162,7 @@ def _plot_projection(ax, series: IndicatorSeries, known: list[tuple[int, float]]
         return []
     last_year, last_value = known[-1]
     line, = ax.plot([last_year, END], [last_value, series.projection_2025], linestyle=":", linewidth=2,
-                    color=LINE_COLOR, label=f"{_t('预测2025年', language)} {_fmt(series.projection_2025, series.indicator.unit)}",
+                    color=LINE_COLOR, label=f"{_t('预测2025年', language)} {_fmt(series.projection_2025, figure_unit(series.indicator.name, series.indicator.unit))}",
                     zorder=3)
     ax.scatter([END], [series.projection_2025], marker="o", s=40, facecolor="white", edgecolor=LINE_COLOR,
                zorder=4)
@@ -175,7 +175,7 @@ def _plot_target(ax, series: IndicatorSeries, language: str = "zh") -> list:
         return []
     ax.axhline(target, color=TARGET_COLOR, linewidth=0.8, alpha=0.5, zorder=1)
     mark = ax.scatter([END], [target], marker="*", s=200, color=TARGET_COLOR, zorder=6,
-                      label=f"{_t('2025年目标', language)} {_fmt(target, series.indicator.unit)}")
+                      label=f"{_t('2025年目标', language)} {_fmt(target, figure_unit(series.indicator.name, series.indicator.unit))}")
     return [mark]
 
 
@@ -217,7 +217,7 @@ def plot_indicator_final(figure, series: IndicatorSeries) -> None:
         if flows:
             ax.bar([y for y, _ in flows], [v for _, v in flows], width=0.55, color=FLOW_COLOR, zorder=2)
             for y, v in flows:
-                ax.annotate(_fmt(v, ind.unit), (y, v), textcoords="offset points", xytext=(0, 2), ha="center", va="bottom",
+                ax.annotate(_fmt(v, figure_unit(ind.name, ind.unit)), (y, v), textcoords="offset points", xytext=(0, 2), ha="center", va="bottom",
                             fontsize=7, color="#546e7a")
             from matplotlib.patches import Patch
 
@@ -235,7 +235,7 @@ def plot_indicator_final(figure, series: IndicatorSeries) -> None:
             handles.append(line)
             for y, v in totals:
                 beside = _label_beside_target(series, y)
-                ax.annotate(_fmt(v, ind.unit), (y, v), textcoords="offset points",
+                ax.annotate(_fmt(v, figure_unit(ind.name, ind.unit)), (y, v), textcoords="offset points",
                             xytext=(-9, 4) if beside else (0, 7), ha="right" if beside else "center", fontsize=7,
                             color=LINE_COLOR, zorder=7)
         ax.set_ylim(bottom=0)
@@ -253,7 +253,7 @@ def plot_indicator_final(figure, series: IndicatorSeries) -> None:
             handles.append(line)
         if baseline is not None and ind.kind != "assigned":
             base = ax.scatter([START], [baseline], marker="s", s=60, facecolor="white", edgecolor="black",
-                              label=f"2020年基期 {_fmt(baseline, ind.unit)}", zorder=5)
+                              label=f"2020年基期 {_fmt(baseline, figure_unit(ind.name, ind.unit))}", zorder=5)
             handles.append(base)
         known = [(y, f.value) for y, f in sorted(series.years.items()) if f.value is not None]
         if known:
@@ -262,7 +262,7 @@ def plot_indicator_final(figure, series: IndicatorSeries) -> None:
             handles.append(line)
             for y, v in known:
                 beside = _label_beside_target(series, y)
-                ax.annotate(_fmt(v, ind.unit), (y, v), textcoords="offset points",
+                ax.annotate(_fmt(v, figure_unit(ind.name, ind.unit)), (y, v), textcoords="offset points",
                             xytext=(-9, 4) if beside else (0, 7), ha="right" if beside else "center", fontsize=7,
                             color=LINE_COLOR, zorder=7)
         final_value = final.value

@@ -215,18 +215,18 @@ def _summary_table(data: ReportData) -> Callable:
             ax.text(0, y, "\n".join(name_lines[:2]), fontsize=8, va="center", linespacing=1.25)
             ax.text(0.335, y, "\n".join(wrap(ind.unit, 8)), fontsize=8, va="center")
             unit = ind.unit
-            target = rt.number(ind.target, unit=unit) if ind.target is not None else "\n".join(wrap(ind.target_text, 10))
+            target = rt.number(ind.target, unit=unit, name=ind.name) if ind.target is not None else "\n".join(wrap(ind.target_text, 10))
             if ind.kind == "cumulative":  # the running total (the status goes with it) and the year's flow
-                value = f"累计{rt.number(fig_year.cumulative, unit=unit)}\n当年新增{rt.number(fig_year.value, unit=unit)}"
+                value = f"累计{rt.number(fig_year.cumulative, unit=unit, name=ind.name)}\n当年新增{rt.number(fig_year.value, unit=unit, name=ind.name)}"
             else:
-                value = rt.number(fig_year.value, unit=unit)
-            cells = (rt.number(s.baseline, unit=unit), target, value, rt.number(fig_year.planned, unit=unit))
+                value = rt.number(fig_year.value, unit=unit, name=ind.name)
+            cells = (rt.number(s.baseline, unit=unit, name=ind.name), target, value, rt.number(fig_year.planned, unit=unit, name=ind.name))
             for (_, x, align), text in zip(SUMMARY_COLUMNS[2:6], cells):
                 ax.text(x, y, text, fontsize=7.5 if "\n" in text else 8, ha=align, va="center", linespacing=1.1)
             status = fig_year.status or "unassessed"
             ax.text(0.835, y, rt.status_label(status), fontsize=8, va="center", color="white",
                     bbox=dict(boxstyle="round,pad=0.3", fc=STATUS_COLORS[status], ec="none"))
-            ax.text(1.0, y, rt.number(s.projection_2025, unit=unit), fontsize=8, ha="right", va="center")
+            ax.text(1.0, y, rt.number(s.projection_2025, unit=unit, name=ind.name), fontsize=8, ha="right", va="center")
             y -= row_h
         ax.axhline(y + row_h / 2, color="#333333", linewidth=0.8)
         ax.text(0, y - 0.01, "注：累计类指标列出2021年以来累计数和当年新增数，状态按累计数判定；“与区同步”类指标按当年增速与全区增速比较。",

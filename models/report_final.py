@@ -145,13 +145,13 @@ def indicator_paragraphs(series) -> list[str]:
     lines = [indicator_sentence(series)]
     extra = []
     if series.official_only and f.derived is not None:
-        extra.append(f"企业报表汇总的{END}年{REFERENCE_VALUE_LABEL}为{rt.with_unit(f.derived, ind.unit)}，仅供参考，不作评估依据")
+        extra.append(f"企业报表汇总的{END}年{REFERENCE_VALUE_LABEL}为{rt.with_unit(f.derived, ind.unit, ind.name)}，仅供参考，不作评估依据")
     if series.baseline_source == "office" and series.baseline is not None:
-        plan = "" if series.baseline_plan is None else f"（规划所列为{rt.with_unit(series.baseline_plan, ind.unit)}）"
+        plan = "" if series.baseline_plan is None else f"（规划所列为{rt.with_unit(series.baseline_plan, ind.unit, ind.name)}）"
         source = f"，来源：{series.baseline_office_source}" if series.baseline_office_source else ""
-        extra.append(f"{START}年基期值采用评估部门核定的{rt.with_unit(series.baseline, ind.unit)}{plan}{source}")
+        extra.append(f"{START}年基期值采用评估部门核定的{rt.with_unit(series.baseline, ind.unit, ind.name)}{plan}{source}")
     elif ind.kind in ("level", "keep_pace") and len(baseline_note(series)) > SHORT_NOTE:
-        extra.append(f"{START}年基期值{rt.with_unit(series.baseline, ind.unit)}为{baseline_note(series)}")
+        extra.append(f"{START}年基期值{rt.with_unit(series.baseline, ind.unit, ind.name)}为{baseline_note(series)}")
     if extra:
         lines.append("说明：" + "；".join(extra) + "。")
     note = (f.note or "").strip()
@@ -166,30 +166,30 @@ SHORT_NOTE = 10  # a baseline caveat up to this long is written beside the figur
 def _value_cell(series) -> str:
     ind, f = series.indicator, series.years[END]
     if ind.kind == "cumulative":
-        return f"累计{rt.number(f.cumulative, unit=ind.unit)}\n当年新增{rt.number(f.value, unit=ind.unit)}"
+        return f"累计{rt.number(f.cumulative, unit=ind.unit, name=ind.name)}\n当年新增{rt.number(f.value, unit=ind.unit, name=ind.name)}"
     if ind.kind == "keep_pace":
         growth = f.growth_period
-        return rt.number(f.value, unit=ind.unit) + (f"\n年均{rt.change(growth)}" if growth is not None else "")
-    return rt.number(f.value, unit=ind.unit)
+        return rt.number(f.value, unit=ind.unit, name=ind.name) + (f"\n年均{rt.change(growth)}" if growth is not None else "")
+    return rt.number(f.value, unit=ind.unit, name=ind.name)
 
 
 def _target_cell(series) -> str:
     ind, f = series.indicator, series.years[END]
     if ind.kind == "cumulative":
-        return f"累计{rt.number(ind.target, unit=ind.unit)}"
+        return f"累计{rt.number(ind.target, unit=ind.unit, name=ind.name)}"
     if ind.kind == "keep_pace":
         district = f.district_growth_period
         return "与全区同步" + (f"\n全区年均\n{rt.change(district)}" if district is not None else "")
     if ind.kind == "assigned":
-        return "市下达指标" + (f"\n{rt.number(f.assigned, unit=ind.unit)}" if f.assigned is not None else "")
-    return rt.number(ind.target, unit=ind.unit) if ind.target is not None else ind.target_text
+        return "市下达指标" + (f"\n{rt.number(f.assigned, unit=ind.unit, name=ind.name)}" if f.assigned is not None else "")
+    return rt.number(ind.target, unit=ind.unit, name=ind.name) if ind.target is not None else ind.target_text
 
 
 def _baseline_cell(series) -> str:
     ind = series.indicator
     if ind.kind in ("cumulative", "assigned"):
         return "—"
-    text = rt.number(used_baseline(series), unit=ind.unit)
+    text = rt.number(used_baseline(series), unit=ind.unit, name=ind.name)
     if series.baseline_source == "office" and series.baseline is not None:
         return f"{text}\n（区核定）"
     note = baseline_note(series)
@@ -458,13 +458,13 @@ def build_interim(data) -> Document:
     for s in data.series:
         ind, f = s.indicator, s.years[year]
         if ind.kind == "cumulative":
-            value = f"累计{rt.number(f.cumulative, unit=ind.unit)}\n当年新增{rt.number(f.value, unit=ind.unit)}"
+            value = f"累计{rt.number(f.cumulative, unit=ind.unit, name=ind.name)}\n当年新增{rt.number(f.value, unit=ind.unit, name=ind.name)}"
         else:
-            value = rt.number(f.value, unit=ind.unit)
+            value = rt.number(f.value, unit=ind.unit, name=ind.name)
         unit = ind.unit
-        target = rt.number(ind.target, unit=unit) if ind.target is not None else ind.target_text
-        rows.append((str(ind.seq), ind.name, unit, rt.number(s.baseline, unit=unit), target, value,
-                     rt.number(f.planned, unit=unit), rt.status_label(f.status), rt.number(s.projection_2025, unit=unit)))
+        target = rt.number(ind.target, unit=unit, name=ind.name) if ind.target is not None else ind.target_text
+        rows.append((str(ind.seq), ind.name, unit, rt.number(s.baseline, unit=unit, name=ind.name), target, value,
+                     rt.number(f.planned, unit=unit, name=ind.name), rt.status_label(f.status), rt.number(s.projection_2025, unit=unit, name=ind.name)))
     table = Table(header, rows, widths=(0.05, 0.25, 0.08, 0.1, 0.12, 0.12, 0.1, 0.09, 0.09),
                   align=("center", "left", "center", "right", "right", "right", "right", "center", "right"),
                   title=f"主要发展指标完成情况（{year}年）", key="completion")

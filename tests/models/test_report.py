@@ -56,7 +56,7 @@ def test_every_indicator_name_value_and_status_label_is_printed_in_chinese(full_
     for code, name in names.items():
         assert name in text, name
     # the comment sentences carry name, value and status; the patents one is the issue's own example
-    assert "截至2023年，每万人发明专利拥有量为85件，完成目标进度52.38%，低于序时进度60.00%，进度滞后。" in text
+    assert "截至2023年，每万人发明专利拥有量为85.0件，完成目标进度52.38%，低于序时进度60.00%，进度滞后。" in text
     assert "截至2023年，高新技术企业数（累计）为400家，完成目标进度65.52%，高于序时进度60.00%，进度符合预期。" in text
     assert "截至2023年，跨国公司研发总部及研发中心为17个" in text and "已达成2025年目标。" in text
     assert "累计9家（当年新增4家，五年目标15家），完成目标进度60.00%，持平于序时进度60.00%，进度符合预期。" in text
@@ -144,7 +144,7 @@ def test_report_command_writes_indicator_pages_and_refuses_bad_files(known_file,
     assert result.returncode == 0, result.stderr
     assert re.search(rf"^Pages:\s+{INDICATOR_PAGES}$", _pdf("pdfinfo", str(out)), re.M)
     text = re.sub(r"\s+", "", _pdf("pdftotext", str(out), "-"))
-    assert "2022年度实施情况监测报告" in text and "截至2022年，每万人发明专利拥有量为81件" in text
+    assert "2022年度实施情况监测报告" in text and "截至2022年，每万人发明专利拥有量为81.0件" in text
     bad = tmp_path / "bad.sqlite"
     bad.write_text("not a database", encoding="utf-8")
     result = run_main("report", str(bad), "--out", str(tmp_path / "bad.pdf"))
@@ -179,17 +179,18 @@ def test_comments_for_the_base_year_and_missing_figures(known_file):
     finally:
         park.close()
     patents = series["invention_patents_per_10k"]
-    assert report_text.indicator_comment(patents, 2020) == ["2020年为规划基期，每万人发明专利拥有量为74件。"]
+    assert report_text.indicator_comment(patents, 2020) == ["2020年为规划基期，每万人发明专利拥有量为74.0件。"]
     assert report_text.indicator_comment(series["tech_contract_turnover"], 2023) == [
         "截至2023年，技术合同成交额暂无数据，暂无法评估。"]
     # 2022: 81 -> p = 7/21 = 33.3 % against tau = 40 %: 0.833 of it -> 滞后; no projection line, which
     # extends the latest figures (2023), not 2022's
     assert report_text.indicator_comment(patents, 2022) == [
-        "截至2022年，每万人发明专利拥有量为81件，完成目标进度33.33%，低于序时进度40.00%，进度滞后。"]
-    # projection from the latest year (2023): 85 + (85 − 74) / 3 · 2 = 92.33, a count of 件 written whole: 92;
+        "截至2022年，每万人发明专利拥有量为81.0件，完成目标进度33.33%，低于序时进度40.00%，进度滞后。"]
+    # projection from the latest year (2023): 85 + (85 − 74) / 3 · 2 = 92.33 — 件 per 10,000 people is a ratio,
+    # written with one decimal (models.numfmt.figure_unit): 92.3;
     # (95 − 85) / 2 = 5 a year needed
     assert report_text.indicator_comment(patents, 2023)[1] == (
-        "按现有趋势，预计2025年达到92件，未达目标95件；完成目标今后每年需提高5件。")
+        "按现有趋势，预计2025年达到92.3件，未达目标95.0件；完成目标今后每年需提高5.0件。")
 
 
 def test_unwritable_target_is_reported_and_leaves_nothing(known_file, tmp_path):

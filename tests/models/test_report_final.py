@@ -59,7 +59,7 @@ EXPECTED = {  # code: (final status label, gap cell)
 }
 SENTENCES = {
     "rd_intensity": "“十四五”期间，全社会研发经费支出相当于全区生产总值比例2025年达到4.60%，超过规划目标4.50%，完成目标。",
-    "invention_patents_per_10k": ("“十四五”期间，每万人发明专利拥有量由74件增至94件，低于规划目标95件，差1.5件，"
+    "invention_patents_per_10k": ("“十四五”期间，每万人发明专利拥有量由74.0件增至93.5件，低于规划目标95.0件，差1.5件，"
                                   "完成目标进度92.86%，基本完成目标。"),
     "tech_contract_turnover": "“十四五”期间，技术合同成交额由15.00亿元增至22.30亿元，超过规划目标21.00亿元，完成目标。",
     "total_revenue": ("“十四五”期间，园区总收入由1,533.63亿元（规模以上企业口径）降至1,500.00亿元，年均下降0.44%，"
@@ -337,7 +337,7 @@ def test_interim_year_word_report_and_unwritable_target(final_file, tmp_path):
     doc = docx.Document(str(out))
     assert doc.paragraphs[0].text.endswith("2023年度实施情况监测报告")
     assert len(doc.inline_shapes) == 11 and len(doc.tables[0].rows) == 12
-    assert any("截至2023年，每万人发明专利拥有量为85件" in p.text for p in doc.paragraphs)
+    assert any("截至2023年，每万人发明专利拥有量为85.0件" in p.text for p in doc.paragraphs)
     folder = tmp_path / "out"
     folder.mkdir()
     with pytest.raises(report.ReportError, match="报告.docx"):
