@@ -372,7 +372,7 @@ class IndicatorsTab(ParkTab):
                          "official_source": f.official_source, "note": f.note})
         self.year_model.set_rows(rows)
         self.year_view.resizeColumnsToContents()
-        from models.numfmt import needed_per_year_text
+        from models.numfmt import figure_unit, needed_per_year_text
         from ui.i18n import is_chinese
 
         from models.numfmt import unit_text
@@ -384,7 +384,7 @@ class IndicatorsTab(ParkTab):
             caption += " · " + self.tr("assessed on official figures only")
         if s.needed_per_year is not None:
             caption += " · " + self.tr("Needed per year from %1: %2").replace("%1", str(s.latest_year)) \
-                .replace("%2", needed_per_year_text(s.needed_per_year, ind.unit,
+                .replace("%2", needed_per_year_text(s.needed_per_year, figure_unit(ind.name, ind.unit),
                                                     language="zh" if is_chinese() else "en"))
         self.year_caption.setText(caption)
         self._draw_chart()
