@@ -383,10 +383,12 @@ class IndicatorsTab(ParkTab):
         if s.official_only:
             caption += " · " + self.tr("assessed on official figures only")
         if s.needed_per_year is not None:
-            caption += " · " + self.tr("Needed per year from %1: %2").replace("%1", str(s.latest_year)) \
+            # on a line of its own: a wrapped caption never parts the figure from its unit ("0.19个百分点")
+            caption += "\n" + self.tr("Needed per year from %1: %2").replace("%1", str(s.latest_year)) \
                 .replace("%2", needed_per_year_text(s.needed_per_year, figure_unit(ind.name, ind.unit),
                                                     language="zh" if is_chinese() else "en"))
         self.year_caption.setText(caption)
+        self.year_caption.setToolTip(caption.replace("\n", " · "))
         self._draw_chart()
 
     def _draw_chart(self) -> None:
