@@ -15,7 +15,7 @@ import textwrap
 import pytest
 
 from models import derive
-from models.importer import check_files, commit, gather_sources, import_paths, undo_batch
+from models.importer import gather_sources, import_paths, undo_batch
 from tests.conftest import ROOT, run_main
 from tests.returns_data import KEYS, TITLES, code, row, write_openpyxl, write_xlsxwriter
 
@@ -337,8 +337,8 @@ def test_derived_figures_after_import_match_sums_worked_by_hand(park, tmp_path):
 # ------------------------------------------------------------------------------------------- command line
 
 def test_command_line_exit_codes_and_report_json(park_path, tmp_path):
-    good = write_openpyxl(tmp_path / "good.xlsx", [row(1), row(2)])
-    mixed = write_xlsxwriter(tmp_path / "mixed.xlsx", [row(3), row(4, tax="约100")])
+    write_openpyxl(tmp_path / "good.xlsx", [row(1), row(2)])
+    write_xlsxwriter(tmp_path / "mixed.xlsx", [row(3), row(4, tax="约100")])
     report = tmp_path / "report.json"
 
     proc = run_main("import", str(park_path), "good.xlsx", "--report-json", str(report), cwd=tmp_path)

@@ -25,7 +25,7 @@ def year_row(tab, year):
 
 
 def cumulative_line(tab):
-    line = next((l for l in tab.charts["permits"].figure.axes[0].get_lines() if l.get_label() == "实际累计"), None)
+    line = next((ln for ln in tab.charts["permits"].figure.axes[0].get_lines() if ln.get_label() == "实际累计"), None)
     return ([], []) if line is None else (list(line.get_xdata()), list(line.get_ydata()))
 
 
@@ -79,7 +79,7 @@ def test_counts_are_whole_and_official_overrides_returns(window, tab):
     assert model.setData(model.index(year_row(tab, 2021), tab.D_OFFICIAL), "9")
     counts = tab.charts["counts"]
     tab.chart_tabs.setCurrentWidget(counts)
-    line = next(l for l in counts.figure.axes[0].get_lines() if l.get_label() == "两院院士")
+    line = next(ln for ln in counts.figure.axes[0].get_lines() if ln.get_label() == "两院院士")
     assert list(line.get_xdata()) == [2020, 2021] and list(line.get_ydata()) == [8, 9]
 
     select(tab, "returnees")
