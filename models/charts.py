@@ -7,6 +7,7 @@ Labels are always Chinese: the printed report uses the same functions. No pyplot
 from __future__ import annotations
 
 from .figures import IndicatorSeries
+from .numfmt import figure_unit, format_number, format_value, unit_text
 from .plan import STATUS_COLORS, STATUS_LABELS, STATUSES
 from .progress import END, START
 from .schema import YEARS
@@ -16,15 +17,40 @@ TARGET_COLOR = "#6a1b9a"
 LINE_COLOR = "#455a64"
 
 
-def _fmt(value: float) -> str:
-    if abs(value) >= 100:
-        return f"{value:,.0f}"
-    if 0 < abs(value) < 1:
-        return f"{value:.3g}"  # 0.0495 stays 0.0495, not 0.05
-    return f"{value:.2f}".rstrip("0").rstrip(".")
+def _fmt(value: float, unit: str | None = None) -> str:
+    """A figure as every chart label writes it: the one formatter by unit (models.numfmt) — 0.0290 for
+    吨标准煤/万元, 14 for a count (projections too), 1,533.63 for 亿元."""
+    return format_number(value, unit)
 
 
-def plot_indicator(figure, series: IndicatorSeries, year: int | None = None, final: bool = False) -> None:
+# Labels in English (the window in English); the printed report stays Chinese.
+_EN = {
+    "市下达指标": "Assigned by the city", "计划路径": "Planned path", "实际值": "Actual", "计划累计": "Planned total",
+    "累计完成（柱）": "Running total (bars)", "暂无数据": "No data yet", "年": "", "2020年基数": "2020 baseline",
+    "预测2025年": "2025 projected", "2025年目标": "2025 target",
+}
+
+
+def _t(text: str, language: str) -> str:
+    return _EN.get(text, text) if language == "en" else text
+
+
+def chart_title(ind, language: str = "zh") -> str:
+    """The chart's title: "技术合同成交额（亿元）", in English "Technology contract turnover (100M yuan)"."""
+    if language == "en":
+        unit = unit_text(ind.unit, "en")
+        name = ind.name_en or ind.name
+        return f"{name} ({unit})" if unit else name
+    return f"{ind.name}（{ind.unit}）"
+
+
+def _label_beside_target(series: IndicatorSeries, year: int) -> bool:
+    """The year's label would sit under the 2025 target star: put it to the left of its point instead."""
+    return year == END and series.indicator.target is not None
+
+
+def plot_indicator(figure, series: IndicatorSeries, year: int | None = None, final: bool = False,
+                   language: str = "zh") -> None:
     """One indicator, 2020–2025: baseline, planned path, values coloured by status, projection, target.
 
     Cumulative indicators show running totals as bars against the planned running total. `year`, when
@@ -38,110 +64,118 @@ def plot_indicator(figure, series: IndicatorSeries, year: int | None = None, fin
 
     ind = series.indicator
     ax = figure.add_subplot(1, 1, 1)
-    ax.set_title(f"{ind.name}（{ind.unit}）", fontsize=11)
+    ax.set_title(chart_title(ind, language), fontsize=11)
     ax.set_xlim(START - 0.6, END + 0.6)
     ax.set_xticks(list(YEARS))
-    ax.set_xticklabels([f"{y}年" for y in YEARS])
-    ax.set_ylabel(ind.unit)
+    ax.set_xticklabels([f"{y}{_t('年', language)}" for y in YEARS])
+    ax.set_ylabel(unit_text(ind.unit, language))
     ax.grid(axis="y", alpha=0.3)
     if year is not None:
         ax.axvspan(year - 0.45, year + 0.45, color="#fff3c4", alpha=0.6, zorder=0)
 
     handles = []
     if ind.kind == "cumulative":
-        handles += _plot_cumulative(ax, series)
+        handles += _plot_cumulative(ax, series, language)
     else:
-        handles += _plot_level(ax, series)
+        handles += _plot_level(ax, series, language)
 
     shown = [f.status for f in series.years.values()
              if (f.cumulative if ind.kind == "cumulative" else f.value) is not None]
     for status in STATUSES:
         if status in shown:
             handles.append(Line2D([], [], marker="o", linestyle="", color=STATUS_COLORS[status],
-                                  label=STATUS_LABELS[status][0]))
+                                  label=STATUS_LABELS[status][1 if language == "en" else 0]))
     has_data = any(f.value is not None for f in series.years.values())
     if not has_data and ind.target is None:
-        ax.text(0.5, 0.5, "暂无数据", transform=ax.transAxes, ha="center", va="center", color=PLAN_COLOR,
+        ax.text(0.5, 0.5, _t("暂无数据", language), transform=ax.transAxes, ha="center", va="center", color=PLAN_COLOR,
                 fontsize=12)
     if handles:
         ax.legend(handles=handles, fontsize=8, loc="best", framealpha=0.85)
     ax.margins(y=0.15)
 
 
-def _plot_level(ax, series: IndicatorSeries) -> list:
+def _plot_level(ax, series: IndicatorSeries, language: str = "zh") -> list:
     ind = series.indicator
     handles = []
     planned = [(y, f.planned) for y, f in series.years.items() if f.planned is not None]
     if planned:
-        label = "市下达指标" if ind.kind == "assigned" else "计划路径"
+        label = _t("市下达指标" if ind.kind == "assigned" else "计划路径", language)
         line, = ax.plot([p[0] for p in planned], [p[1] for p in planned], linestyle="--", marker=".",
                         color=PLAN_COLOR, label=label, zorder=2)
         handles.append(line)
     if ind.baseline is not None:
         base = ax.scatter([START], [ind.baseline], marker="s", s=60, facecolor="white", edgecolor="black",
-                          label=f"2020年基数 {_fmt(ind.baseline)}", zorder=4)
+                          label=f"{_t('2020年基数', language)} {_fmt(ind.baseline, figure_unit(ind.name, ind.unit))}", zorder=4)
         handles.append(base)
     known = [(y, f) for y, f in sorted(series.years.items()) if f.value is not None]
     if known:
         line, = ax.plot([y for y, _ in known], [f.value for _, f in known], color=LINE_COLOR, linewidth=1.5,
-                        label="实际值", zorder=3)
+                        label=_t("实际值", language), zorder=3)
         handles.append(line)
         ax.scatter([y for y, _ in known], [f.value for _, f in known], s=55, zorder=5,
                    c=[STATUS_COLORS[f.status] for _, f in known], edgecolors="white", linewidths=0.8)
         for y, f in known:
-            ax.annotate(_fmt(f.value), (y, f.value), textcoords="offset points", xytext=(0, 8), ha="center",
-                        fontsize=7, color=STATUS_COLORS[f.status])
+            beside = _label_beside_target(series, y)
+            ax.annotate(_fmt(f.value, figure_unit(ind.name, ind.unit)), (y, f.value), textcoords="offset points",
+                        xytext=(-9, 4) if beside else (0, 8), ha="right" if beside else "center",
+                        fontsize=7, color=STATUS_COLORS[f.status], zorder=7)
             if ind.kind == "keep_pace" and f.growth is not None:
-                ref = "—" if f.reference_growth is None else f"{f.reference_growth:.1f}%"
-                ax.annotate(f"增速{f.growth:.1f}%\n区{ref}", (y, f.value), textcoords="offset points",
+                ref = format_value(f.reference_growth, "%")
+                text = (f"growth {format_value(f.growth, '%')}\ndistrict {ref}" if language == "en"
+                        else f"增速{format_value(f.growth, '%')}\n区{ref}")
+                ax.annotate(text, (y, f.value), textcoords="offset points",
                             xytext=(0, -10), ha="center", va="top", fontsize=7, color=STATUS_COLORS[f.status])
-    handles += _plot_projection(ax, series, [(y, f.value) for y, f in known])
-    handles += _plot_target(ax, series)
+    handles += _plot_projection(ax, series, [(y, f.value) for y, f in known], language)
+    handles += _plot_target(ax, series, language)
     return handles
 
 
-def _plot_cumulative(ax, series: IndicatorSeries) -> list:
+def _plot_cumulative(ax, series: IndicatorSeries, language: str = "zh") -> list:
+    ind = series.indicator
     handles = []
     bars = [(y, f) for y, f in sorted(series.years.items()) if f.cumulative is not None]
     if bars:
         ax.bar([y for y, _ in bars], [f.cumulative for _, f in bars], width=0.6,
                color=[STATUS_COLORS[f.status] for _, f in bars], alpha=0.85, zorder=3)
         for y, f in bars:
-            ax.annotate(_fmt(f.cumulative), (y, f.cumulative), textcoords="offset points", xytext=(0, 3),
-                        ha="center", fontsize=7)
+            beside = _label_beside_target(series, y)
+            ax.annotate(_fmt(f.cumulative, figure_unit(ind.name, ind.unit)), (y, f.cumulative), textcoords="offset points",
+                        xytext=(-9, 3) if beside else (0, 3), ha="right" if beside else "center", fontsize=7,
+                        zorder=7)
         from matplotlib.patches import Patch
 
-        handles.append(Patch(color=LINE_COLOR, alpha=0.5, label="累计完成（柱）"))
+        handles.append(Patch(color=LINE_COLOR, alpha=0.5, label=_t("累计完成（柱）", language)))
     planned = [(y, f.planned) for y, f in series.years.items() if f.planned is not None]
     if planned:
         line, = ax.plot([p[0] for p in planned], [p[1] for p in planned], linestyle="--", marker=".",
-                        color=PLAN_COLOR, label="计划累计", zorder=4)
+                        color=PLAN_COLOR, label=_t("计划累计", language), zorder=4)
         handles.append(line)
     totals = [(y, f.cumulative) for y, f in bars]
-    handles += _plot_projection(ax, series, totals)
-    handles += _plot_target(ax, series)
+    handles += _plot_projection(ax, series, totals, language)
+    handles += _plot_target(ax, series, language)
     ax.set_ylim(bottom=0)
     return handles
 
 
-def _plot_projection(ax, series: IndicatorSeries, known: list[tuple[int, float]]) -> list:
+def _plot_projection(ax, series: IndicatorSeries, known: list[tuple[int, float]], language: str = "zh") -> list:
     if series.projection_2025 is None or not known or known[-1][0] >= END:
         return []
     last_year, last_value = known[-1]
     line, = ax.plot([last_year, END], [last_value, series.projection_2025], linestyle=":", linewidth=2,
-                    color=LINE_COLOR, label=f"预测2025年 {_fmt(series.projection_2025)}", zorder=3)
+                    color=LINE_COLOR, label=f"{_t('预测2025年', language)} {_fmt(series.projection_2025, figure_unit(series.indicator.name, series.indicator.unit))}",
+                    zorder=3)
     ax.scatter([END], [series.projection_2025], marker="o", s=40, facecolor="white", edgecolor=LINE_COLOR,
                zorder=4)
     return [line]
 
 
-def _plot_target(ax, series: IndicatorSeries) -> list:
+def _plot_target(ax, series: IndicatorSeries, language: str = "zh") -> list:
     target = series.indicator.target
     if target is None:
         return []
     ax.axhline(target, color=TARGET_COLOR, linewidth=0.8, alpha=0.5, zorder=1)
     mark = ax.scatter([END], [target], marker="*", s=200, color=TARGET_COLOR, zorder=6,
-                      label=f"2025年目标 {_fmt(target)}")
+                      label=f"{_t('2025年目标', language)} {_fmt(target, figure_unit(series.indicator.name, series.indicator.unit))}")
     return [mark]
 
 
@@ -169,7 +203,7 @@ def plot_indicator_final(figure, series: IndicatorSeries) -> None:
     status = final.status if final.status in FINAL_COLORS else "unassessed"
     color = FINAL_COLORS[status]
     ax = figure.add_subplot(1, 1, 1)
-    ax.set_title(f"{ind.name}（{ind.unit}）", fontsize=11)
+    ax.set_title(chart_title(ind), fontsize=11)
     ax.set_xlim(START - 0.6, END + 0.6)
     ax.set_xticks(list(YEARS))
     ax.set_xticklabels([f"{y}年" for y in YEARS])
@@ -183,7 +217,7 @@ def plot_indicator_final(figure, series: IndicatorSeries) -> None:
         if flows:
             ax.bar([y for y, _ in flows], [v for _, v in flows], width=0.55, color=FLOW_COLOR, zorder=2)
             for y, v in flows:
-                ax.annotate(_fmt(v), (y, v), textcoords="offset points", xytext=(0, 2), ha="center", va="bottom",
+                ax.annotate(_fmt(v, figure_unit(ind.name, ind.unit)), (y, v), textcoords="offset points", xytext=(0, 2), ha="center", va="bottom",
                             fontsize=7, color="#546e7a")
             from matplotlib.patches import Patch
 
@@ -200,8 +234,10 @@ def plot_indicator_final(figure, series: IndicatorSeries) -> None:
                             marker="o", markersize=4, label="累计", zorder=4)
             handles.append(line)
             for y, v in totals:
-                ax.annotate(_fmt(v), (y, v), textcoords="offset points", xytext=(0, 7), ha="center", fontsize=7,
-                            color=LINE_COLOR)
+                beside = _label_beside_target(series, y)
+                ax.annotate(_fmt(v, figure_unit(ind.name, ind.unit)), (y, v), textcoords="offset points",
+                            xytext=(-9, 4) if beside else (0, 7), ha="right" if beside else "center", fontsize=7,
+                            color=LINE_COLOR, zorder=7)
         ax.set_ylim(bottom=0)
         final_value = final.cumulative
     else:
@@ -217,7 +253,7 @@ def plot_indicator_final(figure, series: IndicatorSeries) -> None:
             handles.append(line)
         if baseline is not None and ind.kind != "assigned":
             base = ax.scatter([START], [baseline], marker="s", s=60, facecolor="white", edgecolor="black",
-                              label=f"2020年基期 {_fmt(baseline)}", zorder=5)
+                              label=f"2020年基期 {_fmt(baseline, figure_unit(ind.name, ind.unit))}", zorder=5)
             handles.append(base)
         known = [(y, f.value) for y, f in sorted(series.years.items()) if f.value is not None]
         if known:
@@ -225,8 +261,10 @@ def plot_indicator_final(figure, series: IndicatorSeries) -> None:
                             marker="o", markersize=4, label="实际值", zorder=4)
             handles.append(line)
             for y, v in known:
-                ax.annotate(_fmt(v), (y, v), textcoords="offset points", xytext=(0, 7), ha="center", fontsize=7,
-                            color=LINE_COLOR)
+                beside = _label_beside_target(series, y)
+                ax.annotate(_fmt(v, figure_unit(ind.name, ind.unit)), (y, v), textcoords="offset points",
+                            xytext=(-9, 4) if beside else (0, 7), ha="right" if beside else "center", fontsize=7,
+                            color=LINE_COLOR, zorder=7)
         final_value = final.value
     if final_value is not None:
         ax.scatter([END], [final_value], s=90, color=color, edgecolors="white", linewidths=1, zorder=6)

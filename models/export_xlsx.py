@@ -83,7 +83,9 @@ def reference_sheet(conn) -> Sheet:
 
 
 def group_sheets(conn) -> list[Sheet]:
+    from .audit_text import park_kind_name
     from .groups import industry_series, talent_series, zone_series
+    from .numfmt import is_count
 
     figure_cols = [("年度", "year"), ("项目", "text"), ("单位", "text"), ("采用值", "num"), ("报表汇总值", "num"),
                    ("官方数值", "num"), ("备注", "text")]
@@ -106,10 +108,14 @@ def group_sheets(conn) -> list[Sheet]:
     for zone, seq, name, kind, status, year, note in conn.execute(
             "SELECT p.zone, p.seq, p.name, p.kind, p.status, p.year, p.note FROM zone_parks p"
             " JOIN zones z ON z.name = p.zone ORDER BY z.seq, p.seq"):
-        parks.rows.append((zone, seq, name, kind, plan.PARK_STATUSES[status][0] if status else None, year, note))
+        parks.rows.append((zone, seq, name, park_kind_name(kind) or None,
+                           plan.PARK_STATUSES[status][0] if status else None, year, note))
+    series = talent_series(conn)
+    # 人才 are counted one by one (人, 人次, 个): whole numbers, as the window shows them (models.numfmt)
+    kind = "int" if all(is_count(s.category.unit) for s in series) else "num"
     talent = Sheet("人才", [("类别", "text"), ("分组", "text"), ("单位", "text"), ("年度", "year"),
-                          ("采用值", "num"), ("报表汇总值", "num"), ("官方数值", "num"), ("备注", "text")], [])
-    for s in talent_series(conn):
+                          ("采用值", kind), ("报表汇总值", kind), ("官方数值", kind), ("备注", "text")], [])
+    for s in series:
         cat = s.category
         for year in YEARS:
             c = s.years[year]
@@ -133,18 +139,31 @@ def returns_sheet(conn, stream: bool = False) -> Sheet:
     return Sheet("企业报表", columns, rows if stream else rows.fetchall())
 
 
+_AUDIT_SELECT = ("SELECT id, at, action, table_name, row_key, field, old_value, new_value, source, batch_id"
+                 " FROM audit_log")
+
+
+def _audit_stream(conn):
+    """The 操作日志 rows in words, read row by row (constant memory): 片区项目 deleted since are named from
+    the rows their insert or delete wrote, gathered first."""
+    from .audit_text import _names_of_deleted_parks, audit_row, code_names
+
+    names = code_names(conn)
+    parks = conn.execute(_AUDIT_SELECT + " WHERE table_name = 'zone_parks'").fetchall()
+    _names_of_deleted_parks(parks, names.setdefault("zone_parks", {}))
+    for row in conn.execute(_AUDIT_SELECT + " ORDER BY id"):
+        yield audit_row(row, names)
+
+
 def log_sheets(conn, stream: bool = False) -> list[Sheet]:
-    batches = Sheet("导入批次", [("批次", "int"), ("时间", "text"), ("用户", "text"), ("计算机", "text"),
-                              ("文件", "text"), ("接受", "int"), ("拒绝", "int"), ("冲突", "int"), ("替换", "int"),
-                              ("撤销时间", "text")],
-                    conn.execute("SELECT id, created_at, user, host, files, accepted, rejected, conflicts, replaced,"
-                                 " undone_at FROM import_batches ORDER BY id").fetchall())
-    cur = conn.execute("SELECT id, at, action, table_name, row_key, field, old_value, new_value, source,"
-                       " batch_id FROM audit_log ORDER BY id")
-    audit = Sheet("操作日志", [("序号", "int"), ("时间", "text"), ("操作", "text"), ("表", "text"), ("记录", "text"),
-                            ("字段", "text"), ("原值", "text"), ("新值", "text"), ("来源", "text"), ("批次", "int")],
-                  cur if stream else cur.fetchall())
-    return [batches, audit]
+    """导入批次 and 操作日志 as a person reads them (models.audit_text): Chinese action, table and field
+    names, times as "2026-12-01 11:00", records and values in words — no JSON, no program codes.
+    With `stream`, the log is read while it is written."""
+    from .audit_text import AUDIT_COLUMNS, BATCH_COLUMNS, batch_rows
+
+    audit = _audit_stream(conn)
+    return [Sheet("导入批次", list(BATCH_COLUMNS), batch_rows(conn)),
+            Sheet("操作日志", list(AUDIT_COLUMNS), audit if stream else list(audit))]
 
 
 def sheets(conn, stream: bool = False) -> list[Sheet]:

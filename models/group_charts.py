@@ -91,10 +91,11 @@ def _known(values: dict[int, float | None]) -> tuple[list[int], list[float]]:
     return [p[0] for p in pairs], [p[1] for p in pairs]
 
 
-def _num(value: float) -> str:
-    if abs(value) >= 100 or float(value).is_integer():
-        return f"{value:,.0f}"
-    return f"{value:,.2f}".rstrip("0").rstrip(".")
+def _num(value: float, unit: str | None = None) -> str:
+    """A label's figure, the one way for its unit (models.numfmt): counts whole, % with 2 decimals."""
+    from .numfmt import format_number
+
+    return format_number(value, unit)
 
 
 def plot_industry(figure, series: GroupSeries) -> None:
@@ -148,7 +149,7 @@ def plot_industry_shares(figure, series_list: list[GroupSeries], group_short: di
         ax.bar(xs, ys, 0.6, bottom=[bottom[x] for x in xs], color=colors[i % len(colors)], label=label)
         for x, y in zip(xs, ys):
             if y >= 6:
-                ax.text(x, bottom[x] + y / 2, f"{y:.0f}%", ha="center", va="center", fontsize=7)
+                ax.text(x, bottom[x] + y / 2, f"{_num(y, '%')}%", ha="center", va="center", fontsize=7)
             bottom[x] += y
         drawn = True
     ax.set_ylim(0, 100)
@@ -174,7 +175,7 @@ def plot_key_vs_rest(figure, series_list: list[GroupSeries]) -> None:
         key, rest = data["key"][year], data["rest"][year]
         if key is not None and (key + (rest or 0)) > 0:
             share = key / (key + (rest or 0)) * 100
-            ax.annotate(f"{share:.0f}%", (year - width / 2, key), ha="center", va="bottom", fontsize=8,
+            ax.annotate(f"{_num(share, '%')}%", (year - width / 2, key), ha="center", va="bottom", fontsize=8,
                         xytext=(0, 2), textcoords="offset points")
     ax.set_ylabel("营业收入（亿元）")
     _years_axis(ax)
@@ -228,10 +229,10 @@ def plot_work_permits(figure, path: dict) -> None:
     cx, cy = [x for x, y in zip(cx, cy) if x > YEARS[0]], [y for x, y in zip(cx, cy) if x > YEARS[0]]
     if cy:
         ax.plot(cx, cy, "o-", color=KEY_COLOR, label="实际累计")
-        ax.annotate(_num(cy[-1]), (cx[-1], cy[-1]), xytext=(4, 4), textcoords="offset points", fontsize=8)
+        ax.annotate(_num(cy[-1], "人次"), (cx[-1], cy[-1]), xytext=(4, 4), textcoords="offset points", fontsize=8)
     if path.get("target"):
         ax.axhline(path["target"], color=TARGET_COLOR, linewidth=0.9)
-        ax.annotate(f"五年累计目标 {_num(path['target'])}", (YEARS[0] - 0.5, path["target"]), xytext=(0, 3),
+        ax.annotate(f"五年累计目标 {_num(path['target'], '人次')}", (YEARS[0] - 0.5, path["target"]), xytext=(0, 3),
                     textcoords="offset points", fontsize=8, color=TARGET_COLOR)
         ax.set_ylim(0, max([path["target"] * 1.12, *cy, *ys]) if (cy or ys) else path["target"] * 1.12)
     ax.set_ylabel("人次")
@@ -251,11 +252,11 @@ def plot_returnee_share(figure, share: dict) -> None:
     xs, ys = _known(share["values"])
     ax.bar(xs, ys, 0.5, color=REVENUE_COLOR, label="占比（%）")
     for x, y in zip(xs, ys):
-        ax.annotate(f"{y:.2f}%", (x, y), ha="center", va="bottom", xytext=(0, 2), textcoords="offset points",
+        ax.annotate(f"{_num(y, '%')}%", (x, y), ha="center", va="bottom", xytext=(0, 2), textcoords="offset points",
                     fontsize=8)
     target = share.get("target")
     if target is not None:
-        ax.axhline(target, color=TARGET_COLOR, linestyle="--", linewidth=1, label=f"2025年目标 {_num(target)}%")
+        ax.axhline(target, color=TARGET_COLOR, linestyle="--", linewidth=1, label=f"2025年目标 {_num(target, '%')}%")
         ax.set_ylim(0, max([target * 1.3, *[y * 1.15 for y in ys]]))
     ax.set_ylabel("%")
     _years_axis(ax)
@@ -280,7 +281,7 @@ def plot_talent_counts(figure, series_list: list[TalentSeries], groups: tuple[st
         if not ys:
             continue
         ax.plot(xs, ys, "o-", label=s.category.name)
-        ax.annotate(_num(ys[-1]), (xs[-1], ys[-1]), xytext=(4, 0), textcoords="offset points", fontsize=8,
+        ax.annotate(_num(ys[-1], s.category.unit), (xs[-1], ys[-1]), xytext=(4, 0), textcoords="offset points", fontsize=8,
                     va="center")
         drawn = True
     ax.set_ylim(bottom=0)

@@ -19,6 +19,7 @@ an editable Word document (`models.report_docx`).
 from __future__ import annotations
 
 import io
+import re
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
@@ -26,7 +27,7 @@ from typing import Callable, Iterator
 
 from . import report_text as rt
 from . import plan
-from .plan import STATUS_COLORS, STATUSES
+from .plan import FIELD_LABELS, INDUSTRY_FIELDS, STATUS_COLORS, STATUSES
 from .schema import YEARS
 
 A4_INCHES = (8.27, 11.69)
@@ -127,15 +128,20 @@ def text_width(text: str) -> int:
     return sum(2 if ord(ch) > 0x2E7F else 1 for ch in text)
 
 
+# a number with its sign, separators, decimals and % sign: one unbreakable piece of a line
+_TOKEN_RE = re.compile(r"[-+]?\d[\d,.]*%?|.", re.S)
+
+
 def wrap(text: str, width: int = TEXT_WIDTH) -> list[str]:
-    """Break a (Chinese) line into lines of at most `width` half-width characters; punctuation never starts a line."""
+    """Break a (Chinese) line into lines of at most `width` half-width characters; punctuation never starts a
+    line, and a number (with its sign, separators, decimals and a % sign) is never broken across lines."""
     lines, current, used = [], "", 0
-    for ch in text:
-        w = 2 if ord(ch) > 0x2E7F else 1
-        if used + w > width and current and ch not in "，。；：、）”％%":
+    for token in _TOKEN_RE.findall(text):
+        w = sum(2 if ord(ch) > 0x2E7F else 1 for ch in token)
+        if used + w > width and current and token[0] not in "，。；：、）”％%":
             lines.append(current)
             current, used = "", 0
-        current += ch
+        current += token
         used += w
     if current:
         lines.append(current)
@@ -208,18 +214,19 @@ def _summary_table(data: ReportData) -> Callable:
             name_lines = wrap(f"{ind.seq}. {ind.name}", 30)
             ax.text(0, y, "\n".join(name_lines[:2]), fontsize=8, va="center", linespacing=1.25)
             ax.text(0.335, y, "\n".join(wrap(ind.unit, 8)), fontsize=8, va="center")
-            target = rt.number(ind.target) if ind.target is not None else "\n".join(wrap(ind.target_text, 10))
+            unit = ind.unit
+            target = rt.number(ind.target, unit=unit, name=ind.name) if ind.target is not None else "\n".join(wrap(ind.target_text, 10))
             if ind.kind == "cumulative":  # the running total (the status goes with it) and the year's flow
-                value = f"累计{rt.number(fig_year.cumulative)}\n当年新增{rt.number(fig_year.value)}"
+                value = f"累计{rt.number(fig_year.cumulative, unit=unit, name=ind.name)}\n当年新增{rt.number(fig_year.value, unit=unit, name=ind.name)}"
             else:
-                value = rt.number(fig_year.value)
-            cells = (rt.number(s.baseline), target, value, rt.number(fig_year.planned))
+                value = rt.number(fig_year.value, unit=unit, name=ind.name)
+            cells = (rt.number(s.baseline, unit=unit, name=ind.name), target, value, rt.number(fig_year.planned, unit=unit, name=ind.name))
             for (_, x, align), text in zip(SUMMARY_COLUMNS[2:6], cells):
                 ax.text(x, y, text, fontsize=7.5 if "\n" in text else 8, ha=align, va="center", linespacing=1.1)
             status = fig_year.status or "unassessed"
             ax.text(0.835, y, rt.status_label(status), fontsize=8, va="center", color="white",
                     bbox=dict(boxstyle="round,pad=0.3", fc=STATUS_COLORS[status], ec="none"))
-            ax.text(1.0, y, rt.number(s.projection_2025), fontsize=8, ha="right", va="center")
+            ax.text(1.0, y, rt.number(s.projection_2025, unit=unit, name=ind.name), fontsize=8, ha="right", va="center")
             y -= row_h
         ax.axhline(y + row_h / 2, color="#333333", linewidth=0.8)
         ax.text(0, y - 0.01, "注：累计类指标列出2021年以来累计数和当年新增数，状态按累计数判定；“与区同步”类指标按当年增速与全区增速比较。",
@@ -321,6 +328,12 @@ def plot_table(figure, title: str, columns: list[tuple[str, float, str]], rows: 
                 ha="left", va="top", linespacing=1.4)
 
 
+def _cell(cells, field: str) -> str:
+    """An industry's or zone's figure in the report's tables, written the one way for its unit
+    (家 whole, 亿元 with 2 decimals: "0.58", "3", "0.77" never side by side)."""
+    return rt.number(cells[field].value, unit=FIELD_LABELS[field][2])
+
+
 def _group_rows(series, year: int, with_group: bool, group_short: dict[str, str] | None = None,
                 lfl=None) -> tuple[list[tuple], tuple]:
     """Rows of `year`'s figures per industry or zone, and the total row. With `with_group`, an industry's
@@ -337,21 +350,21 @@ def _group_rows(series, year: int, with_group: bool, group_short: dict[str, str]
         row = [s.name]
         if with_group:
             row.append((group_short or {}).get(s.name) or INDUSTRY_GROUP_SHORT[s.grp])
-        row += [rt.number(cells["enterprises"].value), rt.number(cells["revenue"].value),
-                rt.number(growth, 1), rt.number(cells["tax"].value), rt.number(cells["high_tech"].value)]
+        row += [_cell(cells, "enterprises"), _cell(cells, "revenue"), rt.number(growth, unit="%"),
+                _cell(cells, "tax"), _cell(cells, "high_tech")]
         if with_group:
-            row.append(rt.number(shares[s.name][year], 1))
+            row.append(rt.number(shares[s.name][year], unit="%"))
         rows.append(tuple(row))
     total = groups.totals(series)
     revenue_total = {y: total[y]["revenue"].value for y in total}
     t = total[year]
     total_row = ["合计"] + ([""] if with_group else [])
-    total_row += [rt.number(t["enterprises"].value), rt.number(t["revenue"].value),
-                  rt.number(lfl.total_growth("revenue") if lfl is not None else groups.growth(revenue_total)[year], 1),
-                  rt.number(t["tax"].value),
-                  rt.number(t["high_tech"].value)]
+    total_row += [_cell(t, "enterprises"), _cell(t, "revenue"),
+                  rt.number(lfl.total_growth("revenue") if lfl is not None else groups.growth(revenue_total)[year],
+                            unit="%"),
+                  _cell(t, "tax"), _cell(t, "high_tech")]
     if with_group:
-        total_row.append("100" if t["revenue"].value else "—")
+        total_row.append(rt.number(100.0, unit="%") if t["revenue"].value else "—")
     return rows, tuple(total_row)
 
 
@@ -380,6 +393,10 @@ _FIGURE_COLUMNS = [("企业数\n（家）", "right"), ("营业收入\n（亿元�
                    ("纳税总额\n（亿元）", "right"), ("高新技术\n企业（家）", "right")]
 
 
+def _any(values: dict) -> bool:
+    return any(v is not None for v in values.values())
+
+
 def group_charts(conn, part: str, year: int) -> list[Callable]:
     """What the industries, zones or talent part shows, each a `plot(figure)`: a table of `year`'s figures
     (industries, zones) and the charts of the tab (models.group_charts)."""
@@ -396,25 +413,37 @@ def group_charts(conn, part: str, year: int) -> list[Callable]:
         xs = (0.44, 0.55, 0.66, 0.77, 0.88)
         columns = [("产业", 0.0, "left"), ("分组", 0.22, "left")]
         columns += [(h, x, a) for (h, a), x in zip(_figure_columns(lfl), xs)] + [("占园区营收\n比重（%）", 1.0, "right")]
-        return [partial(plot_table, title=f"{year}年各产业主要指标", columns=columns, rows=rows, total_row=total,
-                        note=note),
-                partial(gc.plot_industry_shares, series_list=series, group_short=short),
-                partial(gc.plot_key_vs_rest, series_list=series)]
+        charts = [partial(plot_table, title=f"{year}年各产业主要指标", columns=columns, rows=rows, total_row=total,
+                          note=note)]
+        if any(v is not None for s in series for v in s.values("revenue").values()):  # no empty chart pages
+            charts += [partial(gc.plot_industry_shares, series_list=series, group_short=short),
+                       partial(gc.plot_key_vs_rest, series_list=series)]
+        return charts
     if part == "zones":
         series = groups.zone_series(conn)
         lfl, note = _like_for_like(conn, "zone", year)
         rows, total = _group_rows(series, year, with_group=False, lfl=lfl)
         xs = (0.44, 0.58, 0.72, 0.86, 1.0)
         columns = [("片区", 0.0, "left")] + [(h, x, a) for (h, a), x in zip(_figure_columns(lfl), xs)]
-        return [partial(plot_table, title=f"{year}年各片区主要指标", columns=columns, rows=rows, total_row=total,
-                        note=note),
-                partial(gc.plot_zones, zones=series)]
+        charts = [partial(plot_table, title=f"{year}年各片区主要指标", columns=columns, rows=rows, total_row=total,
+                          note=note)]
+        if any(v is not None for s in series for fld in INDUSTRY_FIELDS for v in s.values(fld).values()):
+            charts.append(partial(gc.plot_zones, zones=series))
+        return charts
     if part == "talent":
         talent = groups.talent_series(conn)
-        return [partial(gc.plot_work_permits, path=groups.permits_path(conn, talent)),
-                partial(gc.plot_returnee_share, share=groups.returnee_share(conn)),
-                partial(gc.plot_talent_counts, series_list=talent, groups=("count",)),
-                partial(gc.plot_talent_counts, series_list=talent, groups=("programme",))]
+        path, share = groups.permits_path(conn, talent), groups.returnee_share(conn)
+
+        def counted(grp: str) -> bool:
+            return any(v is not None for s in talent if s.category.grp == grp for v in s.values().values())
+
+        # a chart without a figure ("暂无数据") is left out rather than printed as an empty page
+        candidates = [(_any(path["yearly"]), partial(gc.plot_work_permits, path=path)),
+                      (_any(share["values"]), partial(gc.plot_returnee_share, share=share)),
+                      (counted("count"), partial(gc.plot_talent_counts, series_list=talent, groups=("count",))),
+                      (counted("programme"),
+                       partial(gc.plot_talent_counts, series_list=talent, groups=("programme",)))]
+        return [plot for has_data, plot in candidates if has_data]
     raise ValueError(part)
 
 
@@ -436,18 +465,45 @@ def pages(data: ReportData) -> list[Page]:
         heading = f"{next(sections)}、{SECTION_TITLES['indicators']}" if i == 0 else ""
         out.append(Page("主要发展指标", _indicator_page(data, data.series[i:i + INDICATORS_PER_PAGE]), manual=True,
                         heading=heading))
+    # The parts of charts (industries, zones, talent) follow one another without half-empty pages: a part
+    # may begin in the lower half of a page, its heading above its first chart.
+    run: list[tuple[str, str, Callable]] = []  # (part, heading of a part's first chart, plot)
     for part in data.parts[1:]:
-        heading = f"{next(sections)}、{SECTION_TITLES[part]}"
         if part == "plan":
+            out += _packed_pages(run)
+            run = []
             from .report_plan import plan_pages
 
-            out += plan_pages(data.conn, data.year, Page, heading=heading)
+            out += plan_pages(data.conn, data.year, Page, heading=f"{next(sections)}、{SECTION_TITLES[part]}")
             continue
         charts = group_charts(data.conn, part, data.year)
-        for i in range(0, len(charts), CHARTS_PER_PAGE):
-            out.append(Page(PART_LABELS[part][0], _chart_page(charts[i:i + CHARTS_PER_PAGE]),
-                            heading=heading if i == 0 else ""))
-    return out
+        if not charts:  # nothing to show in this part (no figure at all): no page of empty charts
+            continue
+        heading = f"{next(sections)}、{SECTION_TITLES[part]}"
+        run += [(part, heading if i == 0 else "", plot) for i, plot in enumerate(charts)]
+    return out + _packed_pages(run)
+
+
+def _headed(figure, heading: str, plot: Callable) -> None:
+    """A section heading above a chart that begins a part in the lower half of a page."""
+    top, body = figure.subfigures(2, 1, height_ratios=(0.07, 0.93))
+    _frameless(top, body)
+    top.text(0.0, 0.5, heading, ha="left", va="center", fontsize=13, color="#1f3f66")
+    plot(body)
+
+
+def _packed_pages(run: list[tuple[str, str, Callable]]) -> list[Page]:
+    """Chart pages, CHARTS_PER_PAGE to a page, from the run of (part, heading, plot): a page's header names
+    the part of its first chart, whose heading (if it begins a part) is the page's; a part beginning lower on
+    the page has its heading above its chart."""
+    from functools import partial
+
+    pages = []
+    for i in range(0, len(run), CHARTS_PER_PAGE):
+        chunk = run[i:i + CHARTS_PER_PAGE]
+        plots = [chunk[0][2]] + [partial(_headed, heading=h, plot=p) if h else p for _, h, p in chunk[1:]]
+        pages.append(Page(PART_LABELS[chunk[0][0]][0], _chart_page(plots), heading=chunk[0][1]))
+    return pages
 
 
 def running_header(data: ReportData) -> str:

@@ -18,6 +18,7 @@ from datetime import date
 from functools import partial
 
 from . import report_text as rt
+from .plan import FIELD_LABELS
 from .progress import END, FINAL_STATUSES, START, period_growth
 from .plan import industry_group_short
 
@@ -144,13 +145,13 @@ def indicator_paragraphs(series) -> list[str]:
     lines = [indicator_sentence(series)]
     extra = []
     if series.official_only and f.derived is not None:
-        extra.append(f"企业报表汇总的{END}年{REFERENCE_VALUE_LABEL}为{rt.with_unit(f.derived, ind.unit)}，仅供参考，不作评估依据")
+        extra.append(f"企业报表汇总的{END}年{REFERENCE_VALUE_LABEL}为{rt.with_unit(f.derived, ind.unit, ind.name)}，仅供参考，不作评估依据")
     if series.baseline_source == "office" and series.baseline is not None:
-        plan = "" if series.baseline_plan is None else f"（规划所列为{rt.with_unit(series.baseline_plan, ind.unit)}）"
+        plan = "" if series.baseline_plan is None else f"（规划所列为{rt.with_unit(series.baseline_plan, ind.unit, ind.name)}）"
         source = f"，来源：{series.baseline_office_source}" if series.baseline_office_source else ""
-        extra.append(f"{START}年基期值采用评估部门核定的{rt.with_unit(series.baseline, ind.unit)}{plan}{source}")
+        extra.append(f"{START}年基期值采用评估部门核定的{rt.with_unit(series.baseline, ind.unit, ind.name)}{plan}{source}")
     elif ind.kind in ("level", "keep_pace") and len(baseline_note(series)) > SHORT_NOTE:
-        extra.append(f"{START}年基期值{rt.with_unit(series.baseline, ind.unit)}为{baseline_note(series)}")
+        extra.append(f"{START}年基期值{rt.with_unit(series.baseline, ind.unit, ind.name)}为{baseline_note(series)}")
     if extra:
         lines.append("说明：" + "；".join(extra) + "。")
     note = (f.note or "").strip()
@@ -165,30 +166,30 @@ SHORT_NOTE = 10  # a baseline caveat up to this long is written beside the figur
 def _value_cell(series) -> str:
     ind, f = series.indicator, series.years[END]
     if ind.kind == "cumulative":
-        return f"累计{rt.number(f.cumulative)}\n当年新增{rt.number(f.value)}"
+        return f"累计{rt.number(f.cumulative, unit=ind.unit, name=ind.name)}\n当年新增{rt.number(f.value, unit=ind.unit, name=ind.name)}"
     if ind.kind == "keep_pace":
         growth = f.growth_period
-        return rt.number(f.value) + (f"\n年均{rt.change(growth)}" if growth is not None else "")
-    return rt.number(f.value)
+        return rt.number(f.value, unit=ind.unit, name=ind.name) + (f"\n年均{rt.change(growth)}" if growth is not None else "")
+    return rt.number(f.value, unit=ind.unit, name=ind.name)
 
 
 def _target_cell(series) -> str:
     ind, f = series.indicator, series.years[END]
     if ind.kind == "cumulative":
-        return f"累计{rt.number(ind.target)}"
+        return f"累计{rt.number(ind.target, unit=ind.unit, name=ind.name)}"
     if ind.kind == "keep_pace":
         district = f.district_growth_period
         return "与全区同步" + (f"\n全区年均\n{rt.change(district)}" if district is not None else "")
     if ind.kind == "assigned":
-        return "市下达指标" + (f"\n{rt.number(f.assigned)}" if f.assigned is not None else "")
-    return rt.number(ind.target) if ind.target is not None else ind.target_text
+        return "市下达指标" + (f"\n{rt.number(f.assigned, unit=ind.unit, name=ind.name)}" if f.assigned is not None else "")
+    return rt.number(ind.target, unit=ind.unit, name=ind.name) if ind.target is not None else ind.target_text
 
 
 def _baseline_cell(series) -> str:
     ind = series.indicator
     if ind.kind in ("cumulative", "assigned"):
         return "—"
-    text = rt.number(used_baseline(series))
+    text = rt.number(used_baseline(series), unit=ind.unit, name=ind.name)
     if series.baseline_source == "office" and series.baseline is not None:
         return f"{text}\n（区核定）"
     note = baseline_note(series)
@@ -286,7 +287,7 @@ def _compare_rows(series_list, total: dict | None, fields=("revenue", "tax", "en
         row = [name]
         for f in fields:
             a, b = figures[f]
-            row += [rt.number(a), rt.number(b)]
+            row += [rt.number(a, unit=FIELD_LABELS[f][2]), rt.number(b, unit=FIELD_LABELS[f][2])]
             if f != "enterprises":
                 row.append(_growth_cell(period_growth(b, a)))
         rows.append(tuple(row))
@@ -365,10 +366,12 @@ def section_talent(data) -> Section | None:
         if c.grp == "flow":
             flows = [s.years[y].value for y in range(START + 1, END + 1)]
             total = None if any(v is None for v in flows) else sum(flows)
-            rows.append((c.name, c.unit, rt.number(a), rt.number(b), rt.number(total), "—"))
+            rows.append((c.name, c.unit, rt.number(a, unit=c.unit), rt.number(b, unit=c.unit),
+                         rt.number(total, unit=c.unit), "—"))
         else:
             growth = period_growth(b, a) if c.grp != "share" else None
-            rows.append((c.name, c.unit, rt.number(a), rt.number(b), "—", _growth_cell(growth)))
+            rows.append((c.name, c.unit, rt.number(a, unit=c.unit), rt.number(b, unit=c.unit), "—",
+                         _growth_cell(growth)))
     table = Table(("类别", "单位", "2020年", "2025年", "2021—2025年\n累计", "年均增长"), rows,
                   widths=(0.38, 0.1, 0.13, 0.13, 0.14, 0.12), align=("left", "center", "right", "right", "right", "right"),
                   title=f"人才工作主要数据（{START}年、{END}年）", key="talent")
@@ -455,12 +458,13 @@ def build_interim(data) -> Document:
     for s in data.series:
         ind, f = s.indicator, s.years[year]
         if ind.kind == "cumulative":
-            value = f"累计{rt.number(f.cumulative)}\n当年新增{rt.number(f.value)}"
+            value = f"累计{rt.number(f.cumulative, unit=ind.unit, name=ind.name)}\n当年新增{rt.number(f.value, unit=ind.unit, name=ind.name)}"
         else:
-            value = rt.number(f.value)
-        target = rt.number(ind.target) if ind.target is not None else ind.target_text
-        rows.append((str(ind.seq), ind.name, ind.unit, rt.number(s.baseline), target, value, rt.number(f.planned),
-                     rt.status_label(f.status), rt.number(s.projection_2025)))
+            value = rt.number(f.value, unit=ind.unit, name=ind.name)
+        unit = ind.unit
+        target = rt.number(ind.target, unit=unit, name=ind.name) if ind.target is not None else ind.target_text
+        rows.append((str(ind.seq), ind.name, unit, rt.number(s.baseline, unit=unit, name=ind.name), target, value,
+                     rt.number(f.planned, unit=unit, name=ind.name), rt.status_label(f.status), rt.number(s.projection_2025, unit=unit, name=ind.name)))
     table = Table(header, rows, widths=(0.05, 0.25, 0.08, 0.1, 0.12, 0.12, 0.1, 0.09, 0.09),
                   align=("center", "left", "center", "right", "right", "right", "right", "center", "right"),
                   title=f"主要发展指标完成情况（{year}年）", key="completion")

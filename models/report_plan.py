@@ -12,6 +12,7 @@ from collections.abc import Callable
 from functools import partial
 
 from . import facts, tasks
+from .numfmt import format_number
 from .schema import YEARS
 
 PLAN_COLOR = "#8a8a8a"
@@ -54,7 +55,7 @@ def plot_fact(figure, series: facts.FactSeries) -> None:
         ax.bar(xs_der, ys_der, 0.6, color=DERIVED_COLOR, hatch="//", edgecolor="#78909c", label="报表汇总值")
     ax.axhline(series.baseline, color=PLAN_COLOR, linestyle="--", linewidth=0.8)
     for x, v in zip([*xs_plan, *xs_off, *xs_der], [series.baseline, *ys_off, *ys_der]):
-        ax.text(x, v, facts.number_text(v), ha="center", va="bottom", fontsize=8)
+        ax.text(x, v, format_number(v, unit), ha="center", va="bottom", fontsize=8)
     ax.set_xticks(list(YEARS), [str(y) for y in YEARS])
     ax.set_xlim(YEARS[0] - 0.6, YEARS[-1] + 0.6)
     ax.set_ylabel(unit)
@@ -77,9 +78,9 @@ def fact_rows(series_list: list[facts.FactSeries], year: int) -> list[tuple]:
         diff, pct = s.change(year) if year != facts.BASE_YEAR else (None, None)
         source = "" if value is None or s.years[year].official is not None else "*"
         rows.append((facts.TOPICS.get(s.topic, (s.topic,))[0], _short(s.name, 30), s.unit, s.baseline_text(),
-                     facts.number_text(value) + source if value is not None else "—",
-                     ("+" if diff and diff > 0 else "") + facts.number_text(diff) if diff is not None else "—",
-                     f"{pct:+.1f}" if pct is not None else "—"))
+                     format_number(value, s.unit) + source if value is not None else "—",
+                     ("+" if diff and diff > 0 else "") + format_number(diff, s.unit) if diff is not None else "—",
+                     ("+" if pct and pct > 0 else "") + format_number(pct, "%") if pct is not None else "—"))
     return rows
 
 

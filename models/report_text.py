@@ -8,7 +8,9 @@ with the projection to 2025. `number()` formats a figure the way the report prin
 from __future__ import annotations
 
 from .plan import FINAL_STATUS_LABELS, STATUS_LABELS
-from .progress import FINAL_STATUSES, change_text
+from .numfmt import (POINTS, figure_unit, format_number, format_share, format_value, growth_text,
+                     needed_per_year_text)
+from .progress import FINAL_STATUSES
 
 BASE_YEAR, END_YEAR = 2020, 2025
 
@@ -22,28 +24,33 @@ STATUS_ENDINGS = {
 }
 
 
-def number(value: float | None, digits: int = 2) -> str:
-    """A figure as printed: whole numbers without decimals, others to `digits` places without trailing zeros
-    (three significant digits below 1), thousands grouped from 10 000 up; "—" when missing."""
+def number(value: float | None, digits: int = 2, unit: str | None = None, name: str | None = None) -> str:
+    """A figure as printed. With its `unit`, the one way of writing numbers (models.numfmt: 亿元 2 decimals,
+    万元 and counts whole, % 2 decimals, 吨标准煤/万元 4 decimals, thousands separated). Without a unit (a
+    figure whose unit the caller does not know): whole numbers without decimals, others to `digits`
+    places without trailing zeros, three significant digits below 1. "—" when missing."""
     if value is None:
         return "—"
+    if unit is not None:  # a per-capita figure in a count unit (每万人…, 件) is a ratio: models.numfmt
+        return format_number(value, figure_unit(name, unit))
     if abs(value - round(value)) < 10 ** -(digits + 1):
-        text = f"{round(value):,}" if abs(value) >= 10_000 else f"{round(value)}"
-        return text
+        return f"{round(value):,}"
     if abs(value) < 1:
         return f"{value:.3g}"  # small figures (energy per value added) keep three significant digits
-    text = f"{value:,.{digits}f}" if abs(value) >= 10_000 else f"{value:.{digits}f}"
-    return text.rstrip("0").rstrip(".")
+    return f"{value:,.{digits}f}".rstrip("0").rstrip(".")
 
 
-def with_unit(value: float | None, unit: str) -> str:
-    """A figure followed by its unit ("85件", "4.2%"); "—" without unit when missing."""
-    return "—" if value is None else f"{number(value)}{unit}"
+def with_unit(value: float | None, unit: str, name: str | None = None) -> str:
+    """A figure followed by its unit, written the one way for the unit ("85件", "4.20%", "22.30亿元"; the
+    figure `name`d 每万人… in 件 is a ratio, "93.5件"); "—" without unit when missing."""
+    if value is None:
+        return format_value(value, unit)
+    return number(value, unit=unit, name=name) + unit
 
 
 def percent(share: float | None) -> str:
-    """A share (0.524) as a percentage with one decimal at most ("52.4%")."""
-    return "—" if share is None else f"{number(share * 100, 1)}%"
+    """A share (0.524) as a percentage with two decimals ("52.40%")."""
+    return format_share(share)
 
 
 def compare(a: float, b: float) -> str:
@@ -66,18 +73,18 @@ def _first_line(series, year: int) -> str:
     if year == BASE_YEAR:  # the plan's baseline year: nothing to assess yet
         if fig.value is None:
             return f"{BASE_YEAR}年为规划基期，{ind.name}暂无数据。"
-        return f"{BASE_YEAR}年为规划基期，{ind.name}为{with_unit(fig.value, ind.unit)}。"
+        return f"{BASE_YEAR}年为规划基期，{ind.name}为{with_unit(fig.value, ind.unit, ind.name)}。"
     head = f"截至{year}年，{ind.name}"
     if ind.kind == "cumulative":
         total = fig.cumulative
         if total is None:
             return f"{head}累计数暂缺，{STATUS_ENDINGS['unassessed']}"
-        flow = with_unit(fig.value, ind.unit)
-        text = f"{head}累计{with_unit(total, ind.unit)}（当年新增{flow}，五年目标{with_unit(ind.target, ind.unit)}）"
+        flow = with_unit(fig.value, ind.unit, ind.name)
+        text = f"{head}累计{with_unit(total, ind.unit, ind.name)}（当年新增{flow}，五年目标{with_unit(ind.target, ind.unit, ind.name)}）"
     else:
         if fig.value is None:
             return f"{head}暂无数据，{STATUS_ENDINGS['unassessed']}"
-        text = f"{head}为{with_unit(fig.value, ind.unit)}"
+        text = f"{head}为{with_unit(fig.value, ind.unit, ind.name)}"
     if status == "unassessed" and ind.kind == "level" and (ind.baseline is None or ind.target is None):
         missing = "2020年基期值" if ind.baseline is None else "2025年目标值"
         return f"{text}，缺少{missing}，{STATUS_ENDINGS['unassessed']}"
@@ -86,12 +93,12 @@ def _first_line(series, year: int) -> str:
         text += f"，完成目标进度{percent(fig.progress)}，{compare(fig.progress, elapsed)}序时进度{percent(elapsed)}"
     elif ind.kind == "keep_pace":
         if fig.growth is not None:
-            text += f"，比上年增长{number(fig.growth, 1)}%"
+            text += f"，比上年{growth_text(fig.growth)}"
             if fig.reference_growth is not None:
-                text += f"，{compare(fig.growth, fig.reference_growth)}全区增速{number(fig.reference_growth, 1)}%"
+                text += f"，{compare(fig.growth, fig.reference_growth)}全区增速{with_unit(fig.reference_growth, '%')}"
     elif ind.kind == "assigned":
         if fig.assigned is not None:
-            text += f"，市下达指标为{with_unit(fig.assigned, ind.unit)}"
+            text += f"，市下达指标为{with_unit(fig.assigned, ind.unit, ind.name)}"
     return f"{text}，{STATUS_ENDINGS.get(status, STATUS_ENDINGS['unassessed'])}"
 
 
@@ -104,16 +111,18 @@ def _second_line(series, year: int) -> str:
     if year >= END_YEAR or projection is None or series.latest_year is None or series.latest_year > year:
         return ""
     what = "五年累计" if ind.kind == "cumulative" else "2025年"
-    text = f"按现有趋势，预计{what}达到{with_unit(projection, ind.unit)}"
+    text = f"按现有趋势，预计{what}达到{with_unit(projection, ind.unit, ind.name)}"
     reached = projection >= ind.target if ind.direction == "higher" else projection <= ind.target
-    text += "，可以完成目标" if reached else f"，{'未达' if ind.direction == 'higher' else '高于'}目标{with_unit(ind.target, ind.unit)}"
+    text += "，可以完成目标" if reached else f"，{'未达' if ind.direction == 'higher' else '高于'}目标{with_unit(ind.target, ind.unit, ind.name)}"
     needed = series.needed_per_year
     if needed is not None and not reached:
         if ind.kind == "cumulative":
-            text += f"；完成目标今后每年需新增{with_unit(needed, ind.unit)}"
+            text += f"；完成目标今后每年需新增{with_unit(needed, ind.unit, ind.name)}"
         else:
-            verb = "提高" if needed >= 0 else "降低"
-            text += f"；完成目标今后每年需{verb}{with_unit(abs(needed), ind.unit)}"
+            verb = "提高" if needed >= 0 else "降低"  # a percentage rises by 个百分点 ("每年需提高0.07个百分点")
+            amount = (needed_per_year_text(abs(needed), ind.unit) if ind.unit in ("%", "％")
+                      else with_unit(abs(needed), ind.unit, ind.name))
+            text += f"；完成目标今后每年需{verb}{amount}"
     return text + "。"
 
 
@@ -149,22 +158,23 @@ def final_status_label(status: str | None) -> str:
     return FINAL_STATUS_LABELS.get(status or "unassessed", FINAL_STATUS_LABELS["unassessed"])[0]
 
 
-def change(percent_value: float | None, digits: int = 1) -> str:
-    """A rate of change in words: "增长3.3%", "下降1.9%" (never "增长-1.9%"), "持平"; "—" when missing."""
-    return change_text(percent_value, digits) or "—"
+def change(percent_value: float | None, digits: int = 2) -> str:
+    """A rate of change in words: "增长3.30%", "下降1.90%" (never "增长-1.90%"), "持平"; "—" when missing
+    (models.numfmt.growth_text; `digits` is kept for callers)."""
+    return growth_text(percent_value)
 
 
-def movement(start: float | None, end: float | None, unit: str, start_note: str = "") -> str:
+def movement(start: float | None, end: float | None, unit: str, start_note: str = "", name: str | None = None) -> str:
     """"由91.7亿元增至108亿元" / "由…降至…" / "保持在…"; `start_note` follows the first figure (a scope, in
     brackets). Without a start figure: "达到108亿元"."""
     if end is None:
         return "—"
     if start is None:
-        return f"达到{with_unit(end, unit)}"
-    first = with_unit(start, unit) + (f"（{start_note}）" if start_note else "")
-    if number(start) == number(end):
-        return f"保持在{with_unit(end, unit)}"
-    return f"由{first}{'增至' if end > start else '降至'}{with_unit(end, unit)}"
+        return f"达到{with_unit(end, unit, name)}"
+    first = with_unit(start, unit, name) + (f"（{start_note}）" if start_note else "")
+    if number(start, unit=unit, name=name) == number(end, unit=unit, name=name):
+        return f"保持在{with_unit(end, unit, name)}"
+    return f"由{first}{'增至' if end > start else '降至'}{with_unit(end, unit, name)}"
 
 
 def final_comment(name: str, unit: str, kind: str, status: str | None, *, direction: str = "higher",
@@ -188,22 +198,22 @@ def final_comment(name: str, unit: str, kind: str, status: str | None, *, direct
     if value is None:
         return f"{name}{year}年数据暂缺，{ending}"
     if kind == "assigned":
-        text = f"{year}年，{name}为{with_unit(value, unit)}"
+        text = f"{year}年，{name}为{with_unit(value, unit, name)}"
         if assigned is None:
             return f"{text}，市下达指标暂缺，{ending}"
         if status == "achieved":
-            word = "低于" if number(value) != number(assigned) else "达到"
-            return f"{text}，{word}市下达指标{with_unit(assigned, unit)}，{ending}"
-        text += f"，高于市下达指标{with_unit(assigned, unit)}"
+            word = "低于" if number(value, unit=unit, name=name) != number(assigned, unit=unit, name=name) else "达到"
+            return f"{text}，{word}市下达指标{with_unit(assigned, unit, name)}，{ending}"
+        text += f"，高于市下达指标{with_unit(assigned, unit, name)}"
         if assigned:
-            text += f"，超出{number((value / assigned - 1) * 100, 1)}%"
+            text += f"，超出{with_unit((value / assigned - 1) * 100, '%')}"
         return f"{text}，{ending}"
     lower = direction == "lower"
     met = target is not None and (value <= target + 1e-9 if lower else value >= target - 1e-9)
     if baseline is None:
-        text = f"{PERIOD_HEAD}{name}{year}年{'达到' if met else '为'}{with_unit(value, unit)}"
+        text = f"{PERIOD_HEAD}{name}{year}年{'达到' if met else '为'}{with_unit(value, unit, name)}"
     else:
-        text = PERIOD_HEAD + name + movement(baseline, value, unit, baseline_note)
+        text = PERIOD_HEAD + name + movement(baseline, value, unit, baseline_note, name)
     if kind == "keep_pace":
         if growth is not None:
             text += f"，年均{change(growth)}"
@@ -212,14 +222,14 @@ def final_comment(name: str, unit: str, kind: str, status: str | None, *, direct
             return f"{text}，{missing}暂缺，{ending}"
         text += f"，{compare(growth, district_growth)}全区同期年均{change(district_growth)}"
         if status != "achieved":
-            text += f"，相差{number(district_growth - growth, 2)}个百分点"
+            text += f"，相差{with_unit(district_growth - growth, POINTS)}"
         return f"{text}，{ending}"
     if target is None:
         return f"{text}，规划未设定目标值，{ending}"
     if met:
-        word = "达到" if number(value) == number(target) else ("低于" if lower else "超过")
-        return f"{text}，{word}规划目标{with_unit(target, unit)}，{ending}"
-    text += f"，{'高于' if lower else '低于'}规划目标{with_unit(target, unit)}"
+        word = "达到" if number(value, unit=unit, name=name) == number(target, unit=unit, name=name) else ("低于" if lower else "超过")
+        return f"{text}，{word}规划目标{with_unit(target, unit, name)}，{ending}"
+    text += f"，{'高于' if lower else '低于'}规划目标{with_unit(target, unit, name)}"
     if baseline is None and status == "unassessed":
         return f"{text}，缺少2020年基期值，{ending}"
     if gap_text:
@@ -237,14 +247,14 @@ def _final_cumulative(name: str, unit: str, status: str, target: float | None, g
     if total is None or missing:
         listed = "、".join(f"{y}年" for y in missing) or f"{year}年"
         return f"{name}缺少{listed}数据，五年累计数无法计算，{ending}"
-    each = "、".join(number(flows[y]) for y in years)
-    text = f"{PERIOD_HEAD}{name}累计{with_unit(total, unit)}（{BASE_YEAR + 1}—{year}年分别为{each}{unit}）"
+    each = "、".join(number(flows[y], unit=unit, name=name) for y in years)
+    text = f"{PERIOD_HEAD}{name}累计{with_unit(total, unit, name)}（{BASE_YEAR + 1}—{year}年分别为{each}{unit}）"
     if target is None:
         return f"{text}，规划未设定目标值，{ending}"
     if status == "achieved":
-        word = "达到" if number(total) == number(target) else "超过"
-        return f"{text}，{word}规划目标{with_unit(target, unit)}，{ending}"
-    text += f"，为规划目标{with_unit(target, unit)}的{percent(total / target) if target else '—'}"
+        word = "达到" if number(total, unit=unit, name=name) == number(target, unit=unit, name=name) else "超过"
+        return f"{text}，{word}规划目标{with_unit(target, unit, name)}，{ending}"
+    text += f"，为规划目标{with_unit(target, unit, name)}的{percent(total / target) if target else '—'}"
     if gap_text:
         text += f"，{gap_text}"
     return f"{text}，{ending}"

@@ -17,6 +17,8 @@ from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, QTimer, Signal
 from PySide6.QtWidgets import (QButtonGroup, QDialog, QDialogButtonBox, QLabel, QProgressDialog, QRadioButton,
                                QTableView, QTabWidget, QVBoxLayout, QWidget)
 
+from ui.model_text import column as model_column
+from ui.model_text import shown as model_text
 from widgets.simple_table import RowsModel
 
 PROGRESS_DELAY_MS = 600  # the progress dialog appears only if the check lasts longer
@@ -168,7 +170,8 @@ class ReviewDialog(QDialog):
         self._add("rejected", self.tr("Rejected (%1)"),
                   [file_, sheet, row_, code, name, self.tr("Column"), self.tr("Reason")],
                   [(p.file, p.sheet, p.row, _shown(cells.get((p.file, p.sheet, p.row), {}).get("credit_code")),
-                    _shown(cells.get((p.file, p.sheet, p.row), {}).get("name")), p.column, p.message)
+                    _shown(cells.get((p.file, p.sheet, p.row), {}).get("name")), model_column(p.column),
+                    model_text(p.message))
                    for p in result.rejected])
         self._add("conflicts", self.tr("Conflicts (%1)"),
                   [file_, sheet, row_, code, name, year, self.tr("Stored name"), self.tr("Stored batch")],
@@ -176,8 +179,9 @@ class ReviewDialog(QDialog):
                    for c in result.conflicts])
         self._add("outliers", self.tr("To check (%1)"), [file_, sheet, row_, code, name, year, self.tr("Note")],
                   [(o.file, o.sheet, o.row, o.credit_code, o.name, o.year, o.message) for o in result.outliers])
-        notes = [(a["file"], a["message"]) for a in result.already_imported]
-        notes += [(p.file, p.message) for p in result.files_rejected] + [("", w) for w in result.warnings]
+        notes = [(a["file"], model_text(a["message"])) for a in result.already_imported]
+        notes += [(p.file, model_text(p.message)) for p in result.files_rejected]
+        notes += [("", model_text(w)) for w in result.warnings]
         self._add("notes", self.tr("Files and warnings (%1)"), [file_, self.tr("Message")], notes)
 
         conflict_box = QWidget(self)
@@ -278,6 +282,11 @@ class ReviewDialog(QDialog):
         self.saved_message = self.tr("Rejected rows written to %1").replace("%1", str(path))
         self.update_summary()
         self.summary.setText(self.summary.text() + "\n\n" + self.saved_message)
+        window = self.parent()
+        if window is not None and hasattr(window, "statusBar"):
+            from ui.finished import announce
+
+            announce(window, self.tr("Save rejected rows"), path)
         return str(path)
 
     @property
@@ -297,7 +306,7 @@ class ReviewDialog(QDialog):
                 .replace("%6", str(len(r.files_rejected))))
         if n == 0:
             text += "\n" + self.tr("Nothing can be imported.")
-        notices = [a["message"] for a in r.already_imported]  # named before anything else
+        notices = [model_text(a["message"]) for a in r.already_imported]  # named before anything else
         self.summary.setText("\n".join([*notices, text]))
         self.import_button.setEnabled(n > 0)
 
@@ -404,6 +413,7 @@ class ImportController(QObject):
 
     def on_failed(self, message: str) -> None:
         self._end_worker()
+        message = model_text(message)
         self.window.warn(self.tr("Import returns"), message)
         self.failed.emit(message)
 

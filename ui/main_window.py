@@ -117,7 +117,7 @@ class MainWindow(QMainWindow):
         self.recent_menu = self.file_menu.addMenu(self.tr("&Recent files"))
         self.file_menu.addSeparator()
         self.file_extras_anchor = self.file_menu.addSeparator()
-        self._action(self.file_menu, self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit)
+        self.action_quit = self._action(self.file_menu, self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit)
 
         self.edit_menu = bar.addMenu(self.tr("&Edit"))
         # Not createUndoAction: undoing an import asks first (ParkSession.undo), which the stack's own action
@@ -155,6 +155,30 @@ class MainWindow(QMainWindow):
         self._build_report_actions()
         self._build_returns_actions()
         self._build_official_actions()
+        self._order_file_menu()
+
+    def _order_file_menu(self) -> None:
+        """The File menu in the order of the office's year: the file (new, open, save as, recent) — bring
+        figures in (returns, official figures; undo an import) — send and publish (the return form, the
+        official figures table, the report as PDF, Word, Excel, print) — quit."""
+        returns, official = self.returns_actions, self.official_actions
+        groups = [
+            [self.action_new, self.action_open, self.action_save_as, self.recent_menu.menuAction()],
+            [returns.action_import, official.action_import, returns.action_undo_import],
+            [returns.action_export_form, official.action_export, self.action_export_pdf, self.action_export_word,
+             self.action_export_excel, self.action_print],
+            [self.action_quit],
+        ]
+        ordered = [a for group in groups for a in group]
+        others = [a for a in self.file_menu.actions() if not a.isSeparator() and a not in ordered]
+        for action in self.file_menu.actions():
+            self.file_menu.removeAction(action)
+        groups[-2] += others  # anything added by others stays, among the exports
+        for index, group in enumerate(groups):
+            if index:
+                self.file_menu.addSeparator()
+            self.file_menu.addActions(group)
+        self.file_extras_anchor = self.action_quit
 
     def _build_report_actions(self) -> None:
         """File ▸ Export PDF…, Export Word…, Print…, Export to Excel… (ui.report_dialog, imported on first use)."""
@@ -255,12 +279,42 @@ class MainWindow(QMainWindow):
             self.make_daily_backup(park)
         self.build_tabs()
         self.session.set_park(park)
+        self.apply_default_year()
         self._charts_drawn.clear()
         self.on_tab_shown(self.tabs.currentIndex())
         self._remember(path)
         if lock is not None:
             self._lock_timer.start()
         return True
+
+    def default_year(self) -> int:
+        """The one year every tab opens on: the latest year with figures anywhere (indicators, industries,
+        zones, talent, returns), else the plan's base year (models.default_year)."""
+        from models.default_year import latest_year_with_figures
+
+        return latest_year_with_figures(self.session.park.conn)
+
+    def apply_default_year(self) -> None:
+        """A file was opened: put every tab's year choice on `default_year()` — the tab on screen now, each
+        other tab when it is first shown (tabs fill only when shown). A year list with an "all" entry (the
+        returns' filter) keeps it."""
+        if self.session.park is None:
+            return
+        self.year = self.default_year()
+        self._year_pending = set(range(len(self.park_tabs)))
+
+    def _apply_year_to(self, index: int) -> None:
+        pending = getattr(self, "_year_pending", set())
+        if index not in pending or not 0 <= index < len(self.park_tabs):
+            return
+        pending.discard(index)
+        tab = self.park_tabs[index]
+        combo = getattr(tab, "year_combo", None) or getattr(tab, "year_box", None)
+        if combo is None or combo.count() == 0 or combo.itemData(0) is None:
+            return
+        found = combo.findData(self.year)
+        if found >= 0 and found != combo.currentIndex():
+            combo.setCurrentIndex(found)
 
     def lock_choice(self, path: Path, error) -> str:
         """Someone holds the lock of `path`: "read_only", "take_over" (after a confirmation) or "cancel"."""
@@ -551,11 +605,15 @@ class MainWindow(QMainWindow):
 
     # ------------------------------------------------------------------ slots
     def on_tab_shown(self, index: int) -> None:
-        if index < 0 or self.session.park is None or index in self._charts_drawn:
+        if index < 0 or self.session.park is None:
+            return
+        if index in self._charts_drawn:
+            self._apply_year_to(index)
             return
         self._charts_drawn.add(index)
         tab = self.park_tabs[index]
         tab.catch_up()  # filled before its charts are drawn, even before the window is shown
+        self._apply_year_to(index)  # after its own reload, which may choose a year of its own
         tab.draw_charts()
 
     def update_title(self) -> None:
@@ -566,7 +624,9 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(f"{name}{suffix} — {app_name}" if name else app_name)
 
     def on_write_failed(self, message: str) -> None:
-        self.warn(self.tr("Not saved"), message)
+        from ui.model_text import shown
+
+        self.warn(self.tr("Not saved"), shown(message))
 
     def on_language(self, code: str) -> None:
         if code == self.language:

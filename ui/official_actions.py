@@ -97,9 +97,10 @@ class OfficialActions(QObject):
         except ExportError as exc:
             self.window.warn(self.tr("Export official figures table"), str(exc))
             return None
-        self.window.statusBar().showMessage(
-            self.tr("Official figures table written to %1 (%2 rows)").replace("%1", str(path))
-            .replace("%2", str(rows)), 8000)
+        from ui.finished import announce
+
+        announce(self.window, self.tr("Export official figures table"), path,
+                 self.tr("%1 rows").replace("%1", str(rows)))
         return str(path)
 
     # ------------------------------------------------------------------ import

@@ -330,6 +330,10 @@ class ReportActions(QObject):
 
     def _finish(self, path: str) -> None:
         self._close_progress()
+        if path:
+            from ui.finished import announce
+
+            announce(self.window, self.tr("Export finished"), path)
         self.done.emit(path)
 
     def _on_failed(self, message: str) -> None:

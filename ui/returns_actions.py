@@ -26,6 +26,7 @@ class UndoImportDialog(QDialog):
     """
 
     def __init__(self, batches: list[dict], parent: QWidget | None = None):
+        from models.audit_text import files_text, format_time
         from widgets.simple_table import RowsModel
 
         super().__init__(parent)
@@ -37,8 +38,8 @@ class UndoImportDialog(QDialog):
                                         "replaced are restored."), self))
         self.model = RowsModel([self.tr("Batch"), self.tr("Time"), self.tr("User"), self.tr("Files"),
                                 self.tr("Rows"), self.tr("Undone")], self)
-        self.model.set_rows([(b["id"], b["created_at"], b["user"], "、".join(f["file"] for f in b["files"]),
-                              b["accepted"], b["undone_at"] or "") for b in batches])
+        self.model.set_rows([(b["id"], format_time(b["created_at"]), b["user"], files_text(b["files"]),
+                              b["accepted"], format_time(b["undone_at"])) for b in batches])
         self.view = QTableView(self)
         self.view.setModel(self.model)
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -185,7 +186,9 @@ class ReturnsActions(QObject):
         except TemplateError as exc:
             self.window.warn(self.tr("Export return form"), str(exc))
             return None
-        self.window.statusBar().showMessage(self.tr("Return form written to %1").replace("%1", str(path)), 8000)
+        from ui.finished import announce
+
+        announce(self.window, self.tr("Export return form"), path)
         return str(path)
 
     def on_undo_import(self) -> None:

@@ -163,6 +163,29 @@ Your saved data is safe: every change is either written completely or not at all
     </message>
 </context>
 <context>
+    <name>Finished</name>
+    <message>
+        <source>Written: %1</source>
+        <translation>已写入：%1</translation>
+    </message>
+    <message>
+        <source>“%1” has been written.</source>
+        <translation>已写入“%1”。</translation>
+    </message>
+    <message>
+        <source>Folder: %1</source>
+        <translation>所在文件夹：%1</translation>
+    </message>
+    <message>
+        <source>&amp;Open file</source>
+        <translation>打开文件(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Open containing &amp;folder</source>
+        <translation>打开所在文件夹(&amp;F)</translation>
+    </message>
+</context>
+<context>
     <name>GroupTab</name>
     <message>
         <source>official figure</source>
@@ -299,6 +322,26 @@ Your saved data is safe: every change is either written completely or not at all
     <message>
         <source>Derived from returns</source>
         <translation>报表汇总值</translation>
+    </message>
+    <message>
+        <source>No data yet</source>
+        <translation>暂无数据</translation>
+    </message>
+    <message>
+        <source>No figures yet. Import the enterprises&apos; returns, or the official figures; figures can also be typed into the tables below.</source>
+        <translation>还没有任何年度数据。请先导入企业报表或官方数据；也可以直接在下方表格中录入。</translation>
+    </message>
+    <message>
+        <source>Import returns…</source>
+        <translation>导入企业报表…</translation>
+    </message>
+    <message>
+        <source>Import official figures…</source>
+        <translation>导入官方数据…</translation>
+    </message>
+    <message>
+        <source>Yearly figures</source>
+        <translation>年度数据</translation>
     </message>
     <message>
         <source>Reference value from returns</source>
@@ -803,8 +846,8 @@ Create a new park file, or open another one?</source>
         <translation>Excel工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <source>Official figures table written to %1 (%2 rows)</source>
-        <translation>官方数据表已保存到%1（%2行）</translation>
+        <source>%1 rows</source>
+        <translation>共%1行</translation>
     </message>
     <message>
         <source>Import official figures</source>
@@ -874,6 +917,10 @@ Create a new park file, or open another one?</source>
         <translation>打印报告</translation>
     </message>
     <message>
+        <source>Export finished</source>
+        <translation>导出完成</translation>
+    </message>
+    <message>
         <source>Not written</source>
         <translation>未能写入</translation>
     </message>
@@ -936,10 +983,6 @@ Create a new park file, or open another one?</source>
         <translation>报表所属年度：</translation>
     </message>
     <message>
-        <source>Return form written to %1</source>
-        <translation>报表模板已保存到%1</translation>
-    </message>
-    <message>
         <source>Undo import</source>
         <translation>撤销导入</translation>
     </message>
@@ -995,6 +1038,18 @@ Create a new park file, or open another one?</source>
         <translation>上年营业收入（万元）</translation>
     </message>
     <message>
+        <source>No enterprise returns yet. Send the return form to the enterprises, then import the workbooks they fill in (or drop them on this window).</source>
+        <translation>还没有企业报表。请先导出企业报表表格发给企业，再导入企业填好的工作簿（也可直接拖到本窗口）。</translation>
+    </message>
+    <message>
+        <source>Import returns…</source>
+        <translation>导入企业报表…</translation>
+    </message>
+    <message>
+        <source>Export return form…</source>
+        <translation>导出企业报表表格…</translation>
+    </message>
+    <message>
         <source>All</source>
         <translation>全部</translation>
     </message>
@@ -1021,6 +1076,10 @@ Create a new park file, or open another one?</source>
     <message>
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>%1 enterprises</source>
+        <translation>共%1家企业</translation>
     </message>
 </context>
 <context>

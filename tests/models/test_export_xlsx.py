@@ -142,3 +142,35 @@ def test_final_year_export(park, tmp_path):
     assert (ht["2020年基期"], ht["规划基期值"], ht["基期来源"], ht["基期口径"]) == (300, 248, "区定", "区科委")
     revenue = next(dict(zip(header, r)) for r in ws.iter_rows(min_row=2, values_only=True) if r[1] == "total_revenue")
     assert revenue["基期口径"] == "规模以上企业口径" and revenue["基期来源"] == "规划"
+
+
+def test_log_sheets_read_as_words_not_program_codes(park, tmp_path):
+    """操作日志 and 导入批次: Chinese action names, times to the minute, no JSON; 片区项目 types in Chinese;
+    人才 counts formatted whole."""
+    import re
+
+    from openpyxl import load_workbook
+
+    known.fill(park)
+    conn = park.conn
+    conn.execute("UPDATE audit_log SET at = '2026-12-01T11:00:33'")
+    conn.execute("UPDATE import_batches SET created_at = '2026-12-01T11:00:33'")
+    zone = conn.execute("SELECT name FROM zones ORDER BY seq").fetchone()[0]
+    with park.transaction("insert", "test") as tx:
+        tx.insert("zone_parks", {"zone": zone, "seq": 99, "name": "测试平台", "kind": "platform"})
+    out = tmp_path / "导出.xlsx"
+    export_xlsx.write_workbook(conn, out)
+    book = load_workbook(out)
+    log = _rows(book["操作日志"])
+    assert {r[2] for r in log} >= {"修改", "新增"}
+    edit = next(r for r in log if r[2] == "修改")
+    assert edit[1] == "2026-12-01 11:00" and edit[3] == "指标年度数据"
+    for row in log:
+        assert re.fullmatch(r"\d{4}-\d{2}-\d{2} \d{2}:\d{2}", row[1]), row
+        assert not any(isinstance(v, str) and ("{" in v or "T11:" in v) for v in row), row
+    batches = _rows(book["导入批次"])
+    assert batches[0][1] == "2026-12-01 11:00" and batches[0][4] == "a.xlsx"
+    parks = {r[2]: r[3] for r in _rows(book["片区项目"])}
+    assert parks["测试平台"] == "平台"
+    talent = book["人才"]
+    assert talent.cell(row=2, column=5).number_format == "#,##0"

@@ -310,9 +310,9 @@ def test_the_report_table_uses_and_states_the_like_for_like_growth(incomplete):
     assert "同口径\n增长（%）" in headers and not any(h.startswith("比上年") for h in headers)
     growth = headers.index("同口径\n增长（%）")
     rows = {r[0]: r for r in table["rows"]}
-    assert rows[FINANCE][growth] == "20"                            # 1.0 → 1.2 亿元
-    assert rows[AI][growth] == "33.3"                               # 6.0 → 8.0 亿元
-    assert table["total_row"][growth] == "31.4"                     # 7.0 → 9.2 亿元
+    assert rows[FINANCE][growth] == "20.00"  # 1.0 → 1.2 亿元 (% with 2 decimals, models.numfmt)
+    assert rows[AI][growth] == "33.33"  # 6.0 → 8.0 亿元
+    assert table["total_row"][growth] == "31.43"  # 7.0 → 9.2 亿元
     assert "回收率75" in table["note"] and "同口径" in table["note"]
     # a year whose returns are complete keeps the plain change and no note
     complete = report.group_charts(conn, "industries", 2022)[0].keywords

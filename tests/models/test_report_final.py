@@ -6,7 +6,7 @@ The 2025 figures on top of tests/models/known_figures.py, with the statuses work
 - 每万人发明专利拥有量 93.5 (B 74, T 95): p = 19.5/21 = 92.9 % >= 90 % -> 基本完成, 差1.5件.
 - 技术合同成交额 22.3 against 21, the office's baseline 15 -> 完成 (the issue's own sentence).
 - 园区总收入 1533.63 -> 1500: g = (1500/1533.63)^(1/5) - 1 = -0.44 % a year, the district's GDP
-  (8.1, 3.2, 5.5, 5.0, 5.2 % compounded) 5.39 %: 5.83 points short -> 未完成; written 年均下降0.4%.
+  (8.1, 3.2, 5.5, 5.0, 5.2 % compounded) 5.39 %: 5.83 points short -> 未完成; written 年均下降0.44% (numfmt: % with 2 decimals).
 - 园区总税收 91.7 -> 108 (2024 110.1, so 2025 alone fell 1.9 %): g = (108/91.7)^(1/5) - 1 = 3.33 % against
   the district's tax (6, -2, 4, 3, 3.5 % compounded) 2.87 % -> 完成.
 - 高新技术企业数 455 (B 248, T 480): p = 207/232 = 89.2 % < 90 % -> 未完成, 差25家.
@@ -58,24 +58,24 @@ EXPECTED = {  # code: (final status label, gap cell)
     "energy_per_value_added": ("基本完成", None),
 }
 SENTENCES = {
-    "rd_intensity": "“十四五”期间，全社会研发经费支出相当于全区生产总值比例2025年达到4.6%，超过规划目标4.5%，完成目标。",
-    "invention_patents_per_10k": ("“十四五”期间，每万人发明专利拥有量由74件增至93.5件，低于规划目标95件，差1.5件，"
-                                  "完成目标进度92.9%，基本完成目标。"),
-    "tech_contract_turnover": "“十四五”期间，技术合同成交额由15亿元增至22.3亿元，超过规划目标21亿元，完成目标。",
-    "total_revenue": ("“十四五”期间，园区总收入由1533.63亿元（规模以上企业口径）降至1500亿元，年均下降0.4%，"
-                      "低于全区同期年均增长5.4%，相差5.83个百分点，未完成目标。"),
-    "total_tax": ("“十四五”期间，园区总税收由91.7亿元（规模以上企业口径）增至108亿元，年均增长3.3%，"
-                  "高于全区同期年均增长2.9%，完成目标。"),
+    "rd_intensity": "“十四五”期间，全社会研发经费支出相当于全区生产总值比例2025年达到4.60%，超过规划目标4.50%，完成目标。",
+    "invention_patents_per_10k": ("“十四五”期间，每万人发明专利拥有量由74.0件增至93.5件，低于规划目标95.0件，差1.5件，"
+                                  "完成目标进度92.86%，基本完成目标。"),
+    "tech_contract_turnover": "“十四五”期间，技术合同成交额由15.00亿元增至22.30亿元，超过规划目标21.00亿元，完成目标。",
+    "total_revenue": ("“十四五”期间，园区总收入由1,533.63亿元（规模以上企业口径）降至1,500.00亿元，年均下降0.44%，"
+                      "低于全区同期年均增长5.39%，相差5.83个百分点，未完成目标。"),
+    "total_tax": ("“十四五”期间，园区总税收由91.70亿元（规模以上企业口径）增至108.00亿元，年均增长3.33%，"
+                  "高于全区同期年均增长2.87%，完成目标。"),
     "high_tech_enterprises": ("“十四五”期间，高新技术企业数（累计）由248家增至455家，低于规划目标480家，差25家，"
-                              "完成目标进度89.2%，未完成目标。"),
+                              "完成目标进度89.22%，未完成目标。"),
     "new_listed_companies": ("“十四五”期间，新增上市企业数量累计18家（2021—2025年分别为2、3、4、5、4家），"
                              "超过规划目标15家，完成目标。"),
     "returnee_foreign_share": "从业人员中留学归国人员和外籍常住人员占比2025年数据暂缺，无法评估。",
-    "foreign_work_permits": ("“十四五”期间，外国人来华工作许可数量累计18,500人次（2021—2025年分别为3000、3500、4000、"
-                             "4200、3800人次），为规划目标20,000人次的92.5%，差1500人次，基本完成目标。"),
+    "foreign_work_permits": ("“十四五”期间，外国人来华工作许可数量累计18,500人次（2021—2025年分别为3,000、3,500、4,000、"
+                             "4,200、3,800人次），为规划目标20,000人次的92.50%，差1500人次，基本完成目标。"),
     "mnc_rd_centres": "“十四五”期间，跨国公司研发总部及研发中心由15个增至18个，超过规划目标17个，完成目标。",
-    "energy_per_value_added": ("2025年，单位增加值综合能耗指标为0.0495吨标准煤/万元，高于市下达指标0.048吨标准煤/万元，"
-                               "超出3.1%，基本完成目标。"),
+    "energy_per_value_added": ("2025年，单位增加值综合能耗指标为0.0495吨标准煤/万元，高于市下达指标0.0480吨标准煤/万元，"
+                               "超出3.13%，基本完成目标。"),
 }
 TITLE = "上海张江高新技术产业开发区长宁园“十四五”规划实施情况总结评估报告"
 SECTION_HEADINGS = ["一、评估依据和范围", "二、总体评价", "三、主要指标完成情况", "四、各项指标完成情况", "五、重点产业发展",
@@ -149,7 +149,7 @@ def test_each_indicator_sentence_is_in_the_past_tense_from_its_figures(content):
         assert items[code].paragraphs[0] == sentence, code
     # the office's note follows the sentence; the office's baseline and the plan's stand-in are explained
     assert items["tech_contract_turnover"].paragraphs[-1] == "评估意见：" + TECH_NOTE
-    assert items["tech_contract_turnover"].paragraphs[1] == "说明：2020年基期值采用评估部门核定的15亿元，来源：区科委技术市场统计。"
+    assert items["tech_contract_turnover"].paragraphs[1] == "说明：2020年基期值采用评估部门核定的15.00亿元，来源：区科委技术市场统计。"
     assert "“15个外资研发中心”" in items["mnc_rd_centres"].paragraphs[1]
     every = "".join(p for item in items.values() for p in item.paragraphs)
     assert "增长-" not in every and "预计" not in every and "按现有趋势" not in every
@@ -169,12 +169,12 @@ def test_completion_table_counts_statuses_and_gaps(content):
             assert rows[code][7] == gap, code
     # cumulative: the total and the year's flow, labelled; the status goes with the total
     assert rows["new_listed_companies"][5] == "累计18\n当年新增4"
-    assert rows["foreign_work_permits"][5] == "累计18,500\n当年新增3800"
+    assert rows["foreign_work_permits"][5] == "累计18,500\n当年新增3,800"
     # the plan's 2020 revenue is the above-scale enterprises' figure; the office's baseline is marked
-    assert rows["total_revenue"][3].startswith("1533.63\n") and "规模以上" in rows["total_revenue"][3]
-    assert rows["tech_contract_turnover"][3] == "15\n（区核定）"
-    assert rows["total_tax"][5] == "108\n年均增长3.3%"
-    assert rows["total_revenue"][5] == "1500\n年均下降0.4%"
+    assert rows["total_revenue"][3].startswith("1,533.63\n") and "规模以上" in rows["total_revenue"][3]
+    assert rows["tech_contract_turnover"][3] == "15.00\n（区核定）"
+    assert rows["total_tax"][5] == "108.00\n年均增长3.33%"
+    assert rows["total_revenue"][5] == "1,500.00\n年均下降0.44%"
     overview = next(s for s in document.sections if s.title == "总体评价").blocks[0].text
     assert overview == ("规划确定的11项主要指标中，完成5项，基本完成3项，未完成2项，无法评估1项。"
                         "未完成的指标为：园区总收入、高新技术企业数（累计）。")
@@ -185,7 +185,7 @@ def test_industries_and_zones_compare_2020_with_2025(tmp_path):
     shutil.copyfile(TEMPLATE, path)
     park = open_park(path)
     with park.transaction("edit", "test") as tx:
-        # 金融服务业 100 -> 150: (1.5)^(1/5) - 1 = 8.4 % a year; 人工智能产业 20 -> 18: (0.9)^(1/5) - 1 = -2.1 %
+        # 金融服务业 100 -> 150: (1.5)^(1/5) - 1 = 8.45 % a year; 人工智能产业 20 -> 18: (0.9)^(1/5) - 1 = -2.09 %
         for name, year, value in (("金融服务业", 2020, 100.0), ("金融服务业", 2025, 150.0),
                                   ("人工智能产业", 2020, 20.0), ("人工智能产业", 2025, 18.0)):
             tx.update("industry_years", {"industry": name, "year": year, "field": "revenue"}, {"official": value})
@@ -196,24 +196,24 @@ def test_industries_and_zones_compare_2020_with_2025(tmp_path):
         park.close()
     table = next(b for b in section.blocks if isinstance(b, report_final.Table))
     rows = {r[0]: r for r in table.rows}
-    assert rows["金融服务业"][1:4] == ("100", "150", "8.4%")
-    assert rows["人工智能产业"][1:4] == ("20", "18", "下降2.1%")
-    # total 120 -> 168: (1.4)^(1/5) - 1 = 7 %
-    assert table.total_row[:4] == ("合计", "120", "168", "7%")
-    assert section.blocks[0].text == "“十四五”期间，园区各产业营业收入由120亿元增至168亿元，年均增长7%。"
+    assert rows["金融服务业"][1:4] == ("100.00", "150.00", "8.45%")  # 亿元 with 2 decimals, as everywhere
+    assert rows["人工智能产业"][1:4] == ("20.00", "18.00", "下降2.09%")
+    # total 120 -> 168: (1.4)^(1/5) - 1 = 6.96 %
+    assert table.total_row[:4] == ("合计", "120.00", "168.00", "6.96%")
+    assert section.blocks[0].text == "“十四五”期间，园区各产业营业收入由120.00亿元增至168.00亿元，年均增长6.96%。"
 
 
 def test_final_comment_for_lower_is_better_and_missing_figures():
     kw = {"direction": "lower", "baseline": 1.2, "target": 1.0}
     assert report_text.final_comment("甲指标", "吨", "level", "achieved", value=0.9, **kw) == (
-        "“十四五”期间，甲指标由1.2吨降至0.9吨，低于规划目标1吨，完成目标。")
+        "“十四五”期间，甲指标由1.20吨降至0.90吨，低于规划目标1.00吨，完成目标。")
     assert report_text.final_comment("甲指标", "吨", "level", "not_achieved", value=1.15, gap_text="高于目标0.15吨",
                                      progress=0.25, **kw) == (
-        "“十四五”期间，甲指标由1.2吨降至1.15吨，高于规划目标1吨，高于目标0.15吨，完成目标进度25%，未完成目标。")
+        "“十四五”期间，甲指标由1.20吨降至1.15吨，高于规划目标1.00吨，高于目标0.15吨，完成目标进度25.00%，未完成目标。")
     assert report_text.final_comment("乙", "家", "cumulative", "unassessed", target=15, flows={2021: 1, 2022: 2}) == (
         "乙缺少2023年、2024年、2025年数据，五年累计数无法计算，无法评估。")
-    assert report_text.change(-1.9) == "下降1.9%" and report_text.change(0.04) == "持平"
-    assert report_text.movement(91.7, 90, "亿元") == "由91.7亿元降至90亿元"
+    assert report_text.change(-1.9) == "下降1.90%" and report_text.change(0.004) == "持平"
+    assert report_text.movement(91.7, 90, "亿元") == "由91.70亿元降至90.00亿元"
 
 
 @pytest.fixture(scope="module")
@@ -235,7 +235,7 @@ def test_pdf_text_holds_title_statuses_gaps_and_sentences(final_pdf):
         assert gap in text, gap
     for sentence in SENTENCES.values():
         assert sentence in text, sentence
-    assert "增长-" not in text and "下降0.4%" in text
+    assert "增长-" not in text and "下降0.44%" in text
     for heading in SECTION_HEADINGS:
         assert heading in text, heading
     info = _pdf("pdfinfo", str(final_pdf))
@@ -337,7 +337,7 @@ def test_interim_year_word_report_and_unwritable_target(final_file, tmp_path):
     doc = docx.Document(str(out))
     assert doc.paragraphs[0].text.endswith("2023年度实施情况监测报告")
     assert len(doc.inline_shapes) == 11 and len(doc.tables[0].rows) == 12
-    assert any("截至2023年，每万人发明专利拥有量为85件" in p.text for p in doc.paragraphs)
+    assert any("截至2023年，每万人发明专利拥有量为85.0件" in p.text for p in doc.paragraphs)
     folder = tmp_path / "out"
     folder.mkdir()
     with pytest.raises(report.ReportError, match="报告.docx"):

@@ -16,7 +16,7 @@ def test_fact_rows_2020_against_a_year(park):
     series = facts.fact_series(park.conn)
     assert report_plan.latest_fact_year(series) == 2023
     rows = {r[1]: r for r in report_plan.fact_rows(series, 2023)}
-    assert rows["专利申请总量"][3:] == ("5,506", "6,100", "+594", "+10.8")  # 594 / 5506 = 10.79 %
+    assert rows["专利申请总量"][3:] == ("5,506", "6,100", "+594", "+10.79")  # 594 / 5506 = 10.788 %: 2 decimals, as every % (numfmt)
     assert rows["人工智能企业"][3:] == ("200余", "—", "—", "—")
     assert rows["园区总面积"][3] == "约10.2"
 

@@ -129,6 +129,12 @@ def test_conflicts_replace_in_review_then_undo_import(window, qtbot, tmp_path):
     assert dialog.selected_batch()["id"] == 1 and dialog.undo_button.isEnabled()
     dialog.view.selectRow(0)
     assert dialog.selected_batch()["undone_at"] and not dialog.undo_button.isEnabled()
+    # times as people write them, to the minute (2026-12-01 11:00), and the file's name alone
+    import re
+
+    shown = [dialog.model.index(0, c).data() for c in range(dialog.model.columnCount())]
+    assert re.fullmatch(r"\d{4}-\d{2}-\d{2} \d{2}:\d{2}", shown[1]) and re.fullmatch(r"\d{4}-\d{2}-\d{2} \d{2}:\d{2}", shown[5])
+    assert shown[3] == "b.xlsx"
     dialog.view.selectRow(1)
     dialog.accept()
     assert _count(window) == 0

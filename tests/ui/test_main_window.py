@@ -16,7 +16,7 @@ def test_tabs_are_in_chinese_and_show_the_plan(window, park_path):
     indicators = window.park_tabs[0].model
     assert indicators.rowCount() == 11
     assert indicators.index(1, 0).data() == "每万人发明专利拥有量"
-    assert indicators.index(1, 2).data() == "74.0"  # per 10,000 people: a ratio, one decimal
+    assert indicators.index(1, 2).data() == "74.0"  # 件 per 10,000 people: a ratio, one decimal (numfmt.figure_unit)
     assert indicators.index(5, 2).data() == "248"
     assert indicators.index(5, 3).data() == "480"
     # the other tabs are filled when first shown, not when the file is opened

@@ -108,11 +108,11 @@ def filled(window):
     return window
 
 
-def test_file_menu_offers_pdf_print_and_excel_before_quit(window):
+def test_file_menu_offers_pdf_excel_and_print_before_quit(window):
     texts = [a.text() for a in window.file_menu.actions()]
     pdf, printing, excel = (texts.index(window.action_export_pdf.text()), texts.index(window.action_print.text()),
                             texts.index(window.action_export_excel.text()))
-    assert pdf < printing < excel < texts.index(window.file_menu.actions()[-1].text())
+    assert pdf < excel < printing < texts.index(window.file_menu.actions()[-1].text())  # issue 17: print last
     assert window.action_export_pdf.text() == "导出PDF(&D)…"  # 打印 keeps P: one letter per item
     assert window.action_print.text() == "打印(&P)…"
     assert window.action_export_excel.text() == "导出到Excel(&E)…"

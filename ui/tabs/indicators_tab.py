@@ -7,8 +7,8 @@ import importlib.util
 from typing import Any
 
 from PySide6.QtCore import QItemSelectionModel, QPoint, QSortFilterProxyModel, Qt
-from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QGroupBox, QHBoxLayout, QHeaderView, QLabel,
-                               QMenu, QSplitter, QTableView, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QLabel, QMenu, QSplitter,
+                               QTabWidget, QTableView, QVBoxLayout, QWidget)
 
 from models import plan
 from models import rows as park_rows
@@ -89,8 +89,28 @@ class IndicatorsTab(ParkTab):
                                " border-radius: 9px; padding: 2px 10px; }")
             strip.addWidget(chip)
             self.status_chips[status] = chip
+        self.no_data_label = QLabel(self.tr("No data yet"), self)
+        self.no_data_label.setStyleSheet("QLabel { color: #666; }")
+        self.no_data_label.hide()
+        strip.addWidget(self.no_data_label)
         strip.addStretch(1)
         layout.addLayout(strip)
+
+        # First start: no figure of any year yet beyond the plan's baselines — say what to do first.
+        from widgets.empty_state import EmptyState
+
+        self.first_steps = EmptyState(
+            self.tr("No figures yet. Import the enterprises' returns, or the official figures; figures can also "
+                    "be typed into the tables below."),
+            self.tr("Import returns…"), self.tr("Import official figures…"), self)
+        self.first_steps.layout().setContentsMargins(12, 6, 12, 6)
+        self.first_steps.layout().setSpacing(6)
+        self.first_steps.setSizePolicy(self.first_steps.sizePolicy().horizontalPolicy(),
+                                       self.first_steps.sizePolicy().Policy.Maximum)
+        self.first_steps.primary_clicked.connect(lambda: self._window_action("returns_actions", "on_import"))
+        self.first_steps.secondary_clicked.connect(lambda: self._window_action("official_actions", "on_import"))
+        self.first_steps.hide()
+        layout.addWidget(self.first_steps)
 
         outer = QSplitter(Qt.Orientation.Vertical, self)
         self.table_model = IndicatorTableModel(self)
@@ -104,7 +124,7 @@ class IndicatorsTab(ParkTab):
         outer.addWidget(self.table_view)
 
         lower = QSplitter(Qt.Orientation.Horizontal, outer)
-        left = QWidget(lower)
+        left = QWidget()
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
         self.year_caption = QLabel(left)
@@ -128,10 +148,15 @@ class IndicatorsTab(ParkTab):
         self.year_view = _table(left, self.year_model)
         self.year_view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.year_view.customContextMenuRequested.connect(self.on_year_context_menu)
-        left_layout.addWidget(self.year_view, 3)
+        left_layout.addWidget(self.year_view, 1)
 
-        group = QGroupBox(self.tr("Reference data"), left)
+        # At 1366×768 the yearly figures and the reference data do not both fit under the eleven
+        # indicators: they share the space as two pages.
+        self.lower_pages = QTabWidget(lower)
+        self.lower_pages.setDocumentMode(True)
+        group = QWidget(self.lower_pages)
         group_layout = QVBoxLayout(group)
+        group_layout.setContentsMargins(0, 4, 0, 0)
         self.reference_combo = QComboBox(group)
         self.reference_combo.currentIndexChanged.connect(self.on_reference_chosen)
         group_layout.addWidget(self.reference_combo)
@@ -140,8 +165,9 @@ class IndicatorsTab(ParkTab):
         self.reference_model.refused.connect(self.session.failed)
         self.reference_view = _table(group, self.reference_model)
         group_layout.addWidget(self.reference_view)
-        left_layout.addWidget(group, 2)
-        lower.addWidget(left)
+        self.lower_pages.addTab(left, self.tr("Yearly figures"))
+        self.lower_pages.addTab(group, self.tr("Reference data"))
+        lower.addWidget(self.lower_pages)
 
         self.chart = ChartCanvas(lower, width=6.0, height=4.0)
         lower.addWidget(self.chart)
@@ -151,9 +177,42 @@ class IndicatorsTab(ParkTab):
         outer.setStretchFactor(0, 2)
         outer.setStretchFactor(1, 3)
         outer.setSizes([370, 530])
+        self.outer_splitter = outer
+        self._split_by_user = False
+        outer.splitterMoved.connect(lambda *_: setattr(self, "_split_by_user", True))
         lower.setSizes([560, 520])
         self.table_view.verticalHeader().setDefaultSectionSize(28)
         layout.addWidget(outer, 1)
+
+    def _fit_indicator_table(self) -> None:
+        """Give the indicator table the height of all its rows (the eleven indicators, no scrolling), the
+        rest to the selected indicator's figures and chart."""
+        view = self.table_view
+        rows = self.table_model.rowCount()
+        if not rows:
+            return
+        wanted = (view.horizontalHeader().sizeHint().height() + rows * view.verticalHeader().defaultSectionSize()
+                  + 2 * view.frameWidth() + 2)
+        if self._split_by_user:
+            return
+        total = sum(self.outer_splitter.sizes()) or 900
+        lower = max(total - wanted, 300)
+        self.outer_splitter.setSizes([total - lower, lower])
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self._fit_indicator_table()
+
+    def _window_action(self, actions: str, slot: str) -> None:
+        """Run the main window's `actions`.`slot` (the empty state's buttons: the File menu's imports)."""
+        owner = getattr(self.window(), actions, None)
+        if owner is not None:
+            getattr(owner, slot)()
+
+    def has_figures(self, year: int | None = None) -> bool:
+        """Whether any indicator has a value after the plan's baseline year (in `year` if given)."""
+        years = [year] if year is not None else YEARS[1:]
+        return any(s.years[y].value is not None for s in self.series for y in years if y in s.years)
 
     # ------------------------------------------------------------------ loading
     def reload(self) -> None:
@@ -175,6 +234,8 @@ class IndicatorsTab(ParkTab):
             self.year_combo.blockSignals(False)
         self.table_model.set_series(self.series, self.year)
         self._update_strip()
+        self._fit_indicator_table()
+        self.first_steps.setVisible(not self.has_figures() and not park.read_only)
         if self.current_code is None or self.table_model.row_of(self.current_code) < 0:
             self.current_code = self.series[0].code if self.series else None
         self._select_current()
@@ -203,8 +264,11 @@ class IndicatorsTab(ParkTab):
 
         shown = statuses_for_year(self.year)
         counts = status_counts(self.series, self.year) if self.series else {s: 0 for s in shown}
+        # no statuses counted on a year without figures (an empty file shows 暂无数据, not "符合预期 3")
+        empty = not self.has_figures() or (self.year != YEARS[0] and not self.has_figures(self.year))
+        self.no_data_label.setVisible(empty)
         for status, chip in self.status_chips.items():
-            chip.setVisible(status in shown)
+            chip.setVisible(status in shown and not empty)
             chip.setText(f"{label(plan.status_labels(status, self.year))} {counts.get(status, 0)}")
 
     def _select_current(self) -> None:
@@ -308,14 +372,23 @@ class IndicatorsTab(ParkTab):
                          "official_source": f.official_source, "note": f.note})
         self.year_model.set_rows(rows)
         self.year_view.resizeColumnsToContents()
-        caption = f"{label((ind.name, ind.name_en))}（{ind.unit}） · {label(plan.KIND_LABELS[ind.kind])}"
+        from models.numfmt import figure_unit, needed_per_year_text
+        from ui.i18n import is_chinese
+
+        from models.numfmt import unit_text
+
+        unit = f"（{ind.unit}）" if is_chinese() else f" ({unit_text(ind.unit, 'en')})"
+        caption = f"{label((ind.name, ind.name_en))}{unit} · {label(plan.KIND_LABELS[ind.kind])}"
         caption += " · " + self.tr("Target: %1").replace("%1", ind.target_text)
         if s.official_only:
             caption += " · " + self.tr("assessed on official figures only")
         if s.needed_per_year is not None:
-            caption += " · " + self.tr("Needed per year from %1: %2").replace("%1", str(s.latest_year)) \
-                .replace("%2", f"{s.needed_per_year:,.4g}")
+            # on a line of its own: a wrapped caption never parts the figure from its unit ("0.19个百分点")
+            caption += "\n" + self.tr("Needed per year from %1: %2").replace("%1", str(s.latest_year)) \
+                .replace("%2", needed_per_year_text(s.needed_per_year, figure_unit(ind.name, ind.unit),
+                                                    language="zh" if is_chinese() else "en"))
         self.year_caption.setText(caption)
+        self.year_caption.setToolTip(caption.replace("\n", " · "))
         self._draw_chart()
 
     def _draw_chart(self) -> None:
@@ -323,9 +396,10 @@ class IndicatorsTab(ParkTab):
         if not self._charts_active or s is None:
             return
         from models.charts import plot_indicator
+        from ui.i18n import is_chinese
 
-        year = self.year
-        self.chart.draw(lambda figure: plot_indicator(figure, s, year))
+        year, language = self.year, "zh" if is_chinese() else "en"
+        self.chart.draw(lambda figure: plot_indicator(figure, s, year, language=language))
 
     def on_indicator_selected(self, current, previous=None) -> None:
         if not current.isValid():

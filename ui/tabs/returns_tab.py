@@ -141,6 +141,8 @@ class ReturnsTab(ParkTab):
         header.setStretchLastSection(True)
         for col, width in ((0, 170), (1, 220), (2, 60), (3, 150), (4, 130)):
             self.view.setColumnWidth(col, width)
+        for col in range(5, self.model.columnCount() - 1):  # the figures: their headers never clipped
+            self.view.setColumnWidth(col, max(header.sectionSizeHint(col) + 8, 90))
 
         box = QGroupBox(self.tr("Collection of returns"), splitter)
         box_layout = QVBoxLayout(box)
@@ -164,7 +166,17 @@ class ReturnsTab(ParkTab):
         splitter.addWidget(box)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 1)
-        layout.addWidget(splitter)
+        # No returns stored yet: the next step and its buttons instead of two empty tables.
+        from widgets.empty_state import EmptyOr, EmptyState
+
+        self.empty_state = EmptyState(
+            self.tr("No enterprise returns yet. Send the return form to the enterprises, then import the "
+                    "workbooks they fill in (or drop them on this window)."),
+            self.tr("Import returns…"), self.tr("Export return form…"))
+        self.empty_state.primary_clicked.connect(lambda: self._window_action("on_import"))
+        self.empty_state.secondary_clicked.connect(lambda: self._window_action("on_export_form"))
+        self.page = EmptyOr(splitter, self.empty_state, self)
+        layout.addWidget(self.page, 1)
 
         self.year_combo.currentIndexChanged.connect(self.on_filter_changed)
         self.industry_combo.currentIndexChanged.connect(self.on_filter_changed)
@@ -174,6 +186,12 @@ class ReturnsTab(ParkTab):
         self.search_timer.setInterval(SEARCH_PAUSE_MS)
         self.search_timer.timeout.connect(self.on_filter_changed)
         self.text_edit.textChanged.connect(self.on_text_edited)
+
+    def _window_action(self, slot: str) -> None:
+        """Run the main window's returns action `slot` (File ▸ Import returns… / Export return form…)."""
+        actions = getattr(self.window(), "returns_actions", None)
+        if actions is not None:
+            getattr(actions, slot)()
 
     # ------------------------------------------------------------------ loading
     def _fill_combo(self, combo: QComboBox, items: list[tuple[str, Any]]) -> None:
@@ -210,6 +228,7 @@ class ReturnsTab(ParkTab):
             self._after_load()
 
     def _after_load(self) -> None:
+        self.page.set_empty(self.model.rowCount() == 0)
         self._latest_year = self.model.stored.latest_year()
         self._collection_key = None
         self.update_count()
@@ -272,7 +291,12 @@ class ReturnsTab(ParkTab):
         self.collection_label.setText(text)
         self.missing_model.set_rows([(m["credit_code"], m["name"], m["industry"], m["zone"], m["revenue"])
                                      for m in status.missing])
-        self.missing_view.resizeColumnsToContents()
+        if self.missing_model.rowCount():
+            self.missing_view.resizeColumnsToContents()
+        else:  # no rows to measure: the headers' own widths, never squeezed to nothing
+            header = self.missing_view.horizontalHeader()
+            for col in range(self.missing_model.columnCount() - 1):
+                self.missing_view.setColumnWidth(col, max(header.sectionSizeHint(col), 120))
         self.export_button.setEnabled(bool(status.missing))
 
     # ------------------------------------------------------------------ export
@@ -289,7 +313,14 @@ class ReturnsTab(ParkTab):
         from models.collection import CollectionExportError, write_missing_xlsx
 
         try:
-            return write_missing_xlsx(path, self.collection)
+            written = write_missing_xlsx(path, self.collection)
         except CollectionExportError as exc:
             self.session.failed.emit(str(exc))
             return None
+        window = self.window()
+        if hasattr(window, "statusBar"):
+            from ui.finished import announce
+
+            announce(window, self.tr("Export list"), written,
+                     self.tr("%1 enterprises").replace("%1", str(len(self.collection.missing))))
+        return written

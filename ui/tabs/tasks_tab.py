@@ -114,10 +114,20 @@ class TasksTab(ParkTab):
         self.evidence_edit.editingFinished.connect(lambda: self.on_field_edited("evidence"))
         self.editor = editor
 
+        # the task's text and its fields scroll rather than being cut off on a small screen (1366×768)
+        from PySide6.QtWidgets import QFrame, QScrollArea
+
+        scroll = QScrollArea(self)
+        scroll.setWidget(editor)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.editor_scroll = scroll
         split = QSplitter(Qt.Orientation.Vertical, self)
         split.addWidget(self.tree)
-        split.addWidget(editor)
-        split.setSizes([520, 240])
+        split.addWidget(scroll)
+        split.setStretchFactor(0, 3)
+        split.setStretchFactor(1, 2)
+        split.setSizes([520, 260])
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
         layout.addWidget(split)
