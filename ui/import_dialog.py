@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (QButtonGroup, QDialog, QDialogButtonBox, QLabel, 
 
 from ui.model_text import column as model_column
 from ui.model_text import shown as model_text
-from widgets.simple_table import RowsModel
+from widgets.table_model import RowsModel
 
 PROGRESS_DELAY_MS = 600  # the progress dialog appears only if the check lasts longer
 

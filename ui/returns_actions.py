@@ -27,7 +27,7 @@ class UndoImportDialog(QDialog):
 
     def __init__(self, batches: list[dict], parent: QWidget | None = None):
         from models.audit_text import files_text, format_time
-        from widgets.simple_table import RowsModel
+        from widgets.table_model import RowsModel
 
         super().__init__(parent)
         self.setWindowTitle(self.tr("Undo import"))

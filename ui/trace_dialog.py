@@ -10,7 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QTableView, QTabWidget, QVBoxLayout, QWidget
 
 from models.return_form import COLUMNS_BY_KEY
-from widgets.simple_table import RowsModel
+from widgets.table_model import RowsModel
 
 
 class TraceDialog(QDialog):

@@ -15,7 +15,8 @@ from models import plan
 from models.returns_list import ReturnsList
 from models.schema import YEARS
 from ui.tabs.base import ParkTab
-from widgets.simple_table import RowsModel, format_value
+from widgets.columns import plain_text as format_value
+from widgets.table_model import RowsModel
 from widgets.sorted_rows import NUMBER, RIGHT, TEXT, SortedRowsModel
 
 WATCHED_TABLES = ("returns", "import_batches", "industries", "zones")
