@@ -333,23 +333,16 @@ class MainWindow(QMainWindow):
         if not self.interactive:
             print(f"{title}: {text}", file=sys.stderr)
             return "cancel"
-        box = QMessageBox(QMessageBox.Icon.Information, title, text, QMessageBox.StandardButton.NoButton, self)
-        choice: list[str] = []
-        read_only = box.addButton(self.tr("Open &read-only"), QMessageBox.ButtonRole.AcceptRole)
-        read_only.clicked.connect(lambda: choice.append("read_only"))
+        options = [("read_only", self.tr("Open &read-only"), QMessageBox.ButtonRole.AcceptRole)]
         if stale:
-            box.addButton(self.tr("&Take over"), QMessageBox.ButtonRole.DestructiveRole).clicked.connect(
-                lambda: choice.append("take_over"))
-        box.addButton(QMessageBox.StandardButton.Cancel)
-        box.setDefaultButton(read_only)
-        box.exec()
-        box.deleteLater()
-        if choice == ["take_over"]:
+            options.append(("take_over", self.tr("&Take over"), QMessageBox.ButtonRole.DestructiveRole))
+        choice = self.choose(QMessageBox.Icon.Information, title, text, options, QMessageBox.StandardButton.Cancel)
+        if choice == "take_over":
             confirm = self.tr("Take over “%1” from %2 on %3?\nDo this only if nobody is working on the file "
                               "there any more: from now on that computer can no longer save its changes.") \
                 .replace("%1", path.name).replace("%2", info.user or "?").replace("%3", info.host or "?")
             return "take_over" if self.ask(self.tr("Take over"), confirm) else "cancel"
-        return choice[0] if choice else "cancel"
+        return choice or "cancel"
 
     def refresh_lock(self) -> None:
         """Every REFRESH_SECONDS while a file is open for editing: tell others we are still here.
@@ -372,6 +365,21 @@ class MainWindow(QMainWindow):
                   self.tr("“%1” has been taken over by %2; it is now open read-only.")
                   .replace("%1", park.path.name).replace("%2", who))
         self.open_file(park.path, read_only=True)
+
+    def choose(self, icon, title: str, text: str, options: list[tuple[str, str, object]], close_button) -> str | None:
+        """A message box with the buttons of `options` ((key, label, role); the first is the default) and a
+        standard `close_button`; returns the key of the button pressed, or None."""
+        box = QMessageBox(icon, title, text, QMessageBox.StandardButton.NoButton, self)
+        buttons = [(box.addButton(label, role), key) for key, label, role in options]
+        box.addButton(close_button)
+        if buttons:
+            box.setDefaultButton(buttons[0][0])
+        box.exec()
+        clicked = box.clickedButton()
+        chosen = next((key for button, key in buttons if button is clicked), None)
+        box.deleteLater()
+        return chosen
+
     def offer_retry(self, path: Path, message: str, read_only: bool) -> bool:
         """`path` is in use by another program or colleague: offer Retry, Open read-only (unless that is
         what failed) or Cancel. Returns whether a file was opened. Never offers a backup: locked is not
@@ -380,20 +388,13 @@ class MainWindow(QMainWindow):
         if not self.interactive:
             print(f"{title}: {message}", file=sys.stderr)
             return False
-        box = QMessageBox(QMessageBox.Icon.Warning, title, message, QMessageBox.StandardButton.NoButton, self)
-        choice: list[str] = []
-        retry = box.addButton(self.tr("&Retry"), QMessageBox.ButtonRole.AcceptRole)
-        retry.clicked.connect(lambda: choice.append("retry"))
+        options = [("retry", self.tr("&Retry"), QMessageBox.ButtonRole.AcceptRole)]
         if not read_only:
-            box.addButton(self.tr("Open &read-only"), QMessageBox.ButtonRole.AcceptRole).clicked.connect(
-                lambda: choice.append("read_only"))
-        box.addButton(QMessageBox.StandardButton.Cancel)
-        box.setDefaultButton(retry)
-        box.exec()
-        box.deleteLater()
-        if choice == ["retry"]:
+            options.append(("read_only", self.tr("Open &read-only"), QMessageBox.ButtonRole.AcceptRole))
+        choice = self.choose(QMessageBox.Icon.Warning, title, message, options, QMessageBox.StandardButton.Cancel)
+        if choice == "retry":
             return self.open_file(path, read_only=read_only)
-        if choice == ["read_only"]:
+        if choice == "read_only":
             return self.open_file(path, read_only=True)
         return False
 
@@ -405,13 +406,8 @@ class MainWindow(QMainWindow):
         if not self.interactive:
             self.warn(title, message)
             return False
-        box = QMessageBox(QMessageBox.Icon.Warning, title, message, QMessageBox.StandardButton.NoButton, self)
-        export = box.addButton(self.tr("Export a &clean copy…"), QMessageBox.ButtonRole.AcceptRole)
-        box.addButton(QMessageBox.StandardButton.Close)
-        box.exec()
-        chosen = box.clickedButton() is export
-        box.deleteLater()
-        if not chosen:
+        options = [("export", self.tr("Export a &clean copy…"), QMessageBox.ButtonRole.AcceptRole)]
+        if self.choose(QMessageBox.Icon.Warning, title, message, options, QMessageBox.StandardButton.Close) != "export":
             return False
         suggested = path.with_name(f"{path.stem}.clean{path.suffix}")
         name, _ = QFileDialog.getSaveFileName(self, self.tr("Export a clean copy"), str(suggested), FILE_FILTER)
