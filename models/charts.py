@@ -44,6 +44,20 @@ def chart_title(ind, language: str = "zh") -> str:
     return f"{ind.name}（{ind.unit}）"
 
 
+def _actual_line(ax, series: IndicatorSeries, points: list[tuple[int, float]], label: str):
+    """The line of actual values (or running totals), each point labelled by the indicator's unit; a label
+    at the target year sits beside the target's star, not under it. Returns the line for the legend."""
+    ind = series.indicator
+    unit = figure_unit(ind.name, ind.unit)
+    line, = ax.plot([y for y, _ in points], [v for _, v in points], color=LINE_COLOR, linewidth=1.6,
+                    marker="o", markersize=4, label=label, zorder=4)
+    for y, v in points:
+        beside = _label_beside_target(series, y)
+        ax.annotate(_fmt(v, unit), (y, v), textcoords="offset points", xytext=(-9, 4) if beside else (0, 7),
+                    ha="right" if beside else "center", fontsize=7, color=LINE_COLOR, zorder=7)
+    return line
+
+
 def _label_beside_target(series: IndicatorSeries, year: int) -> bool:
     """The year's label would sit under the 2025 target star: put it to the left of its point instead."""
     return year == END and series.indicator.target is not None
@@ -230,14 +244,7 @@ def plot_indicator_final(figure, series: IndicatorSeries) -> None:
             handles.append(line)
         totals = [(y, f.cumulative) for y, f in sorted(series.years.items()) if f.cumulative is not None]
         if totals:
-            line, = ax.plot([y for y, _ in totals], [v for _, v in totals], color=LINE_COLOR, linewidth=1.6,
-                            marker="o", markersize=4, label="累计", zorder=4)
-            handles.append(line)
-            for y, v in totals:
-                beside = _label_beside_target(series, y)
-                ax.annotate(_fmt(v, figure_unit(ind.name, ind.unit)), (y, v), textcoords="offset points",
-                            xytext=(-9, 4) if beside else (0, 7), ha="right" if beside else "center", fontsize=7,
-                            color=LINE_COLOR, zorder=7)
+            handles.append(_actual_line(ax, series, totals, "累计"))
         ax.set_ylim(bottom=0)
         final_value = final.cumulative
     else:
@@ -257,14 +264,7 @@ def plot_indicator_final(figure, series: IndicatorSeries) -> None:
             handles.append(base)
         known = [(y, f.value) for y, f in sorted(series.years.items()) if f.value is not None]
         if known:
-            line, = ax.plot([y for y, _ in known], [v for _, v in known], color=LINE_COLOR, linewidth=1.6,
-                            marker="o", markersize=4, label="实际值", zorder=4)
-            handles.append(line)
-            for y, v in known:
-                beside = _label_beside_target(series, y)
-                ax.annotate(_fmt(v, figure_unit(ind.name, ind.unit)), (y, v), textcoords="offset points",
-                            xytext=(-9, 4) if beside else (0, 7), ha="right" if beside else "center", fontsize=7,
-                            color=LINE_COLOR, zorder=7)
+            handles.append(_actual_line(ax, series, known, "实际值"))
         final_value = final.value
     if final_value is not None:
         ax.scatter([END], [final_value], s=90, color=color, edgecolors="white", linewidths=1, zorder=6)
