@@ -280,6 +280,7 @@ def check_files(conn: sqlite3.Connection, sources: Iterable[tuple[str, Path]], *
         for sheet in data.sheets:
             source.rows += len(sheet.rows)
             _check_sheet(result, shown, sheet, parsers, seen, progress)
+            sheet.rows = []  # the raw cells are checked (rejected rows keep theirs): freed before the next sheet
     progress.step(total, total, "")
     _reject_duplicates(result, seen)
     _find_conflicts_and_outliers(conn, result)
@@ -591,7 +592,7 @@ def commit(park, result: CheckResult, *, replace: bool = False, atomic: bool = F
             getter = itemgetter(*_INSERT_COLUMNS[1:])
             conn.executemany(
                 f"INSERT INTO returns ({', '.join(_INSERT_COLUMNS)}) VALUES ({', '.join('?' * len(_INSERT_COLUMNS))})",
-                [(batch_id, *getter(r)) for r in rows])
+                ((batch_id, *getter(r)) for r in rows))  # a generator: no second copy of every row
             # One audit row for the batch's returns: each stored row carries batch_id and its source
             # file/sheet/row, so the batch record and the rows say what came from where.
             tx.log("returns", {"batch_id": batch_id}, None, None, f"{len(rows)} rows")
