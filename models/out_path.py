@@ -8,6 +8,8 @@ from __future__ import annotations
 import errno
 import os
 import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path, PurePath, PureWindowsPath
 
 # Longest name of one file or folder (NTFS, ext4: 255 UTF-16 units / bytes) and, on Windows without
@@ -40,6 +42,20 @@ _WINDOWS_REASONS = {
     123: "文件名含有系统不允许的字符",
     206: "文件名或路径过长",
 }
+
+
+@contextmanager
+def partial_file(path: Path | str) -> Iterator[Path]:
+    """Write through `path`.partial: yields that path; when the block ends it is moved into place, and
+    when the block (or the move) fails it is removed, so an existing `path` is never half-written."""
+    path = Path(path)
+    partial = path.with_name(path.name + ".partial")
+    try:
+        yield partial
+        partial.replace(path)
+    except BaseException:
+        partial.unlink(missing_ok=True)
+        raise
 
 
 def os_reason(exc: OSError) -> str:

@@ -823,23 +823,19 @@ def write_pdf(data: ReportData, out: Path | str, page_list: list[Page] | None = 
     """
     from matplotlib.backends.backend_pdf import PdfPages
 
+    from .out_path import partial_file
+
     out = Path(out)
-    partial = out.with_name(out.name + ".partial")
     count = 0
     metadata = {"Title": running_header(data),
                 "Subject": data.file_label, "Creator": "长宁园规划监测"}
     try:
-        with PdfPages(partial, metadata=metadata) as pdf:
+        with partial_file(out) as partial, PdfPages(partial, metadata=metadata) as pdf:
             for fig in figures_of(data, page_list, progress):
                 pdf.savefig(fig)
                 count += 1
-        partial.replace(out)
     except OSError as exc:
-        partial.unlink(missing_ok=True)
         raise ReportError(f"无法写入报告“{out}”：{exc.strerror or exc}。如该文件已在其他程序中打开，请先关闭。") from exc
-    except BaseException:
-        partial.unlink(missing_ok=True)
-        raise
     return count
 
 

@@ -311,16 +311,13 @@ def build_docx(document: rf.Document, progress: Callable[[int, int], None] | Non
 def write_docx(document: rf.Document, out: Path | str, progress: Callable[[int, int], None] | None = None) -> int:
     """Write the report to `out` (.docx) through a partial file moved into place; returns the number of
     sections. Raises ReportError with a message for the user (an existing `out` is left unchanged)."""
+    from .out_path import partial_file
+
     out = Path(out)
     doc = build_docx(document, progress)
-    partial = out.with_name(out.name + ".partial")
     try:
-        doc.save(str(partial))
-        partial.replace(out)
+        with partial_file(out) as partial:
+            doc.save(str(partial))
     except OSError as exc:
-        partial.unlink(missing_ok=True)
         raise ReportError(f"无法写入Word文档“{out}”：{exc.strerror or exc}。如该文件已在其他程序中打开，请先关闭。") from exc
-    except BaseException:
-        partial.unlink(missing_ok=True)
-        raise
     return len(document.sections)

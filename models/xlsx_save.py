@@ -4,14 +4,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from .out_path import partial_file
+
 
 def save_workbook(workbook, path: Path, compresslevel: int | None = None) -> Path:
     """Write `workbook` beside `path` and move it into place; on OSError the partial file is removed
     (an existing `path` is left as it was) and the error is raised for the caller to word.
     `compresslevel` (1-9) sets the deflate level (openpyxl's own save uses zlib's default)."""
     path = Path(path)
-    partial = path.with_name(path.name + ".partial")
-    try:
+    with partial_file(path) as partial:
         if compresslevel is None:
             workbook.save(partial)
         else:
@@ -24,8 +25,4 @@ def save_workbook(workbook, path: Path, compresslevel: int | None = None) -> Pat
             workbook.properties.modified = datetime.datetime.now(tz=datetime.timezone.utc).replace(tzinfo=None)
             with ZipFile(partial, "w", ZIP_DEFLATED, allowZip64=True, compresslevel=compresslevel) as archive:
                 ExcelWriter(workbook, archive).save()  # what openpyxl's save does, with our deflate level
-        partial.replace(path)
-    except OSError:
-        partial.unlink(missing_ok=True)
-        raise
     return path
