@@ -329,3 +329,20 @@ def table_view(model: TableModel, parent: QWidget | None, *, sortable: bool = Tr
     view.horizontalHeader().setStretchLastSection(True)
     view.setWordWrap(False)
     return view, proxy
+
+
+def select_quietly(view, proxy, model: TableModel, key: str, value: Any) -> bool:
+    """Make the row whose `key` is `value` the view's current, selected row without emitting selection
+    signals (a reload putting the selection back, not the user choosing); False if there is no such row."""
+    from PySide6.QtCore import QItemSelectionModel
+
+    for row in range(model.rowCount()):
+        if model.row(row).get(key) == value:
+            selection = view.selectionModel()
+            selection.blockSignals(True)
+            selection.setCurrentIndex(proxy.mapFromSource(model.index(row, 0)),
+                                      QItemSelectionModel.SelectionFlag.ClearAndSelect
+                                      | QItemSelectionModel.SelectionFlag.Rows)
+            selection.blockSignals(False)
+            return True
+    return False

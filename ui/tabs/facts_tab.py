@@ -7,7 +7,7 @@ to 2025. The selected figure's years can be edited (official value and note, und
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelectionModel, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -23,7 +23,7 @@ from ui.i18n import label
 from ui.tabs.base import ParkTab
 from widgets.chart_pages import ChartPages, titled_panel
 from widgets.columns import TEXT, Column
-from widgets.table_model import TableModel, table_view
+from widgets.table_model import TableModel, select_quietly, table_view
 
 LATER_YEARS = YEARS[1:]
 
@@ -129,15 +129,7 @@ class FactsTab(ParkTab):
         self.chart_tabs.redraw()
 
     def select_current(self) -> None:
-        for row in range(self.model.rowCount()):
-            if self.model.row(row)["code"] == self._current:
-                index = self.proxy.mapFromSource(self.model.index(row, 0))
-                selection = self.view.selectionModel()
-                selection.blockSignals(True)
-                selection.setCurrentIndex(index, QItemSelectionModel.SelectionFlag.ClearAndSelect
-                                          | QItemSelectionModel.SelectionFlag.Rows)
-                selection.blockSignals(False)
-                return
+        select_quietly(self.view, self.proxy, self.model, "code", self._current)
 
     def fill_detail(self) -> None:
         s = self.current_series()

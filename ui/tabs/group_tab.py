@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QItemSelectionModel, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QSplitter, QVBoxLayout, QWidget
 
 from models import groups
@@ -19,7 +19,7 @@ from ui.i18n import label
 from ui.tabs.base import ParkTab
 from widgets.chart_pages import ChartPages, titled_panel
 from widgets.columns import COUNT, TEXT, Column
-from widgets.table_model import TableModel, table_view
+from widgets.table_model import TableModel, select_quietly, table_view
 
 
 class GroupTab(ParkTab):
@@ -110,15 +110,7 @@ class GroupTab(ParkTab):
         self.chart_tabs.redraw(None)
 
     def select_current(self) -> None:
-        for row in range(self.model.rowCount()):
-            if self.model.row(row).get(self.list_key) == self._current:
-                index = self.proxy.mapFromSource(self.model.index(row, 0))
-                selection = self.view.selectionModel()
-                selection.blockSignals(True)
-                selection.setCurrentIndex(index, QItemSelectionModel.SelectionFlag.ClearAndSelect
-                                          | QItemSelectionModel.SelectionFlag.Rows)
-                selection.blockSignals(False)
-                return
+        select_quietly(self.view, self.proxy, self.model, self.list_key, self._current)
 
     def on_current_changed(self, current, _previous) -> None:
         if not current.isValid():
