@@ -74,6 +74,28 @@ def window(qtbot, settings, park_path):
     win.close()
 
 
+@pytest.fixture
+def new_window(qtbot, settings):
+    """Make main windows (Chinese, not interactive unless told) on the shared settings; all closed at the end."""
+    from ui.app import make_application
+    from ui.i18n import install_translators
+    from ui.main_window import MainWindow
+
+    install_translators(make_application([]), "zh_CN")
+    made = []
+
+    def make(interactive: bool = False):
+        win = MainWindow(settings, "zh_CN")
+        win.interactive = interactive
+        qtbot.addWidget(win)
+        made.append(win)
+        return win
+
+    yield make
+    for win in made:
+        win.close()
+
+
 def require_tool(name: str) -> str:
     """The path of command-line tool `name` (poppler's pdftotext, pdftoppm, pdfinfo …); skips the test with
     the reason when it is not installed (a Windows PC without poppler on PATH)."""

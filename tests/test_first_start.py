@@ -14,28 +14,6 @@ from models.db import create_park
 from tests.park_checks import digest
 
 
-@pytest.fixture
-def new_window(qtbot, settings):
-    """Make main windows (Chinese, interactive unless told) on the shared settings; all closed at the end."""
-    from ui.app import make_application
-    from ui.i18n import install_translators
-    from ui.main_window import MainWindow
-
-    install_translators(make_application([]), "zh_CN")
-    made = []
-
-    def make(interactive: bool = False):
-        win = MainWindow(settings, "zh_CN")
-        win.interactive = interactive
-        qtbot.addWidget(win)
-        made.append(win)
-        return win
-
-    yield make
-    for win in made:
-        win.close()
-
-
 def _rows(path, sql):
     conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
     try:

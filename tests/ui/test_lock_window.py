@@ -6,34 +6,12 @@ import json
 import os
 from datetime import datetime, timedelta
 
-import pytest
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from models import lock
 from tests.conftest import run_main
 from tests.park_checks import digest
-
-
-@pytest.fixture
-def new_window(qtbot, settings):
-    from ui.app import make_application
-    from ui.i18n import install_translators
-    from ui.main_window import MainWindow
-
-    install_translators(make_application([]), "zh_CN")
-    made = []
-
-    def make(interactive: bool = True):
-        win = MainWindow(settings, "zh_CN")
-        win.interactive = interactive
-        qtbot.addWidget(win)
-        made.append(win)
-        return win
-
-    yield make
-    for win in made:
-        win.close()
 
 
 def foreign_lock(park_path, minutes_ago: float):
@@ -83,7 +61,7 @@ def test_commands_that_write_are_refused_while_a_window_holds_the_file(new_windo
 
 def test_a_fresh_lock_offers_read_only_or_cancel(new_window, park_path):
     since = foreign_lock(park_path, minutes_ago=2)
-    win = new_window()
+    win = new_window(interactive=True)
     seen = []
     answer("以只读方式打开", seen)
     assert win.open_file(park_path)
@@ -101,7 +79,7 @@ def test_a_fresh_lock_offers_read_only_or_cancel(new_window, park_path):
 
 def test_a_stale_lock_is_taken_over_after_a_confirmation(new_window, park_path, monkeypatch):
     foreign_lock(park_path, minutes_ago=lock.STALE_SECONDS / 60 + 5)
-    win = new_window()
+    win = new_window(interactive=True)
     asked = []
     monkeypatch.setattr(win, "ask", lambda title, text: asked.append(text) or True)
     seen = []
@@ -118,7 +96,7 @@ def test_a_stale_lock_is_taken_over_after_a_confirmation(new_window, park_path, 
 
 def test_a_stale_lock_is_kept_when_the_confirmation_is_refused(new_window, park_path, monkeypatch):
     foreign_lock(park_path, minutes_ago=lock.STALE_SECONDS / 60 + 5)
-    win = new_window()
+    win = new_window(interactive=True)
     monkeypatch.setattr(win, "ask", lambda title, text: False)
     answer("接管", [])
     assert not win.open_file(park_path)
