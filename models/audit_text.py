@@ -135,6 +135,9 @@ FIELD_NAMES: dict[str, str] = {
     "text": "任务内容",
     "task_id": "任务编号",
     "evidence": "佐证材料",
+    "derivation": "报表口径",
+    "ref_series": "参照序列",
+    "group_label": "产业分组名称",
 }
 # The columns of an enterprise return (tables returns, returns_superseded's rows) take the form's titles.
 RETURN_FIELD_NAMES: dict[str, str] = {c.key: c.title for c in RETURN_COLUMNS}

@@ -193,7 +193,7 @@ _V2 = [
     )""",
 ]
 
-# Version 3 (unreleased, shared: each area adds its own list, the lead concatenates them at merge).
+# Version 3 (released at stop 20; each area adds its own list, the lead concatenates them at merge).
 # Final evaluation: the baseline the office sets beside the plan's (with where it comes from), and the
 # source of talent figures brought in from the statistics bureau's spreadsheets.
 _V3_FINAL = [
@@ -216,7 +216,7 @@ _V3_FINAL = [
     )""",
 ]
 
-# Version 3 (unreleased, shared by several parts; each part has its own list, concatenated into _V3).
+# Version 3 (released at stop 20; several parts, each with its own list, concatenated into _V3).
 # Facts, industry groups, parks without a zone and the plan's key tasks. The DDL below is followed by
 # `V3_PLAN_DATA` (models/plan_v3_data.py, literal SQL generated from scripts/plan_source.toml by
 # scripts/build_template.py): it gives a file that already holds the plan (a v1/v2 park file) the
@@ -273,5 +273,109 @@ _V3_FACTS = [
 ]
 _V3 = [*_V3_FINAL, *_V3_FACTS]
 
-MIGRATIONS: list[list[str]] = [_V1, _V2, _V3]
+
+
+def _rebuilt(table: str, columns: str) -> list[str]:
+    """Literal SQL replacing `table` by one with `columns` (same column order), keeping its rows."""
+    return [f"CREATE TABLE {table}_v4 ({columns})",
+            f"INSERT INTO {table}_v4 SELECT * FROM {table}",
+            f"DROP TABLE {table}",
+            f"ALTER TABLE {table}_v4 RENAME TO {table}"]
+
+
+# Version 4: the plan is data (issue 15). The period lives in meta (base_year, target_year), so the
+# tables whose years were CHECKed against 2020–2025 are rebuilt with any year; the code checks a year
+# against the file's period. Indicators say how they are derived from returns (报表口径, models.derivation)
+# and which reference series they follow (参照序列); an industry group a definition names beyond the
+# four known ones is kept as its label; a task keeps the sentence it came from.
+_YEAR = "year INTEGER NOT NULL CHECK (year BETWEEN 1900 AND 2200)"
+_V4_DDL = [
+    "ALTER TABLE indicators ADD COLUMN derivation TEXT",
+    "ALTER TABLE indicators ADD COLUMN ref_series TEXT",
+    "ALTER TABLE industries ADD COLUMN group_label TEXT",
+    "ALTER TABLE tasks ADD COLUMN source TEXT",
+    *_rebuilt("indicator_years", f"""
+        code TEXT NOT NULL REFERENCES indicators(code),
+        {_YEAR},
+        official REAL,
+        official_source TEXT,
+        assigned REAL,
+        note TEXT,
+        PRIMARY KEY (code, year)
+    """),
+    *_rebuilt("reference_years", f"""
+        code TEXT NOT NULL REFERENCES reference_series(code),
+        {_YEAR},
+        value REAL,
+        source TEXT,
+        note TEXT,
+        PRIMARY KEY (code, year)
+    """),
+    *_rebuilt("industry_years", f"""
+        industry TEXT NOT NULL REFERENCES industries(name),
+        {_YEAR},
+        field TEXT NOT NULL,
+        official REAL,
+        note TEXT,
+        PRIMARY KEY (industry, year, field)
+    """),
+    *_rebuilt("zone_years", f"""
+        zone TEXT NOT NULL REFERENCES zones(name),
+        {_YEAR},
+        field TEXT NOT NULL,
+        official REAL,
+        note TEXT,
+        PRIMARY KEY (zone, year, field)
+    """),
+    *_rebuilt("talent_years", f"""
+        code TEXT NOT NULL REFERENCES talent_categories(code),
+        {_YEAR},
+        official REAL,
+        note TEXT,
+        source TEXT,
+        PRIMARY KEY (code, year)
+    """),
+    *_rebuilt("fact_years", f"""
+        code TEXT NOT NULL REFERENCES plan_facts(code),
+        {_YEAR},
+        official REAL,
+        note TEXT,
+        PRIMARY KEY (code, year)
+    """),
+    *_rebuilt("task_years", f"""
+        task_id INTEGER NOT NULL REFERENCES tasks(id),
+        {_YEAR},
+        status TEXT CHECK (status IN ('not_started', 'in_progress', 'done', 'behind', 'adjusted')),
+        note TEXT,
+        evidence TEXT,
+        PRIMARY KEY (task_id, year)
+    """),
+]
+_HAS_PLAN = "EXISTS (SELECT 1 FROM meta WHERE key = 'app')"
+# What version 4 gives a file that holds the built-in plan (every v1–v3 file does); on the empty
+# database the template builder starts from it does nothing, and the builder runs it again once the
+# plan's rows are in (scripts/build_template.py), so a migrated file and a new one agree.
+V4_PLAN_DATA = [
+    f"INSERT OR IGNORE INTO meta (key, value) SELECT 'base_year', '2020' WHERE {_HAS_PLAN}",
+    f"INSERT OR IGNORE INTO meta (key, value) SELECT 'target_year', '2025' WHERE {_HAS_PLAN}",
+    f"INSERT OR IGNORE INTO meta (key, value) SELECT 'source_file', '000_49581f62cfd03bd6.txt' WHERE {_HAS_PLAN}",
+    *(f"UPDATE indicators SET derivation = '{d}' WHERE code = '{code}'" for code, d in (
+        ("rd_intensity", "per_ref(rd_expense, district_gdp) / 100"),
+        ("invention_patents_per_10k", "per_ref(invention_patents, resident_population)"),
+        ("tech_contract_turnover", "sum(tech_contract) / 10000"),
+        ("total_revenue", "sum(revenue) / 10000"),
+        ("total_tax", "sum(tax) / 10000"),
+        ("high_tech_enterprises", "count_yes(high_tech)"),
+        ("new_listed_companies", "count_year(listed_year)"),
+        ("returnee_foreign_share", "share(returnees + foreign_staff, employees)"),
+        ("mnc_rd_centres", "count_yes(mnc_rd)"),
+        ("energy_per_value_added", "ratio(energy, value_added)"),
+    )),
+    "UPDATE indicators SET ref_series = 'district_gdp_growth,district_gdp' WHERE code = 'total_revenue'",
+    "UPDATE indicators SET ref_series = 'district_tax_growth,district_tax' WHERE code = 'total_tax'",
+    "UPDATE tasks SET source = text WHERE source IS NULL",
+]
+_V4 = [*_V4_DDL, *V4_PLAN_DATA]
+
+MIGRATIONS: list[list[str]] = [_V1, _V2, _V3, _V4]
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -21,7 +21,8 @@ sys.path.insert(0, str(ROOT))
 
 from models.db import new_empty_database  # noqa: E402
 from models.plan import INDUSTRY_FIELDS, ZONE_FIELDS  # noqa: E402
-from models.schema import YEARS  # noqa: E402
+from models.period import Period  # noqa: E402
+from models.schema import V4_PLAN_DATA  # noqa: E402
 
 SOURCE = ROOT / "scripts" / "plan_source.toml"
 DEFAULT_OUT = ROOT / "park.sqlite.template"
@@ -53,14 +54,19 @@ def task_rows(plan: dict) -> list[dict]:
     return rows
 
 
+def plan_period(plan: dict) -> Period:
+    return Period(int(plan["meta"]["base_year"]), int(plan["meta"]["target_year"]))
+
+
 def v3_statements(plan: dict) -> list[str]:
     """Literal SQL giving a file that holds the plan (v2) the plan's v3 rows; a no-op on an empty file."""
+    YEARS = plan_period(plan).years
     out = []
     for seq, fact in enumerate(plan["facts"], 1):
         if fact.get("since") == 3:
             out.append("INSERT INTO plan_facts (code, seq, topic, name, value, unit, year, source, qualifier,"
                        " plan_text) SELECT " + ", ".join(_sql(v) for v in (
-                           fact["code"], seq, fact["topic"], fact["name"], fact["value"], fact["unit"], 2020,
+                           fact["code"], seq, fact["topic"], fact["name"], fact["value"], fact["unit"], YEARS[0],
                            fact["source"], fact.get("qualifier"), fact.get("plan_text")))
                        + f" WHERE {HAS_PLAN}")
         elif fact.get("qualifier") or fact.get("plan_text"):
@@ -88,7 +94,7 @@ def v3_statements(plan: dict) -> list[str]:
         cols = ("id", "code", "seq", "chapter", "section", "title", "text", "industry", "zone")
         out.append(f"INSERT INTO tasks ({', '.join(cols)}) SELECT "
                    + ", ".join(_sql(task[c]) for c in cols) + f" WHERE {HAS_PLAN}")
-    task_years = ", ".join(f"({y})" for y in YEARS if y > 2020)
+    task_years = ", ".join(f"({y})" for y in YEARS[1:])
     out.append(f"WITH y(year) AS (VALUES {task_years}) INSERT INTO task_years (task_id, year)"
                " SELECT t.id, y.year FROM tasks t, y ORDER BY t.id, y.year")
     return out
@@ -113,6 +119,7 @@ def load_plan(source: Path = SOURCE) -> dict:
 
 def build(out: Path = DEFAULT_OUT, source: Path = SOURCE) -> Path:
     plan = load_plan(source)
+    YEARS = plan_period(plan).years
     partial = out.with_name(out.name + ".partial")
     partial.unlink(missing_ok=True)
     conn = new_empty_database(partial)
@@ -159,9 +166,11 @@ def build(out: Path = DEFAULT_OUT, source: Path = SOURCE) -> Path:
         if fact.get("since") == 3:
             continue
         ins("INSERT INTO plan_facts (code, seq, topic, name, value, unit, year, source)"
-            " VALUES (?, ?, ?, ?, ?, ?, 2020, ?)",
-            (fact["code"], seq, fact["topic"], fact["name"], fact["value"], fact["unit"], fact["source"]))
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            (fact["code"], seq, fact["topic"], fact["name"], fact["value"], fact["unit"], YEARS[0], fact["source"]))
     for stmt in v3_statements(plan):  # what version 3 adds, exactly as a migrated file gets it
+        ins(stmt)
+    for stmt in V4_PLAN_DATA:  # and what version 4 adds
         ins(stmt)
     conn.commit()
     conn.execute("VACUUM")
