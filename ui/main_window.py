@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, QTimer, Signal
+from PySide6.QtCore import QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox, QTabWidget, QWidget
 
@@ -68,6 +68,8 @@ class MainWindow(QMainWindow):
         self._lock_timer = QTimer(self)
         self._lock_timer.setInterval(REFRESH_SECONDS * 1000)
         self._lock_timer.timeout.connect(self.refresh_lock)
+        # Queued: the write that noticed runs inside an undo command, and reopening clears the undo stack.
+        self.session.lock_lost.connect(self.refresh_lock, Qt.ConnectionType.QueuedConnection)
         self.session.failed.connect(self.on_write_failed)
         self.session.opened.connect(self.update_title)
         self.tabs = QTabWidget(self)

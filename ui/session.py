@@ -94,11 +94,14 @@ class ParkSession(QObject):
         opened(): a (different) park file is now open; everything should reload.
         changed(str): rows of the named table changed (an edit, an undo, an import).
         failed(str): a write failed; the message is for the user and nothing was written.
+        lock_lost(): a write was refused because someone took the file's lock over since it was opened
+            (this computer slept, or lost the network, before the window's refresh noticed).
     """
 
     opened = Signal()
     changed = Signal(str)
     failed = Signal(str)
+    lock_lost = Signal()
 
     def __init__(self, parent: QObject | None = None):
         super().__init__(parent)
@@ -117,6 +120,14 @@ class ParkSession(QObject):
     def read_only(self) -> bool:
         return self.park is None or self.park.read_only
 
+    def _still_ours(self) -> bool:
+        """True when the file's lock (if any) is still this window's; else `lock_lost` and nothing written."""
+        lock = self.park.lock if self.park is not None else None
+        if lock is None or lock.is_mine():
+            return True
+        self.lock_lost.emit()
+        return False
+
     def undo(self) -> None:
         """Edit ▸ Undo: the last step on the stack; undoing an import is confirmed first."""
         index = self.undo_stack.index()
@@ -134,6 +145,8 @@ class ParkSession(QObject):
         """Remove an import batch (one transaction); emits `changed` (returns the rows removed) or `failed`."""
         from models.importer import ImportFailed, undo_batch
 
+        if not self._still_ours():
+            return None
         try:
             removed = undo_batch(self.park, batch_id)
         except ImportFailed as exc:
@@ -185,6 +198,8 @@ class ParkSession(QObject):
                    key_fields: tuple[str, ...] = ("id",), action: str) -> int | None:
         """Insert or delete one row as one audited transaction; emits `changed` (returns the rowid, 0 for a
         delete) or `failed` (returns None)."""
+        if not self._still_ours():
+            return None
         try:
             with self.park.transaction(action, "gui") as tx:
                 result = tx.insert(table, insert, key_fields) if insert is not None else 0
@@ -198,6 +213,8 @@ class ParkSession(QObject):
 
     def write(self, table: str, key: dict[str, Any], changes: dict[str, Any], action: str) -> bool:
         """One audited transaction; emits `changed`, or `failed` with the user's message."""
+        if not self._still_ours():
+            return False
         try:
             self.park.update(table, key, changes, action=action, source="gui")
         except ParkFileError as exc:

@@ -114,3 +114,22 @@ def test_a_window_whose_lock_was_taken_over_turns_read_only(new_window, park_pat
     assert not win._lock_timer.isActive()
     win.close()
     assert lock.read_lock(park_path).token == "theirs"
+
+
+def test_an_edit_after_the_lock_was_taken_over_is_not_written(new_window, park_path, qtbot):
+    """The computer slept; another PC took the file over; the first edit after waking, before the window's
+    refresh timer fires, must not write over the other PC's work: it is refused and the window turns read-only."""
+    win = new_window(interactive=False)
+    assert win.open_file(park_path)
+    key = {"code": "rd_intensity", "year": 2021}
+    assert win.session.edit("indicator_years", key, {"official": 3.1}, "3.1")
+    foreign_lock(park_path, minutes_ago=0)
+    before = digest(park_path)
+    with qtbot.waitSignal(win.session.lock_lost):
+        assert not win.session.edit("indicator_years", key, {"official": 3.9}, "3.9")
+    assert digest(park_path) == before
+    qtbot.waitUntil(lambda: win.session.park is not None and win.session.park.read_only)
+    # Reopened read-only with an empty undo stack: nothing offers to undo the 3.1 into the other PC's file.
+    assert win.session.undo_stack.count() == 0
+    win.close()
+    assert lock.read_lock(park_path).token == "theirs"
