@@ -218,19 +218,20 @@ def gap_english(text: str | None) -> str | None:
     return text
 
 
-def unit_text(unit: str | None) -> str | None:
-    """A unit shown on its own in a table, in the window's language (家 / firms)."""
-    return unit if is_chinese() else unit_english(unit)
+def unit_text(unit: str | None) -> str:
+    """A unit shown on its own in a table, in the window's language (家 / firms); "" for none.
+    Fits widgets.columns.Column(format=unit_text): the row keeps the unit its numbers are formatted by."""
+    return (unit if is_chinese() else unit_english(unit)) or ""
 
 
-def target_text(text: str | None) -> str | None:
+def target_text(text: str | None) -> str:
     """An indicator's target text in the window's language (五年累计新增15 / 15 more in five years)."""
-    return text if is_chinese() else target_english(text)
+    return (text if is_chinese() else target_english(text)) or ""
 
 
-def gap_text(text: str | None) -> str | None:
-    """A gap (models.progress.gap_text) in the window's language (差1家 / 1 short)."""
-    return text if is_chinese() else gap_english(text)
+def gap_text(text: str | None) -> str:
+    """A gap (models.progress.gap_text) in the window's language (差1家 / 1 short); "" for none."""
+    return (text if is_chinese() else gap_english(text)) or ""
 
 
 def shown(message: str | None) -> str | None:

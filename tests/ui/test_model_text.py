@@ -90,5 +90,24 @@ def test_the_window_language_decides(qapp):
         qapp.setProperty("changning_language", "en")
         assert (unit_text("家"), target_text("五年累计新增15"), gap_text("差1家")) == (
             "firms", "15 more in five years", "1 short")
+        assert (unit_text(None), target_text(None), gap_text(None)) == ("", "", "")
+    finally:
+        qapp.setProperty("changning_language", before)
+
+
+def test_a_unit_column_shows_english_and_its_numbers_keep_their_unit(qapp):
+    """The way a tab uses it: Column(format=unit_text) shows the unit in English while the row keeps 家 for
+    the figures formatted by it (a count stays whole)."""
+    from widgets.columns import TEXT, Column, cell_text
+
+    row = {"unit": "家", "value": 13.75}
+    unit_column = Column("unit", "Unit", TEXT, format=unit_text)
+    value_column = Column("value", "Value", unit_key="unit")
+    before = qapp.property("changning_language")
+    try:
+        qapp.setProperty("changning_language", "en")
+        assert (cell_text(unit_column, row), cell_text(value_column, row)) == ("firms", "14")
+        qapp.setProperty("changning_language", "zh_CN")
+        assert (cell_text(unit_column, row), cell_text(value_column, row)) == ("家", "14")
     finally:
         qapp.setProperty("changning_language", before)
