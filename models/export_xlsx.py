@@ -16,8 +16,10 @@ from pathlib import Path
 from typing import Callable, Iterable
 
 from . import plan
-from .plan import FIELD_LABELS, INDUSTRY_FIELDS, YEARS
-from .xlsx_writer import FORMULA_STARTS, HEADER_FILL, NUMBER_FORMATS  # noqa: F401 (kept for callers)
+from .numfmt import figure_unit
+from .period import read_period
+from .plan import FIELD_LABELS, INDUSTRY_FIELDS
+from .xlsx_writer import FORMULA_STARTS, HEADER_FILL, NUMBER_FORMATS, UNIT  # noqa: F401 (kept for callers)
 
 
 class ExportError(Exception):
@@ -26,49 +28,69 @@ class ExportError(Exception):
 
 @dataclass
 class Sheet:
-    """One sheet: its name, (header, kind) per column, and its rows (tuples in column order)."""
+    """One sheet: its name, (header, kind) per column, and its rows (tuples in column order).
+
+    `unit(row)`, when given, is the unit the row's "unit" columns are formatted by (models.numfmt: a count
+    whole, 亿元 2 decimals, % 2 decimals …), so one column can hold counts beside money."""
 
     name: str
     columns: list[tuple[str, str]]
     rows: Iterable[tuple]
+    unit: Callable[[tuple], str | None] | None = None
 
 
-def _status(status: str | None, year: int | None = None) -> str:
-    return plan.status_labels(status, year)[0]  # the final wording (完成 …) in the plan's last year
+def _status(status: str | None, final: bool) -> str:
+    """The status in words; the final wording (完成 …) in the period's target year."""
+    status = status or "unassessed"
+    if final and status in plan.FINAL_STATUS_LABELS:
+        return plan.FINAL_STATUS_LABELS[status][0]
+    return plan.STATUS_LABELS.get(status, plan.STATUS_LABELS["unassessed"])[0]
 
 
 def _pct(share: float | None) -> float | None:
     return None if share is None else share * 100.0
 
 
-def indicator_sheets(conn) -> list[Sheet]:
-    from .figures import indicator_series
+def _projection(series) -> float | None:
+    """The projection to the target year (`projection`; `projection_2025` in files of models before issue 15)."""
+    value = getattr(series, "projection", None)
+    return value if value is not None else getattr(series, "projection_2025", None)
 
+
+def indicator_sheets(conn) -> list[Sheet]:
+    """指标 and 指标年度, with the file's period in the headings and its years as rows; each figure
+    formatted by its indicator's unit (models.numfmt.figure_unit: 每万人… counts are ratios)."""
+    from .figures import YearFigures, indicator_series
+
+    period = read_period(conn)
+    base, target = period.base, period.target
     series = indicator_series(conn)
     overview = Sheet("指标", [
         ("序号", "int"), ("代码", "text"), ("指标", "text"), ("单位", "text"), ("目标类型", "text"),
-        ("方向", "text"), ("2020年基期", "num"), ("2025年目标", "num"), ("目标表述", "text"),
-        ("2025年预计", "num"), ("实现目标每年尚需", "num"), ("最新数据年度", "year"), ("规划原文", "text"),
-        ("规划基期值", "num"), ("基期来源", "text"), ("基期口径", "text")], [])
+        ("方向", "text"), (f"{base}年基期", UNIT), (f"{target}年目标", UNIT), ("目标表述", "text"),
+        (f"{target}年预计", UNIT), ("实现目标每年尚需", UNIT), ("最新数据年度", "year"), ("规划原文", "text"),
+        ("规划基期值", UNIT), ("基期来源", "text"), ("基期口径", "text")], [],
+        unit=lambda row: figure_unit(row[2], row[3]))
     yearly = Sheet("指标年度", [
-        ("指标", "text"), ("单位", "text"), ("年度", "year"), ("采用值", "num"), ("报表汇总值", "num"),
-        ("官方数值", "num"), ("官方数据来源", "text"), ("市下达指标", "num"), ("序时计划", "num"),
-        ("累计数", "num"), ("完成进度（%）", "pct"), ("比上年增长（%）", "pct"), ("全区增速（%）", "pct"),
+        ("指标", "text"), ("单位", "text"), ("年度", "year"), ("采用值", UNIT), ("报表汇总值", UNIT),
+        ("官方数值", UNIT), ("官方数据来源", "text"), ("市下达指标", UNIT), ("序时计划", UNIT),
+        ("累计数", UNIT), ("完成进度（%）", "pct"), ("比上年增长（%）", "pct"), ("全区增速（%）", "pct"),
         ("状态", "text"), ("评估意见", "text"),
-        ("当年新增", "num"), ("累计", "num"), ("差距", "text"), ("2020—2025年年均增速（%）", "pct"),
-        ("全区2020—2025年年均增速（%）", "pct")], [])
+        ("当年新增", UNIT), ("累计", UNIT), ("差距", "text"), (f"{base}—{target}年年均增速（%）", "pct"),
+        (f"全区{base}—{target}年年均增速（%）", "pct")], [],
+        unit=lambda row: figure_unit(row[0], row[1]))
     for s in series:
         ind = s.indicator
         overview.rows.append((ind.seq, ind.code, ind.name, ind.unit, plan.KIND_LABELS[ind.kind][0],
                               "越高越好" if ind.direction == "higher" else "越低越好", s.baseline, ind.target,
-                              ind.target_text, s.projection_2025, s.needed_per_year, s.latest_year, ind.source,
+                              ind.target_text, _projection(s), s.needed_per_year, s.latest_year, ind.source,
                               s.baseline_plan, "区定" if s.baseline_source == "office" else "规划",
                               "；".join(t for t in (s.baseline_caveat, s.baseline_office_source) if t) or None))
-        for year in YEARS:
-            f = s.years[year]
+        for year in period.years:
+            f = s.years.get(year) or YearFigures(year=year)
             yearly.rows.append((ind.name, ind.unit, year, f.value, f.derived, f.official, f.official_source,
                                 f.assigned, f.planned, f.cumulative, _pct(f.progress), f.growth,
-                                f.reference_growth, _status(f.status, year), f.note,
+                                f.reference_growth, _status(f.status, period.is_final(year)), f.note,
                                 f.value if ind.kind == "cumulative" else None, f.cumulative, f.gap_text or None,
                                 f.growth_period, f.district_growth_period))
     return [overview, yearly]
@@ -78,29 +100,40 @@ def reference_sheet(conn) -> Sheet:
     rows = conn.execute(
         "SELECT s.name, s.unit, y.year, y.value, y.source, y.note FROM reference_series s"
         " JOIN reference_years y ON y.code = s.code ORDER BY s.seq, y.year").fetchall()
-    return Sheet("参考数据", [("序列", "text"), ("单位", "text"), ("年度", "year"), ("数值", "num"),
-                            ("来源", "text"), ("备注", "text")], rows)
+    return Sheet("参考数据", [("序列", "text"), ("单位", "text"), ("年度", "year"), ("数值", UNIT),
+                            ("来源", "text"), ("备注", "text")], rows, unit=lambda row: figure_unit(row[0], row[1]))
+
+
+def _group_name(grp: str | None) -> str | None:
+    """An industry's group in words (a group beyond the four known ones as it is stored)."""
+    return plan.INDUSTRY_GROUPS[grp][0] if grp in plan.INDUSTRY_GROUPS else grp
 
 
 def group_sheets(conn) -> list[Sheet]:
+    """产业, 片区, 片区项目 and 人才, one row per year of the file's period. 企业数 (家) and 营业收入 (亿元)
+    share a column: each cell is formatted by its row's unit (models.numfmt), counts whole."""
     from .audit_text import park_kind_name
-    from .groups import industry_series, talent_series, zone_series
-    from .numfmt import is_count
+    from .groups import Cell, industry_series, talent_series, zone_series
 
-    figure_cols = [("年度", "year"), ("项目", "text"), ("单位", "text"), ("采用值", "num"), ("报表汇总值", "num"),
-                   ("官方数值", "num"), ("备注", "text")]
-    industries = Sheet("产业", [("产业", "text"), ("分组", "text"), *figure_cols], [])
+    period = read_period(conn)
+    empty = {fld: Cell() for fld in INDUSTRY_FIELDS}
+    figure_cols = [("年度", "year"), ("项目", "text"), ("单位", "text"), ("采用值", UNIT), ("报表汇总值", UNIT),
+                   ("官方数值", UNIT), ("备注", "text")]
+    industries = Sheet("产业", [("产业", "text"), ("分组", "text"), *figure_cols], [],
+                       unit=lambda row: figure_unit(row[3], row[4]))
     for s in industry_series(conn):
-        for year in YEARS:
+        for year in period.years:
+            cells = s.years.get(year, empty)
             for fld in INDUSTRY_FIELDS:
-                c = s.years[year][fld]
-                industries.rows.append((s.name, plan.INDUSTRY_GROUPS[s.grp][0], year, FIELD_LABELS[fld][0],
+                c = cells[fld]
+                industries.rows.append((s.name, _group_name(s.grp), year, FIELD_LABELS[fld][0],
                                         FIELD_LABELS[fld][2], c.value, c.derived, c.official, c.note))
-    zones = Sheet("片区", [("片区", "text"), *figure_cols], [])
+    zones = Sheet("片区", [("片区", "text"), *figure_cols], [], unit=lambda row: figure_unit(row[2], row[3]))
     for s in zone_series(conn):
-        for year in YEARS:
+        for year in period.years:
+            cells = s.years.get(year, empty)
             for fld in INDUSTRY_FIELDS:
-                c = s.years[year][fld]
+                c = cells[fld]
                 zones.rows.append((s.name, year, FIELD_LABELS[fld][0], FIELD_LABELS[fld][2], c.value, c.derived,
                                    c.official, c.note))
     parks = Sheet("片区项目", [("片区", "text"), ("序号", "int"), ("名称", "text"), ("类型", "text"),
@@ -110,16 +143,16 @@ def group_sheets(conn) -> list[Sheet]:
             " JOIN zones z ON z.name = p.zone ORDER BY z.seq, p.seq"):
         parks.rows.append((zone, seq, name, park_kind_name(kind) or None,
                            plan.PARK_STATUSES[status][0] if status else None, year, note))
-    series = talent_series(conn)
-    # 人才 are counted one by one (人, 人次, 个): whole numbers, as the window shows them (models.numfmt)
-    kind = "int" if all(is_count(s.category.unit) for s in series) else "num"
+    # 人才 are counted one by one (人, 人次, 个): whole numbers, as the window shows them; a share in %
+    # keeps its decimals (models.numfmt)
     talent = Sheet("人才", [("类别", "text"), ("分组", "text"), ("单位", "text"), ("年度", "year"),
-                          ("采用值", kind), ("报表汇总值", kind), ("官方数值", kind), ("备注", "text")], [])
-    for s in series:
+                          ("采用值", UNIT), ("报表汇总值", UNIT), ("官方数值", UNIT), ("备注", "text")], [],
+                   unit=lambda row: figure_unit(row[0], row[2]))
+    for s in talent_series(conn):
         cat = s.category
-        for year in YEARS:
-            c = s.years[year]
-            talent.rows.append((cat.name, plan.TALENT_GROUPS[cat.grp][0], cat.unit, year, c.value, c.derived,
+        for year in period.years:
+            c = s.years.get(year) or Cell()
+            talent.rows.append((cat.name, plan.TALENT_GROUPS.get(cat.grp, (cat.grp,))[0], cat.unit, year, c.value, c.derived,
                                 c.official, c.note))
     return [industries, zones, parks, talent]
 
@@ -191,7 +224,8 @@ def export_sheets(sheet_list: Iterable[Sheet], out: Path | str,
 
     from .applog import get as log
 
-    tables = (Table(sheet.name, sheet.columns, sheet.rows) for sheet in sheet_list)
+    tables = (Table(sheet.name, sheet.columns, sheet.rows, unit=getattr(sheet, "unit", None))
+              for sheet in sheet_list)
     try:
         writer = write_tables(out, list(tables), progress=progress)
     except WriteError as exc:

@@ -8,12 +8,18 @@ as it is. Plan names inside the messages (files, sheets, enterprises, indicators
 Covered: the import's cell messages (models.cells), file-level import messages (models.importer), the
 places they name (“a.xlsx”工作表“企业报表”第3行) and the common ends (该文件未导入). Add a pattern here
 when a new message should read in English.
+
+Tables call `unit_text(unit)` for a unit shown on its own (a 单位 column: 家 → firms, 亿元 → 100M yuan)
+and `target_text(text)` for an indicator's 目标 text (与区经济发展保持同步 → In step with the district's
+economy, 五年累计新增15 → 15 more in five years); both give the text unchanged in Chinese. `gap_text`
+does the same for models.progress.gap_text (差1家 → 1 short).
 """
 
 from __future__ import annotations
 
 import re
 
+from models.numfmt import UNIT_EN
 from ui.i18n import is_chinese
 
 _Q = r"“(?P<{}>[^”]*)”"
@@ -87,6 +93,147 @@ def column(label: str | None) -> str | None:
     return f"column {m.group('letter')} “{m.group('title')}”" if m else label
 
 
+# A unit standing alone (a 单位 column, a header): the thing counted, where numfmt.UNIT_EN (written after a
+# number) leaves a count bare ("14").
+UNIT_WORDS: dict[str, str] = {
+    "家": "firms",
+    "个": "units",
+    "件": "items",
+    "项": "items",
+    "篇": "papers",
+    "座": "buildings",
+    "所": "institutions",
+    "部": "units",
+    "年": "year",
+    "个百分点": "pp",
+    "件/万人": "items per 10k people",
+}
+_CN_DIGITS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+_NUMBER_WORDS = ("", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
+
+
+def unit_english(unit: str | None) -> str | None:
+    """The English of a unit standing alone: 亿元 → 100M yuan, 家 → firms, 人次 → person-times, % → %,
+    吨标准煤/万元 → tce/10k yuan, 件/万人 → items/10k people; an unknown unit as it is."""
+    if not unit:
+        return unit
+    text = unit.strip()
+    if text in UNIT_WORDS:
+        return UNIT_WORDS[text]
+    if UNIT_EN.get(text):
+        return UNIT_EN[text]
+    if "/" in text and text not in UNIT_EN:
+        parts = [unit_english(part) for part in text.split("/")]
+        if all(parts):
+            return "/".join(parts)
+    return unit
+
+
+def _cn_number(text: str) -> int | None:
+    """五 → 5, 十 → 10, 十五 → 15, 二十 → 20 (1…99), digits as they are; None otherwise."""
+    if text.isdigit():
+        return int(text)
+    if text and all(ch in _CN_DIGITS for ch in text) and len(text) == 1:
+        return _CN_DIGITS[text]
+    m = re.fullmatch(r"([二三四五六七八九])?十([一二三四五六七八九])?", text)
+    if m:
+        return _CN_DIGITS.get(m.group(1) or "一", 1) * 10 + (_CN_DIGITS[m.group(2)] if m.group(2) else 0)
+    return None
+
+
+def _years(text: str) -> str:
+    n = _cn_number(text)
+    if n is None:
+        return text + " years"
+    return f"{_NUMBER_WORDS[n] if n < len(_NUMBER_WORDS) else n} year{'s' if n != 1 else ''}"
+
+
+_NUM = r"(?P<n>[\d,.]+)(?P<unit>[^\d\s]*)"
+# (target text pattern, English maker) — whole matches, in order; a bare number ("4.5", "480") stays as it is.
+TARGETS: list[tuple[re.Pattern, object]] = [
+    (re.compile(r"与区经济发展保持同步"), lambda m: "In step with the district's economy"),
+    (re.compile(r"与(?P<what>.+?)(?:增长)?保持同步"), lambda m: f"In step with {m.group('what')}"),
+    (re.compile(r"完成市下达指标"), lambda m: "Meet the target set by the city"),
+    (re.compile(r"完成区下达指标"), lambda m: "Meet the target set by the district"),
+    (re.compile(r"完成(?:上级)?下达(?:的)?指标"), lambda m: "Meet the assigned target"),
+    (re.compile(r"(?P<y>[一二三四五六七八九十\d]+)年累计新增" + _NUM),
+     lambda m: f"{m.group('n')}{_after(m.group('unit'))} more in {_years(m.group('y'))}"),
+    (re.compile(r"累计新增" + _NUM), lambda m: f"{m.group('n')}{_after(m.group('unit'))} more in total"),
+    (re.compile(r"(?:不低于|不少于|至少|≥)" + _NUM), lambda m: f"At least {m.group('n')}{_after(m.group('unit'))}"),
+    (re.compile(r"(?:不高于|不超过|不多于|≤)" + _NUM), lambda m: f"At most {m.group('n')}{_after(m.group('unit'))}"),
+    (re.compile(r"(?:达到|力争达到)" + _NUM), lambda m: f"Reach {m.group('n')}{_after(m.group('unit'))}"),
+    (re.compile(r"(?:下降|降低)" + _NUM), lambda m: f"Down {m.group('n')}{_after(m.group('unit'))}"),
+    (re.compile(r"(?:增长|提高)" + _NUM), lambda m: f"Up {m.group('n')}{_after(m.group('unit'))}"),
+    (re.compile(r"保持稳定"), lambda m: "Hold steady"),
+]
+
+
+def _after(unit: str) -> str:
+    """A unit after a number in English: "%" joined, a counted thing after a space, nothing for none."""
+    if not unit:
+        return ""
+    if unit in ("%", "％"):
+        return "%"
+    english_unit = UNIT_EN[unit] if unit in UNIT_EN else unit_english(unit)  # a count stays bare: "1 short"
+    return " " + english_unit if english_unit else ""
+
+
+def target_english(text: str | None) -> str | None:
+    """The English of an indicator's target text (see TARGETS); a number, or a text not in the table, as it
+    is (a plan's own wording may stay Chinese)."""
+    if not text:
+        return text
+    stripped = text.strip()
+    for pattern, make in TARGETS:
+        m = pattern.fullmatch(stripped)
+        if m:
+            return make(m)
+    return text
+
+
+_GAPS: list[tuple[re.Pattern, str]] = [
+    (re.compile("达到目标"), "Target reached"),
+    (re.compile("增速持平"), "Growth level with the district"),
+    (re.compile(r"增速高出(?P<n>[\d,.]+)个百分点"), "Growth {n} pp above"),
+    (re.compile(r"增速差(?P<n>[\d,.]+)个百分点"), "Growth {n} pp below"),
+    (re.compile(r"超出目标" + _NUM), "{n}{unit} above target"),
+    (re.compile(r"高于目标" + _NUM), "{n}{unit} above target"),
+    (re.compile(r"低于目标" + _NUM), "{n}{unit} below target"),
+    (re.compile(r"差" + _NUM), "{n}{unit} short"),
+]
+
+
+def gap_english(text: str | None) -> str | None:
+    """The English of models.progress.gap_text: 差1家 → 1 short, 超出目标2.3亿元 → 2.3 100M yuan above
+    target, 增速差0.5个百分点 → Growth 0.5 pp below; anything else as it is."""
+    if not text:
+        return text
+    for pattern, english_text in _GAPS:
+        m = pattern.fullmatch(text.strip())
+        if m:
+            parts = m.groupdict()
+            if "unit" in parts:
+                parts["unit"] = _after(parts["unit"])
+            return english_text.format(**parts)
+    return text
+
+
+def unit_text(unit: str | None) -> str:
+    """A unit shown on its own in a table, in the window's language (家 / firms); "" for none.
+    Fits widgets.columns.Column(format=unit_text): the row keeps the unit its numbers are formatted by."""
+    return (unit if is_chinese() else unit_english(unit)) or ""
+
+
+def target_text(text: str | None) -> str:
+    """An indicator's target text in the window's language (五年累计新增15 / 15 more in five years)."""
+    return (text if is_chinese() else target_english(text)) or ""
+
+
+def gap_text(text: str | None) -> str:
+    """A gap (models.progress.gap_text) in the window's language (差1家 / 1 short); "" for none."""
+    return (text if is_chinese() else gap_english(text)) or ""
+
+
 def shown(message: str | None) -> str | None:
     """`message` in the window's language: as it is in Chinese, through `english` in English."""
     if message is None or is_chinese():
@@ -94,4 +241,5 @@ def shown(message: str | None) -> str | None:
     return english(message)
 
 
-__all__ = ["MESSAGES", "column", "english", "shown"]
+__all__ = ["MESSAGES", "TARGETS", "UNIT_WORDS", "column", "english", "gap_english", "gap_text", "shown",
+           "target_english", "target_text", "unit_english", "unit_text"]

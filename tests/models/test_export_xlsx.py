@@ -62,7 +62,53 @@ def test_indicator_figures_and_statuses_equal_the_files(exported):
         name = conn.execute("SELECT name FROM indicators WHERE code = ?", (code,)).fetchone()[0]
         assert rows[(name, 2023)]["状态"] == label, code
     cell = next(c for c in ws["D"] if c.value == 85)
-    assert cell.number_format == export_xlsx.NUMBER_FORMATS["num"] and cell.data_type == "n"
+    # 每万人发明专利拥有量 is 件 per 10,000 people, a ratio (models.numfmt.figure_unit): 1 decimal, not whole
+    assert cell.number_format == "#,##0.0" and cell.data_type == "n"
+
+
+def _cell(ws, column: str, **match):
+    """The cell of `column` in the row whose named columns hold the given values."""
+    header = [c.value for c in ws[1]]
+    at = header.index(column)
+    for row in ws.iter_rows(min_row=2):
+        values = dict(zip(header, (c.value for c in row)))
+        if all(values[k] == v for k, v in match.items()):
+            return row[at]
+    raise AssertionError(f"no row {match}")
+
+
+def test_counts_and_money_in_one_column_each_formatted_by_its_unit(exported):
+    """Issue 17: 企业数 1 (家) beside 营业收入 120.5 (亿元) in 产业's 采用值 column: the count reads "1",
+    not "1.00"; money keeps 2 decimals; the cell keeps its number either way."""
+    _, _, book = exported
+    ws = book["产业"]
+    count = _cell(ws, "采用值", 产业="金融服务业", 年度=2023, 项目="企业数")
+    money = _cell(ws, "采用值", 产业="金融服务业", 年度=2023, 项目="营业收入")
+    people = _cell(ws, "采用值", 产业="金融服务业", 年度=2023, 项目="从业人员")
+    assert count.column_letter == money.column_letter == people.column_letter
+    assert (count.value, count.number_format, count.data_type) == (1, "#,##0", "n")   # 乙公司 alone
+    assert (money.value, money.number_format) == (120.5, "#,##0.00")                   # official 120.5 亿元
+    assert (people.value, people.number_format) == (100, "#,##0")                      # 乙公司's 100 人
+    ws = book["片区"]
+    count = _cell(ws, "报表汇总值", 片区="东部中山公园片区", 年度=2023, 项目="企业数")
+    money = _cell(ws, "报表汇总值", 片区="东部中山公园片区", 年度=2023, 项目="营业收入")
+    assert (count.value, count.number_format) == (1, "#,##0")
+    assert money.value == pytest.approx(3.00005) and money.number_format == "#,##0.00"  # 30 000.5 万元
+
+    ws = book["指标年度"]
+    rows = {name: _cell(ws, "采用值", 指标=name, 年度=2023) for name in (
+        "高新技术企业数（累计）", "园区总收入", "单位增加值综合能耗指标", "全社会研发经费支出相当于全区生产总值比例")}
+    assert [(c.value, c.number_format) for c in rows.values()] == [
+        (400, "#,##0"), (1800, "#,##0.00"), (0.05, "#,##0.0000"), (3.9, "#,##0.00")]
+    planned = _cell(ws, "序时计划", 指标="高新技术企业数（累计）", 年度=2023)
+    assert planned.value == pytest.approx(387.2) and planned.number_format == "#,##0"  # 248 + 232 × 0.6, shown 387
+    progress = _cell(ws, "完成进度（%）", 指标="高新技术企业数（累计）", 年度=2023)
+    assert progress.number_format == "#,##0.00"                                         # % as the window: 65.52
+    ws = book["指标"]
+    listed = _cell(ws, "2025年目标", 代码="new_listed_companies")
+    share = _cell(ws, "2025年目标", 代码="returnee_foreign_share")
+    assert (listed.value, listed.number_format) == (15, "#,##0")
+    assert (share.value, share.number_format) == (4.5, "#,##0.00")
 
 
 def test_industry_and_return_figures_equal_the_files(exported):

@@ -86,3 +86,38 @@ def test_any_text_reads_back_cleaned_and_never_a_formula(tmp_path, rows):
             assert back[1] == str(number)
         elif number is not None:
             assert back[1] == float(number)
+
+
+def test_a_unit_column_formats_each_cell_by_its_rows_unit(tmp_path):
+    """Issue 17: one column holding counts, money, per cent and per-capita ratios: each cell gets the number
+    format models.numfmt gives its row's unit (figure_unit: 每万人… in 件 is a ratio), the value stays a
+    number; text in the column stays text; without `unit` the column reads like "num"."""
+    from openpyxl import load_workbook
+
+    from models.numfmt import figure_unit
+    from models.xlsx_writer import UNIT
+
+    rows = [
+        ("企业数", "家", 34),                 # a count: whole
+        ("营业收入", "亿元", 1533.625),        # money: 2 decimals
+        ("营业收入", "万元", 12345.6),         # 万元: whole
+        ("占比", "%", 4.5),                   # per cent: 2 decimals
+        ("能耗", "吨标准煤/万元", 0.029),      # 4 decimals
+        ("每万人发明专利拥有量", "件", 93.5),   # a ratio: 1 decimal
+        ("企业数", "家", 13.75),              # a projected count: shown whole, kept exact
+        ("企业数", "家", "待核实"),           # text stays text
+        ("企业数", "家", None),               # blank
+        ("其他", "", 2.5),                    # an unknown unit: 2 decimals
+    ]
+    out = tmp_path / "units.xlsx"
+    columns = [("项目", "text"), ("单位", "text"), ("数值", UNIT)]
+    write_tables(out, [Table("有单位", columns, rows, unit=lambda r: figure_unit(r[0], r[1])),
+                       Table("无单位", columns, rows[:2])])
+    ws = load_workbook(out)["有单位"]
+    got = [(c.value, c.number_format, c.data_type) for c in ws["C"][1:]]
+    assert got == [
+        (34, "#,##0", "n"), (1533.625, "#,##0.00", "n"), (12345.6, "#,##0", "n"), (4.5, "#,##0.00", "n"),
+        (0.029, "#,##0.0000", "n"), (93.5, "#,##0.0", "n"), (13.75, "#,##0", "n"), ("待核实", "General", "s"),
+        (None, "General", "n"), (2.5, "#,##0.00", "n")]
+    plain = load_workbook(out)["无单位"]
+    assert [c.number_format for c in plain["C"][1:]] == ["#,##0.00##", "#,##0.00##"]
