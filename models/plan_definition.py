@@ -37,6 +37,9 @@ PLAN_SHEET = "规划"
 NOTES_SHEET = "说明"
 KINDS = ("level", "cumulative", "keep_pace", "assigned")
 KIND_NAMES = {"level": "期末值", "cumulative": "累计值", "keep_pace": "同步增长", "assigned": "下达指标"}
+_KIND_ALIASES = {"期末": "level", "期末值指标": "level", "累计": "cumulative", "累计新增": "cumulative",
+                 "五年累计": "cumulative", "同步": "keep_pace", "与区同步": "keep_pace", "保持同步": "keep_pace",
+                 "下达": "assigned", "市下达指标": "assigned", "完成下达指标": "assigned"}
 DIRECTION_NAMES = {"higher": "越大越好", "lower": "越小越好"}
 # 产业 分组: the three groups chapter 4 of a plan draws; any other text is kept as the group's label.
 INDUSTRY_GROUP_NAMES = {"traditional": "传统优势产业", "featured": "重点特色产业", "pioneer": "先导产业",
@@ -240,7 +243,7 @@ class DefinitionError(Exception):
 
 
 # ------------------------------------------------------------------------------------------- cells
-_QUOTES = str.maketrans("", "", "“”\"'「」‘’ \u3000\t")
+_QUOTES = str.maketrans("", "", "“”\"'「」‘’ \u3000\t:：*")
 
 
 def _key(title: Any) -> str:
@@ -263,6 +266,11 @@ def _text(value: Any) -> str:
     if isinstance(value, _dt.datetime | _dt.date):
         return f"{value.year}年{value.month}月{value.day}日"
     return str(value).strip()
+
+
+def _code(value: Any) -> str:
+    """A code cell: stripped, full-width letters and digits folded (case kept)."""
+    return unicodedata.normalize("NFKC", _text(value)).strip()
 
 
 def _word(value: Any) -> str:
@@ -505,9 +513,9 @@ def definition_from_rows(sheets: dict[str, list[list[Any]] | None], *,
     sheet = "参考序列"
     refs = []
     rows = r.table(sheet, sheets.get(sheet))
-    r.unique(sheet, "代码", [(n, _word(c["代码"])) for n, c in rows])
+    r.unique(sheet, "代码", [(n, _code(c["代码"])) for n, c in rows])
     for n, c in rows:
-        refs.append(ReferenceDef(_word(c["代码"]), _text(c["名称"]), _text(c["单位"]), _text(c.get("英文名称")), n))
+        refs.append(ReferenceDef(_code(c["代码"]), _text(c["名称"]), _text(c["单位"]), _text(c.get("英文名称")), n))
         if not _text(c["名称"]):
             r.add(sheet, n, "名称", "未填写")
     ref_codes = {x.code for x in refs}
@@ -516,11 +524,10 @@ def definition_from_rows(sheets: dict[str, list[list[Any]] | None], *,
     sheet = "指标"
     indicators = []
     rows = r.table(sheet, sheets.get(sheet))
-    r.unique(sheet, "代码", [(n, _text(c["代码"])) for n, c in rows])
+    r.unique(sheet, "代码", [(n, _code(c["代码"])) for n, c in rows])
     r.unique(sheet, "名称", [(n, _text(c["名称"])) for n, c in rows])
     for n, c in rows:
-        kind = _lookup(c["类型"], KIND_NAMES, {"五年累计": "cumulative", "与区同步": "keep_pace",
-                                              "市下达指标": "assigned", "期末": "level"})
+        kind = _lookup(c["类型"], KIND_NAMES, _KIND_ALIASES)
         if kind is None:
             r.add(sheet, n, "类型", f"“{_text(c['类型'])}”不是可用的类型（{_choices(KIND_NAMES)}）"
                   if not _blank(c["类型"]) else f"未填写（{_choices(KIND_NAMES)}）")
@@ -545,7 +552,7 @@ def definition_from_rows(sheets: dict[str, list[list[Any]] | None], *,
             r.add(sheet, n, "参照序列", "同步增长指标须填写所比照的全区序列代码（参考序列中的增长率或总量序列）")
         target_text = _text(c["目标说明"]) or _fmt_number(target_value)
         indicators.append(IndicatorDef(
-            code=_text(c["代码"]), name=_text(c["名称"]), unit=_text(c["单位"]), kind=kind or "level",
+            code=_code(c["代码"]), name=_text(c["名称"]), unit=_text(c["单位"]), kind=kind or "level",
             direction=direction or "higher", baseline=baseline, target=target_value, target_text=target_text,
             source=_text(c["来源"]), derivation=derivation, ref_series=series, name_en=_text(c.get("英文名称")),
             baseline_source=(_text(c.get("基期值来源")) or (_text(c["来源"]) if baseline is not None else "")) or None,
@@ -594,7 +601,7 @@ def definition_from_rows(sheets: dict[str, list[list[Any]] | None], *,
     sheet = "人才"
     talent = []
     rows = r.table(sheet, sheets.get(sheet))
-    r.unique(sheet, "代码", [(n, _text(c["代码"])) for n, c in rows])
+    r.unique(sheet, "代码", [(n, _code(c["代码"])) for n, c in rows])
     labels = {code: label[0] for code, label in TALENT_GROUPS.items()}
     for n, c in rows:
         grp = _lookup(c["分类"], TALENT_GROUP_NAMES) or _lookup(c["分类"], labels)
@@ -602,26 +609,26 @@ def definition_from_rows(sheets: dict[str, list[list[Any]] | None], *,
             r.add(sheet, n, "分类", f"“{_text(c['分类'])}”不是可用的分类（{_choices(TALENT_GROUP_NAMES)}）")
         if not _text(c["名称"]):
             r.add(sheet, n, "名称", "未填写")
-        talent.append(TalentDef(_text(c["代码"]), _text(c["名称"]), _text(c["单位"]), grp or "count",
+        talent.append(TalentDef(_code(c["代码"]), _text(c["名称"]), _text(c["单位"]), grp or "count",
                                 _text(c.get("英文名称")), r.cell(sheet, n, "基期值", _number, c.get("基期值")),
                                 _text(c.get("来源")), n))
 
     sheet = "规划基数"
     facts = []
     rows = r.table(sheet, sheets.get(sheet))
-    r.unique(sheet, "代码", [(n, _text(c["代码"])) for n, c in rows])
+    r.unique(sheet, "代码", [(n, _code(c["代码"])) for n, c in rows])
     for n, c in rows:
         value = r.cell(sheet, n, "基期值", _number, c["基期值"])
         if _blank(c["基期值"]) and not facts_may_be_blank:
             r.add(sheet, n, "基期值", "规划基数须填写基期值")
         topic = _lookup(c["分组"], FACT_TOPICS) or _text(c["分组"]) or "economy"
-        facts.append(FactDef(_text(c["代码"]), _text(c["名称"]), _text(c["单位"]), topic, value,
+        facts.append(FactDef(_code(c["代码"]), _text(c["名称"]), _text(c["单位"]), topic, value,
                              _text(c["限定词"]) or None, _text(c["来源"]), _text(c.get("规划原文")) or None, n))
 
     sheet = "重点任务"
     tasks = []
     for n, c in r.table(sheet, sheets.get(sheet)):
-        for column in ("章", "节", "任务"):
+        for column in ("章", "任务"):  # a chapter without sections leaves 节 blank
             if not _text(c[column]):
                 r.add(sheet, n, column, "未填写")
         tasks.append(TaskDef(_text(c["章"]), _text(c["节"]), _text(c["任务"]), _text(c["来源"]) or None,
