@@ -102,12 +102,24 @@ Your saved data is safe: every change is either written completely or not at all
         <translation>单位</translation>
     </message>
     <message>
-        <source>2020 (plan)</source>
-        <translation>2020年（规划）</translation>
+        <source>%1 (plan)</source>
+        <translation>%1年（规划）</translation>
     </message>
     <message>
-        <source>Change 2025 − 2020</source>
-        <translation>2025年较2020年变化</translation>
+        <source>Change %1 − %2</source>
+        <translation>%1年较%2年变化</translation>
+    </message>
+    <message>
+        <source>Change against %1</source>
+        <translation>较%1年变化</translation>
+    </message>
+    <message>
+        <source>%1 is the plan&apos;s figure. Grey: summed from the enterprises&apos; returns (patents, high-tech enterprises); an official figure replaces it. Double-click an official figure or a note to enter it.</source>
+        <translation>%1年为规划数。灰色：由企业报表汇总（专利、高新技术企业），录入官方数值后以官方数值为准。双击官方数值或备注即可录入。</translation>
+    </message>
+    <message>
+        <source>Series %1–%2</source>
+        <translation>%1—%2年序列</translation>
     </message>
     <message>
         <source>Change (%)</source>
@@ -130,20 +142,8 @@ Your saved data is safe: every change is either written completely or not at all
         <translation>采用值</translation>
     </message>
     <message>
-        <source>Change against 2020</source>
-        <translation>较2020年变化</translation>
-    </message>
-    <message>
         <source>Note</source>
         <translation>备注</translation>
-    </message>
-    <message>
-        <source>2020 is the plan&apos;s figure. Grey: summed from the enterprises&apos; returns (patents, high-tech enterprises); an official figure replaces it. Double-click an official figure or a note to enter it.</source>
-        <translation>2020年为规划数。灰色：由企业报表汇总（专利、高新技术企业），录入官方数值后以官方数值为准。双击官方数值或备注即可录入。</translation>
-    </message>
-    <message>
-        <source>Series 2020–2025</source>
-        <translation>2020—2025年序列</translation>
     </message>
     <message>
         <source>From the plan: %1</source>
@@ -261,12 +261,12 @@ Your saved data is safe: every change is either written completely or not at all
         <translation>单位</translation>
     </message>
     <message>
-        <source>2020 baseline</source>
-        <translation>2020年基数</translation>
+        <source>%1 baseline</source>
+        <translation>%1年基数</translation>
     </message>
     <message>
-        <source>2025 target</source>
-        <translation>2025年目标</translation>
+        <source>%1 target</source>
+        <translation>%1年目标</translation>
     </message>
     <message>
         <source>Value %1</source>
@@ -281,8 +281,8 @@ Your saved data is safe: every change is either written completely or not at all
         <translation>%1年状态</translation>
     </message>
     <message>
-        <source>Projected 2025</source>
-        <translation>2025年预计</translation>
+        <source>Projected %1</source>
+        <translation>%1年预计</translation>
     </message>
     <message>
         <source>Gap to the target</source>
@@ -368,12 +368,12 @@ Your saved data is safe: every change is either written completely or not at all
         <translation>全区增速%</translation>
     </message>
     <message>
-        <source>Average annual growth 2020–2025 %</source>
-        <translation>2020—2025年年均增速%</translation>
+        <source>Average annual growth %1 %</source>
+        <translation>%1年年均增速%</translation>
     </message>
     <message>
-        <source>District average annual growth 2020–2025 %</source>
-        <translation>全区2020—2025年年均增速%</translation>
+        <source>District average annual growth %1 %</source>
+        <translation>全区%1年年均增速%</translation>
     </message>
     <message>
         <source>Status</source>
@@ -428,8 +428,12 @@ Your saved data is safe: every change is either written completely or not at all
         <translation>规划：%1</translation>
     </message>
     <message>
-        <source>2020 baseline</source>
-        <translation>2020年基期值</translation>
+        <source>%1 baseline</source>
+        <translation>%1年基期值</translation>
+    </message>
+    <message>
+        <source>Edit %1 %3 baseline (%2)</source>
+        <translation>修改%1 %3年基期值（%2）</translation>
     </message>
     <message>
         <source>Target: %1</source>
@@ -446,10 +450,6 @@ Your saved data is safe: every change is either written completely or not at all
     <message>
         <source>Edit %1 %2 %3</source>
         <translation>修改%1 %2年%3</translation>
-    </message>
-    <message>
-        <source>Edit %1 2020 baseline (%2)</source>
-        <translation>修改%1 2020年基期值（%2）</translation>
     </message>
     <message>
         <source>Trace sources</source>
@@ -1278,8 +1278,8 @@ Create a new park file, or open another one?</source>
         <translation>分类</translation>
     </message>
     <message>
-        <source>2021–2025 total</source>
-        <translation>2021—2025年合计</translation>
+        <source>%1 total</source>
+        <translation>%1年合计</translation>
     </message>
     <message>
         <source>Year</source>
@@ -1302,8 +1302,20 @@ Create a new park file, or open another one?</source>
         <translation>来源</translation>
     </message>
     <message>
-        <source>Cumulative since 2020</source>
-        <translation>2020年以来累计</translation>
+        <source>Cumulative since %1</source>
+        <translation>%1年以来累计</translation>
+    </message>
+    <message>
+        <source>Grey: summed from the enterprises&apos; returns. Double-click an official figure or a note to enter it. %1 high-level talent counts default to the plan&apos;s figures.</source>
+        <translation>灰色数字由企业报表汇总得出。双击“官方数据”或“备注”单元格录入。%1年高层次人才数默认采用规划中的数字。</translation>
+    </message>
+    <message>
+        <source>plan (%1)</source>
+        <translation>规划基数</translation>
+    </message>
+    <message>
+        <source>Work permits against the planned path</source>
+        <translation>工作许可累计与规划路径</translation>
     </message>
     <message>
         <source>Planned cumulative</source>
@@ -1314,10 +1326,6 @@ Create a new park file, or open another one?</source>
         <translation>备注</translation>
     </message>
     <message>
-        <source>Grey: summed from the enterprises&apos; returns. Double-click an official figure or a note to enter it. 2020 high-level talent counts default to the plan&apos;s figures.</source>
-        <translation>灰色数字由企业报表汇总得出。双击“官方数据”或“备注”单元格录入。2020年高层次人才数默认采用规划中的数字。</translation>
-    </message>
-    <message>
         <source>official</source>
         <translation>官方</translation>
     </message>
@@ -1326,16 +1334,8 @@ Create a new park file, or open another one?</source>
         <translation>报表</translation>
     </message>
     <message>
-        <source>plan (2020)</source>
-        <translation>规划基数</translation>
-    </message>
-    <message>
         <source>From the plan: %1</source>
         <translation>规划原文：%1</translation>
-    </message>
-    <message>
-        <source>Work permits against the 20,000 path</source>
-        <translation>工作许可累计与两万人次目标</translation>
     </message>
     <message>
         <source>Returnee and foreign share</source>
