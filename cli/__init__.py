@@ -3,7 +3,7 @@
 The work itself lives in `models/`, which returns results and raises errors with Chinese messages; only
 this package prints. One module per group of commands, each with `register(sub)` adding its parsers:
 
-    cli.park       new, summary
+    cli.park       new, plan-template, summary
     cli.returns    template, import, missing
     cli.output     report, export
     cli.official   official-template, import-official, import-tasks
