@@ -10,7 +10,7 @@ from models.figures import IndicatorSeries
 from models.period import Period
 from models.plan import ALL_STATUSES, STATUS_COLORS
 from ui.i18n import label
-from ui.plan_period import NO_FILE, projection, status_labels
+from ui.plan_period import NO_FILE, NoPeriod, projection, status_labels
 from widgets.columns import BADGE, TEXT, Column, number_text
 from widgets.roles import RAW_ROLE
 from widgets.table_model import TableModel
@@ -35,8 +35,8 @@ class IndicatorTableModel(TableModel):
     def __init__(self, parent=None):
         super().__init__((), parent)
         self.series: list[IndicatorSeries] = []
-        self.period: Period = NO_FILE
-        self.year = NO_FILE.base
+        self.period: Period | NoPeriod = NO_FILE
+        self.year: int | None = None
         self._headers_for = self.period
         self.columns = self.year_columns(self.year)
 

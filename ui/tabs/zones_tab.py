@@ -90,7 +90,7 @@ class ZonesTab(YearGroupTab):
             Column("kind_label", self.tr("Kind"), TEXT),
             Column("status", self.tr("Status"), TEXT, editable=True, choices=statuses),
             Column("year", self.tr("Year"), COUNT, editable=True, minimum=EARLIEST_PARK_YEAR,
-                   maximum=self.period.target + LATER_PARK_YEARS, plain=True),
+                   maximum=(self.period.target or EARLIEST_PARK_YEAR) + LATER_PARK_YEARS, plain=True),
             Column("note", self.tr("Note"), TEXT, editable=True),
         ]
 
