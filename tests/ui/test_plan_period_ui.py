@@ -226,3 +226,34 @@ def test_screenshots_render_chinese(window_2030, tmp_path):
     assert win.plan_settings_dialog.grab().save(str(tmp_path / "settings.png"))
     win.on_new_plan()
     assert win.new_plan_dialog.grab().save(str(tmp_path / "new_plan.png"))
+
+
+def test_new_plan_says_what_was_carried(new_window, qtbot, tmp_path, park_path):
+    win = new_window()
+    told = []
+    win.inform = lambda title, text: told.append((title, text))
+    definition = write_definition_2030(tmp_path / "十五五.xlsx")
+    win.on_new_plan()
+    dialog = win.new_plan_dialog
+    dialog.definition_edit.setText(str(definition))
+    dialog.target_edit.setText(str(tmp_path / "p15"))  # .sqlite is added
+    dialog.previous_edit.setText(str(park_path))       # the built-in 2021–2025 plan's file
+    with qtbot.waitSignal(dialog.finished_creating, timeout=20000):
+        dialog.create_button.click()
+    assert win.session.park.path == tmp_path / "p15.sqlite"
+    assert [title for title, _ in told] == ["新建规划"]
+    text = told[0][1]
+    assert text.startswith("已为长宁园“十五五”规划创建“p15.sqlite”。")
+    assert f"由上一规划文件“{park_path.name}”结转" in text
+
+
+def test_final_status_wording_follows_the_target_year():
+    from models.period import Period
+    from ui.plan_period import NO_FILE, status_labels, statuses_for_year
+
+    period = Period(2025, 2030)
+    assert status_labels("achieved", 2030, period) == ("完成", "Achieved")
+    assert status_labels("achieved", 2029, period) == ("达成目标", "Target met")
+    assert status_labels("achieved", 2025, Period(2020, 2025))[0] == "完成"
+    assert statuses_for_year(2030, period) != statuses_for_year(2029, period)
+    assert NO_FILE.years == () and 2025 not in NO_FILE and not NO_FILE.is_final(2025)
