@@ -113,6 +113,8 @@ class MainWindow(QMainWindow):
         bar = self.menuBar()
         self.file_menu = bar.addMenu(self.tr("&File"))
         self.action_new = self._action(self.file_menu, self.tr("&New…"), self.on_new, QKeySequence.StandardKey.New)
+        self.action_new_plan = self._action(self.file_menu, self.tr("New plan from a definition…"), self.on_new_plan)
+        self.action_plan_settings = self._action(self.file_menu, self.tr("Plan se&ttings…"), self.on_plan_settings)
         self.action_open = self._action(self.file_menu, self.tr("&Open…"), self.on_open, QKeySequence.StandardKey.Open)
         self.action_save_as = self._action(self.file_menu, self.tr("Save &As…"), self.on_save_as,
                                            QKeySequence.StandardKey.SaveAs)
@@ -165,7 +167,8 @@ class MainWindow(QMainWindow):
         official figures table, the report as PDF, Word, Excel, print) — quit."""
         returns, official = self.returns_actions, self.official_actions
         groups = [
-            [self.action_new, self.action_open, self.action_save_as, self.recent_menu.menuAction()],
+            [self.action_new, self.action_new_plan, self.action_open, self.action_save_as,
+             self.recent_menu.menuAction(), self.action_plan_settings],
             [returns.action_import, official.action_import, returns.action_undo_import],
             [returns.action_export_form, official.action_export, self.action_export_pdf, self.action_export_word,
              self.action_export_excel, self.action_print],
@@ -533,6 +536,35 @@ class MainWindow(QMainWindow):
             self.warn(self.tr("Cannot create file"), str(exc))
             return
         self.open_file(path)
+
+    def on_new_plan(self) -> None:
+        """File ▸ 新建规划…: a park file from a plan definition workbook (ui.new_plan_dialog); opened when made."""
+        from ui.new_plan_dialog import NewPlanDialog, carried_text
+
+        dialog = NewPlanDialog(self)
+        self.new_plan_dialog = dialog  # tests drive it; replaced by the next one
+        dialog.accepted.connect(lambda: self.open_new_plan(dialog.created, carried_text(dialog.report)))
+        dialog.open() if self.interactive else dialog.show()
+
+    def open_new_plan(self, path: Path | None, carried: str) -> None:
+        if path is None or not self.open_file(path):
+            return
+        text = self.tr("Created “%1” for the plan %2.").replace("%1", path.name) \
+            .replace("%2", self.session.park.meta("plan_title", "") or "")
+        self.inform(self.tr("New plan"), text + ("\n\n" + carried if carried else ""))
+
+    def on_plan_settings(self) -> None:
+        """File ▸ 规划设置…: the open file's plan definition, read-only (ui.plan_settings)."""
+        if self.session.park is None:
+            return
+        from ui.plan_settings import PlanSettingsDialog
+
+        old = getattr(self, "plan_settings_dialog", None)
+        if old is not None:  # one at a time, showing the file open now
+            old.close()
+            old.deleteLater()
+        self.plan_settings_dialog = PlanSettingsDialog(self.session.park.conn, self)
+        self.plan_settings_dialog.show()
 
     def on_open(self) -> None:
         start = str(self.session.park.path.parent) if self.session.park else str(paths.default_park_path().parent)

@@ -160,18 +160,19 @@ class ReturnsActions(QObject):
     def ask_form_year(self, conn) -> int | None | bool:
         """The report year the form is for (None: any year), or False if the user cancelled.
 
-        Offered first: the year after the latest year with returns (the next collection), else 2021.
+        Offered: the file's years; first the year after the latest year with returns (the next
+        collection), else the plan's first year.
         """
-        from models.schema import YEARS
-
+        from models.period import read_period
         from models.rows import latest_return_year
 
+        period = read_period(conn)
         latest = latest_return_year(conn)
-        suggested = min((latest or 2020) + 1, YEARS[-1])
-        choices = [str(y) for y in YEARS] + [self.tr("Any year")]
+        suggested = min(max((latest or period.base) + 1, period.first), period.target)
+        choices = [str(y) for y in period.years] + [self.tr("Any year")]
         text, ok = QInputDialog.getItem(self.window, self.tr("Export return form"),
                                         self.tr("Report year the form is for:"), choices,
-                                        YEARS.index(suggested), False)
+                                        period.years.index(suggested), False)
         if not ok:
             return False
         return int(text) if text.isdigit() else None

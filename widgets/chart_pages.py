@@ -40,6 +40,10 @@ class ChartPages(QTabWidget):
         if self._plots:
             self.draw(self._plots, names)
 
+    def set_title(self, name: str, title: str) -> None:
+        """Rename the page of chart `name` (a title that names years follows the open file's period)."""
+        self.setTabText(self.indexOf(self.charts[name]), title)
+
     def on_page_shown(self, index: int) -> None:
         shown = self.widget(index)
         for name in list(self._stale):

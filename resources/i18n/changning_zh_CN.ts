@@ -1,5 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>ChartCanvas</name>
@@ -102,12 +101,24 @@ Your saved data is safe: every change is either written completely or not at all
         <translation>单位</translation>
     </message>
     <message>
-        <source>2020 (plan)</source>
-        <translation>2020年（规划）</translation>
+        <source>%1 (plan)</source>
+        <translation>%1年（规划）</translation>
     </message>
     <message>
-        <source>Change 2025 − 2020</source>
-        <translation>2025年较2020年变化</translation>
+        <source>Change %1 − %2</source>
+        <translation>%1年较%2年变化</translation>
+    </message>
+    <message>
+        <source>Change against %1</source>
+        <translation>较%1年变化</translation>
+    </message>
+    <message>
+        <source>%1 is the plan's figure. Grey: summed from the enterprises' returns (patents, high-tech enterprises); an official figure replaces it. Double-click an official figure or a note to enter it.</source>
+        <translation>%1年为规划数。灰色：由企业报表汇总（专利、高新技术企业），录入官方数值后以官方数值为准。双击官方数值或备注即可录入。</translation>
+    </message>
+    <message>
+        <source>Series %1–%2</source>
+        <translation>%1—%2年序列</translation>
     </message>
     <message>
         <source>Change (%)</source>
@@ -130,20 +141,8 @@ Your saved data is safe: every change is either written completely or not at all
         <translation>采用值</translation>
     </message>
     <message>
-        <source>Change against 2020</source>
-        <translation>较2020年变化</translation>
-    </message>
-    <message>
         <source>Note</source>
         <translation>备注</translation>
-    </message>
-    <message>
-        <source>2020 is the plan&apos;s figure. Grey: summed from the enterprises&apos; returns (patents, high-tech enterprises); an official figure replaces it. Double-click an official figure or a note to enter it.</source>
-        <translation>2020年为规划数。灰色：由企业报表汇总（专利、高新技术企业），录入官方数值后以官方数值为准。双击官方数值或备注即可录入。</translation>
-    </message>
-    <message>
-        <source>Series 2020–2025</source>
-        <translation>2020—2025年序列</translation>
     </message>
     <message>
         <source>From the plan: %1</source>
@@ -245,11 +244,11 @@ Your saved data is safe: every change is either written completely or not at all
 <context>
     <name>IndicatorTableModel</name>
     <message>
-        <source>Set by the office; the plan&apos;s figure: %1</source>
+        <source>Set by the office; the plan's figure: %1</source>
         <translation>区定基期值；规划所列：%1</translation>
     </message>
     <message>
-        <source>The plan&apos;s figure</source>
+        <source>The plan's figure</source>
         <translation>规划所列基期值</translation>
     </message>
     <message>
@@ -261,12 +260,12 @@ Your saved data is safe: every change is either written completely or not at all
         <translation>单位</translation>
     </message>
     <message>
-        <source>2020 baseline</source>
-        <translation>2020年基数</translation>
+        <source>%1 baseline</source>
+        <translation>%1年基数</translation>
     </message>
     <message>
-        <source>2025 target</source>
-        <translation>2025年目标</translation>
+        <source>%1 target</source>
+        <translation>%1年目标</translation>
     </message>
     <message>
         <source>Value %1</source>
@@ -281,8 +280,8 @@ Your saved data is safe: every change is either written completely or not at all
         <translation>%1年状态</translation>
     </message>
     <message>
-        <source>Projected 2025</source>
-        <translation>2025年预计</translation>
+        <source>Projected %1</source>
+        <translation>%1年预计</translation>
     </message>
     <message>
         <source>Gap to the target</source>
@@ -328,7 +327,7 @@ Your saved data is safe: every change is either written completely or not at all
         <translation>暂无数据</translation>
     </message>
     <message>
-        <source>No figures yet. Import the enterprises&apos; returns, or the official figures; figures can also be typed into the tables below.</source>
+        <source>No figures yet. Import the enterprises' returns, or the official figures; figures can also be typed into the tables below.</source>
         <translation>还没有任何年度数据。请先导入企业报表或官方数据；也可以直接在下方表格中录入。</translation>
     </message>
     <message>
@@ -368,12 +367,12 @@ Your saved data is safe: every change is either written completely or not at all
         <translation>全区增速%</translation>
     </message>
     <message>
-        <source>Average annual growth 2020–2025 %</source>
-        <translation>2020—2025年年均增速%</translation>
+        <source>Average annual growth %1 %</source>
+        <translation>%1年年均增速%</translation>
     </message>
     <message>
-        <source>District average annual growth 2020–2025 %</source>
-        <translation>全区2020—2025年年均增速%</translation>
+        <source>District average annual growth %1 %</source>
+        <translation>全区%1年年均增速%</translation>
     </message>
     <message>
         <source>Status</source>
@@ -396,11 +395,11 @@ Your saved data is safe: every change is either written completely or not at all
         <translation>基期</translation>
     </message>
     <message>
-        <source>Plan&apos;s figure</source>
+        <source>Plan's figure</source>
         <translation>规划所列基期值</translation>
     </message>
     <message>
-        <source>Office&apos;s figure</source>
+        <source>Office's figure</source>
         <translation>区定基期值</translation>
     </message>
     <message>
@@ -408,7 +407,7 @@ Your saved data is safe: every change is either written completely or not at all
         <translation>采用</translation>
     </message>
     <message>
-        <source>Source of the office&apos;s figure</source>
+        <source>Source of the office's figure</source>
         <translation>区定基期值来源</translation>
     </message>
     <message>
@@ -420,16 +419,20 @@ Your saved data is safe: every change is either written completely or not at all
         <translation>无</translation>
     </message>
     <message>
-        <source>office&apos;s: %1</source>
+        <source>office's: %1</source>
         <translation>区定：%1</translation>
     </message>
     <message>
-        <source>plan&apos;s: %1</source>
+        <source>plan's: %1</source>
         <translation>规划：%1</translation>
     </message>
     <message>
-        <source>2020 baseline</source>
-        <translation>2020年基期值</translation>
+        <source>%1 baseline</source>
+        <translation>%1年基期值</translation>
+    </message>
+    <message>
+        <source>Edit %1 %3 baseline (%2)</source>
+        <translation>修改%1 %3年基期值（%2）</translation>
     </message>
     <message>
         <source>Target: %1</source>
@@ -446,10 +449,6 @@ Your saved data is safe: every change is either written completely or not at all
     <message>
         <source>Edit %1 %2 %3</source>
         <translation>修改%1 %2年%3</translation>
-    </message>
-    <message>
-        <source>Edit %1 2020 baseline (%2)</source>
-        <translation>修改%1 2020年基期值（%2）</translation>
     </message>
     <message>
         <source>Trace sources</source>
@@ -564,6 +563,14 @@ Your saved data is safe: every change is either written completely or not at all
     <message>
         <source>&amp;New…</source>
         <translation>新建(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>New plan from a definition…</source>
+        <translation>新建规划…</translation>
+    </message>
+    <message>
+        <source>Plan se&amp;ttings…</source>
+        <translation>规划设置(&amp;T)…</translation>
     </message>
     <message>
         <source>&amp;Open…</source>
@@ -728,7 +735,7 @@ Create a new park file, or open another one?</source>
         <translation>未能备份</translation>
     </message>
     <message>
-        <source>Today&apos;s backup copy of “%1” could not be written beside it: %2</source>
+        <source>Today's backup copy of “%1” could not be written beside it: %2</source>
         <translation>未能在“%1”旁边写入今天的备份副本：%2</translation>
     </message>
     <message>
@@ -738,6 +745,14 @@ Create a new park file, or open another one?</source>
     <message>
         <source>“%1” already exists; choose another name.</source>
         <translation>“%1”已存在，请换一个文件名。</translation>
+    </message>
+    <message>
+        <source>Created “%1” for the plan %2.</source>
+        <translation>已为%2创建“%1”。</translation>
+    </message>
+    <message>
+        <source>New plan</source>
+        <translation>新建规划</translation>
     </message>
     <message>
         <source>Open park file</source>
@@ -778,6 +793,85 @@ Create a new park file, or open another one?</source>
     <message>
         <source>About</source>
         <translation>关于</translation>
+    </message>
+</context>
+<context>
+    <name>NewPlanDialog</name>
+    <message>
+        <source>New plan from a definition</source>
+        <translation>新建规划</translation>
+    </message>
+    <message>
+        <source>Creates a new park file for the plan a definition workbook describes (its period, indicators, industries, zones, talent, plan figures and tasks). `python main.py plan-template OUT.xlsx` writes the built-in plan's definition as an example to edit.</source>
+        <translation>按规划定义工作簿（规划期、指标、产业、片区、人才、规划基数和重点任务）新建一个园区数据文件。可用 python main.py plan-template 输出.xlsx 导出内置规划的定义，作为修改的范例。</translation>
+    </message>
+    <message>
+        <source>optional</source>
+        <translation>可不填</translation>
+    </message>
+    <message>
+        <source>Plan definition (.xlsx):</source>
+        <translation>规划定义（.xlsx）：</translation>
+    </message>
+    <message>
+        <source>New park file:</source>
+        <translation>新园区数据文件：</translation>
+    </message>
+    <message>
+        <source>Previous plan's file (baselines carried over):</source>
+        <translation>上一规划文件（结转基期值）：</translation>
+    </message>
+    <message>
+        <source>Create</source>
+        <translation>创建</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <source>Plan definition</source>
+        <translation>规划定义</translation>
+    </message>
+    <message>
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>New park file</source>
+        <translation>新园区数据文件</translation>
+    </message>
+    <message>
+        <source>Park files (*.sqlite *.db)</source>
+        <translation>园区数据文件 (*.sqlite *.db)</translation>
+    </message>
+    <message>
+        <source>Previous plan's file</source>
+        <translation>上一规划文件</translation>
+    </message>
+    <message>
+        <source>Not created: %1 problem(s).</source>
+        <translation>未创建：共%1处问题。</translation>
+    </message>
+    <message>
+        <source>Choose the plan definition workbook (.xlsx).</source>
+        <translation>请选择规划定义工作簿（.xlsx）。</translation>
+    </message>
+    <message>
+        <source>The plan definition “%1” does not exist.</source>
+        <translation>规划定义“%1”不存在。</translation>
+    </message>
+    <message>
+        <source>Choose where the new park file goes.</source>
+        <translation>请选择新园区数据文件的保存位置。</translation>
+    </message>
+    <message>
+        <source>The previous plan's file “%1” does not exist.</source>
+        <translation>上一规划文件“%1”不存在。</translation>
+    </message>
+    <message>
+        <source>Creating…</source>
+        <translation>正在创建…</translation>
     </message>
 </context>
 <context>
@@ -868,6 +962,213 @@ Create a new park file, or open another one?</source>
     <message>
         <source>%1 official figures stored, %2 unchanged, %3 rejected.</source>
         <translation>已保存%1个官方数据，%2个未变化，拒绝%3个。</translation>
+    </message>
+</context>
+<context>
+    <name>PlanSettingsDialog</name>
+    <message>
+        <source>End-of-period level</source>
+        <translation>期末值</translation>
+    </message>
+    <message>
+        <source>Cumulative</source>
+        <translation>累计值</translation>
+    </message>
+    <message>
+        <source>Keep pace</source>
+        <translation>同步增长</translation>
+    </message>
+    <message>
+        <source>Assigned</source>
+        <translation>下达指标</translation>
+    </message>
+    <message>
+        <source>Higher is better</source>
+        <translation>越大越好</translation>
+    </message>
+    <message>
+        <source>Lower is better</source>
+        <translation>越小越好</translation>
+    </message>
+    <message>
+        <source>Traditional strengths</source>
+        <translation>传统优势产业</translation>
+    </message>
+    <message>
+        <source>Key featured industries</source>
+        <translation>重点特色产业</translation>
+    </message>
+    <message>
+        <source>Pioneer industries</source>
+        <translation>先导产业</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <source>Stock</source>
+        <translation>存量</translation>
+    </message>
+    <message>
+        <source>Yearly flow</source>
+        <translation>流量</translation>
+    </message>
+    <message>
+        <source>Share</source>
+        <translation>占比</translation>
+    </message>
+    <message>
+        <source>Programme</source>
+        <translation>计划</translation>
+    </message>
+    <message>
+        <source>Plan settings</source>
+        <translation>规划设置</translation>
+    </message>
+    <message>
+        <source>%1 indicators, %2 plan figures, %3 key tasks</source>
+        <translation>指标%1项，规划基数%2项，重点任务%3项</translation>
+    </message>
+    <message>
+        <source>Plan:</source>
+        <translation>规划名称：</translation>
+    </message>
+    <message>
+        <source>Park:</source>
+        <translation>园区：</translation>
+    </message>
+    <message>
+        <source>Period:</source>
+        <translation>规划期：</translation>
+    </message>
+    <message>
+        <source>%1–%2 (base year %3, target year %4)</source>
+        <translation>%1—%2年（基期年%3年，目标年%4年）</translation>
+    </message>
+    <message>
+        <source>Published:</source>
+        <translation>发布日期：</translation>
+    </message>
+    <message>
+        <source>Source:</source>
+        <translation>来源文件：</translation>
+    </message>
+    <message>
+        <source>Holds:</source>
+        <translation>包含：</translation>
+    </message>
+    <message>
+        <source>Read-only. Targets and the plan's other settings are changed through the plan definition workbook (python main.py plan-template, then File ▸ New plan from a definition…) or by an audited edit of a figure.</source>
+        <translation>此处仅供查看。目标值等规划设置须通过规划定义工作簿修改（python main.py plan-template 导出后编辑，再用“文件 ▸ 新建规划…”创建），或对数据进行留痕修改。</translation>
+    </message>
+    <message>
+        <source>Indicators</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>代码</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Direction</source>
+        <translation>方向</translation>
+    </message>
+    <message>
+        <source>Baseline (%1)</source>
+        <translation>基期值（%1年）</translation>
+    </message>
+    <message>
+        <source>Target (%1)</source>
+        <translation>目标值（%1年）</translation>
+    </message>
+    <message>
+        <source>Target as the plan says it</source>
+        <translation>目标说明</translation>
+    </message>
+    <message>
+        <source>From the returns</source>
+        <translation>报表口径</translation>
+    </message>
+    <message>
+        <source>Reference series</source>
+        <translation>参照序列</translation>
+    </message>
+    <message>
+        <source>Reference series list</source>
+        <translation>参考序列</translation>
+    </message>
+    <message>
+        <source>Industries</source>
+        <translation>产业</translation>
+    </message>
+    <message>
+        <source>Industry</source>
+        <translation>产业</translation>
+    </message>
+    <message>
+        <source>Group</source>
+        <translation>分组</translation>
+    </message>
+    <message>
+        <source>“3+3”</source>
+        <translation>是否“3+3”</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>Zones</source>
+        <translation>片区</translation>
+    </message>
+    <message>
+        <source>Zone</source>
+        <translation>片区</translation>
+    </message>
+    <message>
+        <source>Short name</source>
+        <translation>简称</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>功能定位</translation>
+    </message>
+    <message>
+        <source>Featured parks</source>
+        <translation>特色园区</translation>
+    </message>
+    <message>
+        <source>Park</source>
+        <translation>园区</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>(no zone)</source>
+        <translation>（不属任何片区）</translation>
+    </message>
+    <message>
+        <source>Talent</source>
+        <translation>人才</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>分类</translation>
     </message>
 </context>
 <context>
@@ -1034,7 +1335,7 @@ Create a new park file, or open another one?</source>
         <translation>企业名称</translation>
     </message>
     <message>
-        <source>Last year&apos;s revenue (10k yuan)</source>
+        <source>Last year's revenue (10k yuan)</source>
         <translation>上年营业收入（万元）</translation>
     </message>
     <message>
@@ -1278,8 +1579,8 @@ Create a new park file, or open another one?</source>
         <translation>分类</translation>
     </message>
     <message>
-        <source>2021–2025 total</source>
-        <translation>2021—2025年合计</translation>
+        <source>%1 total</source>
+        <translation>%1年合计</translation>
     </message>
     <message>
         <source>Year</source>
@@ -1302,8 +1603,20 @@ Create a new park file, or open another one?</source>
         <translation>来源</translation>
     </message>
     <message>
-        <source>Cumulative since 2020</source>
-        <translation>2020年以来累计</translation>
+        <source>Cumulative since %1</source>
+        <translation>%1年以来累计</translation>
+    </message>
+    <message>
+        <source>Grey: summed from the enterprises' returns. Double-click an official figure or a note to enter it. %1 high-level talent counts default to the plan's figures.</source>
+        <translation>灰色数字由企业报表汇总得出。双击“官方数据”或“备注”单元格录入。%1年高层次人才数默认采用规划中的数字。</translation>
+    </message>
+    <message>
+        <source>plan (%1)</source>
+        <translation>规划基数</translation>
+    </message>
+    <message>
+        <source>Work permits against the planned path</source>
+        <translation>工作许可累计与规划路径</translation>
     </message>
     <message>
         <source>Planned cumulative</source>
@@ -1314,10 +1627,6 @@ Create a new park file, or open another one?</source>
         <translation>备注</translation>
     </message>
     <message>
-        <source>Grey: summed from the enterprises&apos; returns. Double-click an official figure or a note to enter it. 2020 high-level talent counts default to the plan&apos;s figures.</source>
-        <translation>灰色数字由企业报表汇总得出。双击“官方数据”或“备注”单元格录入。2020年高层次人才数默认采用规划中的数字。</translation>
-    </message>
-    <message>
         <source>official</source>
         <translation>官方</translation>
     </message>
@@ -1326,16 +1635,8 @@ Create a new park file, or open another one?</source>
         <translation>报表</translation>
     </message>
     <message>
-        <source>plan (2020)</source>
-        <translation>规划基数</translation>
-    </message>
-    <message>
         <source>From the plan: %1</source>
         <translation>规划原文：%1</translation>
-    </message>
-    <message>
-        <source>Work permits against the 20,000 path</source>
-        <translation>工作许可累计与两万人次目标</translation>
     </message>
     <message>
         <source>Returnee and foreign share</source>
@@ -1530,7 +1831,7 @@ Create a new park file, or open another one?</source>
         <translation>年份：</translation>
     </message>
     <message>
-        <source>Grey: summed from the enterprises&apos; returns. Double-click an official figure or a note to enter it; the official figure is used when present.</source>
+        <source>Grey: summed from the enterprises' returns. Double-click an official figure or a note to enter it; the official figure is used when present.</source>
         <translation>灰色数字由企业报表汇总得出。双击“官方数据”或“备注”单元格录入；有官方数据时采用官方数据。</translation>
     </message>
     <message>

@@ -65,8 +65,8 @@ def test_figures_and_returns_replace_the_guidance_and_every_tab_opens_on_their_y
 
 def test_file_menu_in_the_order_of_the_office_year(window):
     texts = [a.text() for a in window.file_menu.actions()]
-    assert texts[:4] == ["新建(&N)…", "打开(&O)…", "另存为(&A)…", "最近打开的文件(&R)"]
-    sections = "|".join("-" if not t else t for t in texts[4:]).split("|-|")
+    assert texts[:6] == ["新建(&N)…", "新建规划…", "打开(&O)…", "另存为(&A)…", "最近打开的文件(&R)", "规划设置(&T)…"]
+    sections = "|".join("-" if not t else t for t in texts[6:]).split("|-|")
     imports, exports = sections[0].lstrip("-|").split("|"), sections[1].split("|")
     assert imports[:2] == ["导入企业报表(&I)…", "导入官方数据…"]
     assert exports[0] == "导出报表模板(&F)…" and "导出PDF(&D)…" in exports and exports[-1] == "打印(&P)…"

@@ -1,8 +1,8 @@
-"""The 规划基数 tab: every figure the plan states for 2020 as a series 2020–2025, by group.
+"""The 规划基数 tab: every figure the plan states for its base year as a series over the file's period, by group.
 
-The list shows, per figure, the plan's 2020 figure (with its qualifier 约/余/近), the value of each later
-year (grey where it comes from the returns, i.e. no official value is entered) and the change from 2020
-to 2025. The selected figure's years can be edited (official value and note, undoable) and are charted.
+The list shows, per figure, the plan's base-year figure (with its qualifier 约/余/近), the value of each later
+year (grey where it comes from the returns, i.e. no official value is entered) and the change from the base
+year to the target year (the years are the open file's, models.period). The selected figure's years can be edited (official value and note, undoable) and are charted.
 """
 
 from __future__ import annotations
@@ -18,24 +18,23 @@ from PySide6.QtWidgets import (
 )
 
 from models import facts
-from models.plan import YEARS
 from ui.i18n import label
+from ui.plan_period import NO_FILE, period_of
 from ui.tabs.base import ParkTab
 from widgets.chart_pages import ChartPages, titled_panel
 from widgets.columns import TEXT, Column
 from widgets.table_model import TableModel, select_quietly, table_view
 
-LATER_YEARS = YEARS[1:]
-
 
 class FactsTab(ParkTab):
-    """The plan's 2020 figures by group, the selected figure's years (editable) and its chart.
+    """The plan's base-year figures by group, the selected figure's years (editable) and its chart.
 
     Attributes:
-        model: one row per figure of the chosen group: name, group, unit, 2020 plan figure, 2021–2025
-            values (derived ones grey), change 2025 − 2020 and in %.
-        detail_model: the selected figure per year: from returns, official (editable 2021–2025), value used,
-            change against 2020, note (editable).
+        period: the open file's models.period.Period; the columns and rows follow its years.
+        model: one row per figure of the chosen group: name, group, unit, base-year plan figure, the plan
+            years' values (derived ones grey), change target − base year and in %.
+        detail_model: the selected figure per year: from returns, official (editable in the plan years),
+            value used, change against the base year, note (editable).
         group_box: the group filter (all groups first).
         charts: {"series": ChartCanvas} — the selected figure's chart.
     """
@@ -43,6 +42,7 @@ class FactsTab(ParkTab):
     def __init__(self, session, parent=None):
         super().__init__(session, parent)
         self.series: list[facts.FactSeries] = []
+        self.period = NO_FILE
         self._current: str | None = None
 
         self.group_box = QComboBox(self)
@@ -55,12 +55,7 @@ class FactsTab(ParkTab):
         bar.addWidget(self.group_box)
         bar.addStretch(1)
 
-        self.model = TableModel(
-            [Column("name", self.tr("Figure"), TEXT, tooltip_key="source"), Column("group", self.tr("Group"), TEXT),
-             Column("unit", self.tr("Unit"), TEXT), Column("plan", self.tr("2020 (plan)"), TEXT, sort_key="plan_value")]
-            + [Column(str(year), str(year), unit_key="unit") for year in LATER_YEARS]
-            + [Column("change", self.tr("Change 2025 − 2020"), unit_key="unit"),
-               Column("change_pct", self.tr("Change (%)"), unit="%")], self)
+        self.model = TableModel(self.list_columns(), self)
         self.view, self.proxy = table_view(self.model, self, editable=False)
         self.view.selectionModel().currentRowChanged.connect(self.on_current_changed)
         top = QWidget(self)
@@ -69,24 +64,15 @@ class FactsTab(ParkTab):
         top_layout.addLayout(bar)
         top_layout.addWidget(self.view)
 
-        self.detail_model = TableModel([
-            Column("year", self.tr("Year"), TEXT, plain=True),
-            Column("derived", self.tr("From returns"), unit_key="unit", derived=True),
-            Column("official", self.tr("Official"), editable=True, unit_key="unit", minimum=0),
-            Column("value", self.tr("Value used"), unit_key="unit"),
-            Column("change", self.tr("Change against 2020"), unit_key="unit"),
-            Column("note", self.tr("Note"), TEXT, editable=True),
-        ], self)
+        self.detail_model = TableModel(self.detail_columns(), self)
         self.detail_model.commit = self.on_detail_edit
         self.detail_model.refused.connect(self.session.failed)
         self.detail_view, _ = table_view(self.detail_model, self, sortable=False)
-        hint = QLabel(self.tr("2020 is the plan's figure. Grey: summed from the enterprises' returns (patents, "
-                              "high-tech enterprises); an official figure replaces it. Double-click an official "
-                              "figure or a note to enter it."), self)
+        self.hint = hint = QLabel(self.hint_text(), self)
         hint.setWordWrap(True)
         right, self.title, self.description = titled_panel(self, self.detail_view, hint)
 
-        self.chart_tabs = ChartPages([("series", self.tr("Series 2020–2025"))], self)
+        self.chart_tabs = ChartPages([("series", self.series_title())], self)
         self.charts = self.chart_tabs.charts
 
         lower = QSplitter(Qt.Orientation.Horizontal, self)
@@ -100,27 +86,70 @@ class FactsTab(ParkTab):
         layout = QVBoxLayout(self)
         layout.addWidget(outer)
 
+    # -------------------------------------------------------------- the period's texts
+    def list_columns(self) -> list[Column]:
+        base = self.period.base
+        return ([Column("name", self.tr("Figure"), TEXT, tooltip_key="source"), Column("group", self.tr("Group"), TEXT),
+                 Column("unit", self.tr("Unit"), TEXT),
+                 Column("plan", self.tr("%1 (plan)").replace("%1", str(base)), TEXT, sort_key="plan_value")]
+                + [Column(str(year), str(year), unit_key="unit") for year in self.period.plan_years]
+                + [Column("change", self.tr("Change %1 − %2").replace("%1", str(self.period.target))
+                          .replace("%2", str(base)), unit_key="unit"),
+                   Column("change_pct", self.tr("Change (%)"), unit="%")])
+
+    def detail_columns(self) -> list[Column]:
+        return [
+            Column("year", self.tr("Year"), TEXT, plain=True),
+            Column("derived", self.tr("From returns"), unit_key="unit", derived=True),
+            Column("official", self.tr("Official"), editable=True, unit_key="unit", minimum=0),
+            Column("value", self.tr("Value used"), unit_key="unit"),
+            Column("change", self.tr("Change against %1").replace("%1", str(self.period.base)), unit_key="unit"),
+            Column("note", self.tr("Note"), TEXT, editable=True),
+        ]
+
+    def hint_text(self) -> str:
+        return self.tr("%1 is the plan's figure. Grey: summed from the enterprises' returns (patents, "
+                       "high-tech enterprises); an official figure replaces it. Double-click an official "
+                       "figure or a note to enter it.").replace("%1", str(self.period.base))
+
+    def series_title(self) -> str:
+        return self.tr("Series %1–%2").replace("%1", str(self.period.base)).replace("%2", str(self.period.target))
+
+    def follow_period(self) -> None:
+        """Columns, hint and chart title for the open file's period (only when it differs from the last one)."""
+        period = period_of(self.session)
+        if period == self.period:
+            return
+        self.period = period
+        self.model.set_columns(self.list_columns())
+        self.detail_model.set_columns(self.detail_columns())
+        self.hint.setText(self.hint_text())
+        self.chart_tabs.set_title("series", self.series_title())
+
     # -------------------------------------------------------------- data
     def current_series(self) -> facts.FactSeries | None:
         return next((s for s in self.series if s.code == self._current), None)
 
     def reload(self) -> None:
         park = self.session.park
+        self.follow_period()
         self.series = facts.fact_series(park.conn) if park else []
         topic = self.group_box.currentData()
         shown = [s for s in self.series if topic is None or s.topic == topic]
         if shown and self._current not in {s.code for s in shown}:
             self._current = shown[0].code
         rows = []
+        later = self.period.plan_years
         for s in shown:
-            diff, pct = s.change()
+            diff, pct = s.change(self.period.target) if self.period.target in s.years else (None, None)
             plan_text = s.baseline_text() + (f"（{s.plan_text}）" if s.plan_text else "")
             row = {"code": s.code, "name": s.name, "group": label(facts.TOPICS.get(s.topic, (s.topic, s.topic))),
                    "unit": s.unit, "plan": plan_text, "plan_value": s.baseline, "change": diff, "change_pct": pct, "source": s.source,
-                   "_derived": {str(y) for y in LATER_YEARS
-                                if s.years[y].official is None and s.years[y].derived is not None}}
-            row.update({str(y): s.years[y].value for y in LATER_YEARS})
-            if s.years[YEARS[-1]].official is None:
+                   "_derived": {str(y) for y in later if y in s.years
+                                and s.years[y].official is None and s.years[y].derived is not None}}
+            row.update({str(y): s.years[y].value for y in later if y in s.years})
+            final = s.years.get(self.period.target)
+            if final is None or final.official is None:
                 row["_derived"] |= {"change", "change_pct"} if diff is not None else set()
             rows.append(row)
         self.model.set_rows(rows)
@@ -138,16 +167,20 @@ class FactsTab(ParkTab):
             self.description.setText("")
             self.detail_model.set_rows([])
             return
-        self.title.setText(f"{s.name}（{s.unit}）  2020：{s.baseline_text()}"
+        self.title.setText(f"{s.name}（{s.unit}）  {self.period.base}：{s.baseline_text()}"
                            + (f"（{s.plan_text}）" if s.plan_text else ""))
         self.description.setText(self.tr("From the plan: %1").replace("%1", s.source))
         rows = []
-        for year in YEARS:
-            y = s.years[year]
-            diff = None if year == facts.BASE_YEAR or y.value is None else y.value - s.baseline
+        for year in self.period.years:
+            y = s.years.get(year)
+            if y is None:  # a year the figures do not cover yet
+                rows.append({"year": year, "unit": s.unit, "_editable": set(), "_label": f"{s.name} {year}"})
+                continue
+            base = year == self.period.base
+            diff = None if base or y.value is None or s.baseline is None else y.value - s.baseline
             rows.append({"year": year, "unit": s.unit, "derived": y.derived, "official": y.official, "value": y.value,
                          "change": diff, "note": y.note,
-                         "_editable": {"note"} if year == facts.BASE_YEAR else None,
+                         "_editable": {"note"} if base else None,
                          "_label": f"{s.name} {year}"})
         self.detail_model.set_rows(rows)
 

@@ -14,8 +14,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QSplitter, QVBoxLayout, QWidget
 
 from models import groups
-from models.plan import FIELD_LABELS, INDUSTRY_FIELDS, YEARS
+from models.plan import FIELD_LABELS, INDUSTRY_FIELDS
 from ui.i18n import label
+from ui.plan_period import NO_FILE, period_of
 from ui.tabs.base import ParkTab
 from widgets.chart_pages import ChartPages, titled_panel
 from widgets.columns import COUNT, TEXT, Column
@@ -31,6 +32,7 @@ class GroupTab(ParkTab):
 
     Attributes:
         series: the groups as last loaded (models.groups series).
+        period: the open file's models.period.Period: the years every column, picker and text shows.
         watched: tables whose change reloads the tab.
         selection_charts: charts that show the selected group only (redrawn when it changes).
     """
@@ -43,6 +45,7 @@ class GroupTab(ParkTab):
         super().__init__(session, parent)
         self.series: list[Any] = []
         self._current: str | None = None
+        self.period = NO_FILE
 
         self.model = TableModel(self.list_columns(), self)
         self.view, self.proxy = table_view(self.model, self, editable=False)
@@ -93,11 +96,20 @@ class GroupTab(ParkTab):
 
     def reload(self) -> None:
         park = self.session.park
+        period = period_of(self.session)
+        if period != self.period:
+            self.period = period
+            self.follow_period()
         self.series = self.load_series(park.conn) if park else []
         if self._current is None and self.series:
             self._current = self.key_of(self.series[0])
             self.first_loaded()
         self.refresh()
+
+    def follow_period(self) -> None:
+        """A file of another period is open: columns (and pickers, in subclasses) take its years."""
+        self.model.set_columns(self.list_columns())
+        self.detail_model.set_columns(self.detail_columns())
 
     def first_loaded(self) -> None:
         """Called once, when the first groups are loaded (before the list is filled)."""
@@ -173,9 +185,7 @@ class YearGroupTab(GroupTab):
     def build_layout(self) -> None:
         self._like: dict[int, groups.LikeForLike] = {}  # by year, since the last reload
         self.year_box = QComboBox(self)
-        for year in YEARS:
-            self.year_box.addItem(str(year), year)
-        self.year_box.setCurrentIndex(len(YEARS) - 1)
+        self.fill_year_box()
         self.year_box.currentIndexChanged.connect(self.on_year_changed)
         top = QHBoxLayout()
         top.addWidget(QLabel(self.tr("Year:"), self))
@@ -229,6 +239,20 @@ class YearGroupTab(GroupTab):
             Column("note", self.tr("Note"), TEXT, editable=True),
         ]
 
+    def fill_year_box(self) -> None:
+        """The picker holds the file's years, the target year chosen until the latest with figures is known."""
+        self.year_box.blockSignals(True)
+        self.year_box.clear()
+        for year in self.period.years:
+            self.year_box.addItem(str(year), year)
+        self.year_box.setCurrentIndex(self.year_box.count() - 1)
+        self.year_box.blockSignals(False)
+
+    def follow_period(self) -> None:
+        super().follow_period()
+        self.fill_year_box()
+        self._current = None  # a file of another plan: choose the latest year and the first group again
+
     @property
     def year(self) -> int:
         return self.year_box.currentData()
@@ -241,11 +265,12 @@ class YearGroupTab(GroupTab):
         latest = self.latest_year()
         if latest is not None:
             self.year_box.blockSignals(True)
-            self.year_box.setCurrentIndex(YEARS.index(latest))
+            self.year_box.setCurrentIndex(max(0, self.year_box.findData(latest)))
             self.year_box.blockSignals(False)
 
     def latest_year(self) -> int | None:
-        years = [y for s in self.series for y in YEARS if any(c.value is not None for c in s.years[y].values())]
+        years = [y for s in self.series for y in self.period.years
+                 if y in s.years and any(c.value is not None for c in s.years[y].values())]
         return max(years) if years else None
 
     def fill_detail(self) -> None:
@@ -261,6 +286,10 @@ class YearGroupTab(GroupTab):
         self.description.setText(text)
         like = self.like_for_like(year)
         rows = []
+        if year not in series.years:  # a year the figures do not cover yet
+            self.detail_model.set_rows([])
+            self.show_like_note(series, None)
+            return
         for fld in self.fields:
             cell = series.years[year][fld]
             previous = series.years[year - 1][fld].value if year - 1 in series.years else None
@@ -280,7 +309,7 @@ class YearGroupTab(GroupTab):
     def like_for_like(self, year: int) -> groups.LikeForLike | None:
         """The year's like-for-like comparison with the year before (models.groups), once per reload."""
         park = self.session.park
-        if park is None or year - 1 not in YEARS:
+        if park is None or year - 1 not in self.period:
             return None
         if year not in self._like:
             self._like[year] = groups.like_for_like(park.conn, self.key_column, year)

@@ -7,22 +7,26 @@ from PySide6.QtCore import Qt
 
 from models.numfmt import figure_unit
 from models.figures import IndicatorSeries
-from models.plan import ALL_STATUSES, STATUS_COLORS, status_labels
+from models.period import Period
+from models.plan import ALL_STATUSES, STATUS_COLORS
 from ui.i18n import label
+from ui.plan_period import NO_FILE, NoPeriod, projection, status_labels
 from widgets.columns import BADGE, TEXT, Column, number_text
 from widgets.roles import RAW_ROLE
 from widgets.table_model import TableModel
 
 
 class IndicatorTableModel(TableModel):
-    """The indicators with their baseline (the one used), target, value and status in `year`, and 2025
-    projection, each number written the one way for the indicator's unit. Cumulative indicators show the
-    year's flow (VALUE) and the running total (CUMULATIVE) the status goes with; the final year (2025)
+    """The indicators with their baseline (the one used), target, value and status in `year`, and the
+    target year's projection, each number written the one way for the indicator's unit. Cumulative indicators show the
+    year's flow (VALUE) and the running total (CUMULATIVE) the status goes with; the final (target) year
     shows the gap to the target. RAW_ROLE of a status cell is the status code.
 
     Attributes:
         series: the models.figures.IndicatorSeries shown, in plan order.
         year: the year whose value and status are shown.
+        period: the file's models.period.Period (the baseline and target headers name its years); set it
+            before `set_series`.
     """
 
     NAME, UNIT, BASELINE, TARGET, VALUE, CUMULATIVE, STATUS, PROJECTION, GAP = range(9)
@@ -31,7 +35,9 @@ class IndicatorTableModel(TableModel):
     def __init__(self, parent=None):
         super().__init__((), parent)
         self.series: list[IndicatorSeries] = []
-        self.year = 2020
+        self.period: Period | NoPeriod = NO_FILE
+        self.year: int | None = None
+        self._headers_for = self.period
         self.columns = self.year_columns(self.year)
 
     def year_columns(self, year: int) -> list[Column]:
@@ -39,12 +45,13 @@ class IndicatorTableModel(TableModel):
         return [
             Column("name", self.tr("Indicator"), TEXT, sort_key="seq"),
             Column("unit", self.tr("Unit"), TEXT),
-            Column("baseline", self.tr("2020 baseline"), unit_key="fmt_unit", tooltip_key="baseline_tip"),
-            Column("target", self.tr("2025 target"), TEXT),
+            Column("baseline", self.tr("%1 baseline").replace("%1", str(self.period.base)), unit_key="fmt_unit",
+                   tooltip_key="baseline_tip"),
+            Column("target", self.tr("%1 target").replace("%1", str(self.period.target)), TEXT),
             Column("value", self.tr("Value %1").replace("%1", str(year)), unit_key="fmt_unit"),
             Column("cumulative", self.tr("Running total %1").replace("%1", str(year)), unit_key="fmt_unit"),
             Column("status", self.tr("Status %1").replace("%1", str(year)), BADGE, sort_key="status_order"),
-            Column("projection", self.tr("Projected 2025"), unit_key="fmt_unit"),
+            Column("projection", self.tr("Projected %1").replace("%1", str(self.period.target)), unit_key="fmt_unit"),
             Column("gap", self.tr("Gap to the target"), TEXT),
         ]
 
@@ -53,9 +60,10 @@ class IndicatorTableModel(TableModel):
         else only changed cells are signalled."""
         self.series = series
         rows = [self._row(s, year) for s in series]
-        if year != self.year:
+        if year != self.year or self.period != self._headers_for:
             self.beginResetModel()
-            self.year, self.columns, self._rows = year, self.year_columns(year), rows
+            self.year, self._headers_for = year, self.period
+            self.columns, self._rows = self.year_columns(year), rows
             self.endResetModel()
             self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, self.COLUMN_COUNT - 1)
             return
@@ -63,13 +71,18 @@ class IndicatorTableModel(TableModel):
 
     def _row(self, s: IndicatorSeries, year: int) -> dict:
         ind = s.indicator
-        figures = s.years[year]
+        figures = s.years.get(year)
+        if figures is None:  # a year the figures do not cover (models not yet following the file's period)
+            return {"_id": s.code, "seq": ind.seq, "name": label((ind.name, ind.name_en)), "unit": ind.unit,
+                    "fmt_unit": figure_unit(ind.name, ind.unit), "baseline": s.baseline,
+                    "baseline_tip": self._baseline_tip(s), "target": ind.target_text, "projection": projection(s),
+                    "status_code": "unassessed", "status_order": ALL_STATUSES.index("unassessed")}
         return {
             "_id": s.code, "seq": ind.seq, "name": label((ind.name, ind.name_en)), "unit": ind.unit,
             "fmt_unit": figure_unit(ind.name, ind.unit),
             "baseline": s.baseline, "baseline_tip": self._baseline_tip(s), "target": ind.target_text,
-            "value": figures.value, "cumulative": figures.cumulative, "projection": s.projection_2025,
-            "status": (label(status_labels(figures.status, year)), STATUS_COLORS[figures.status]),
+            "value": figures.value, "cumulative": figures.cumulative, "projection": projection(s),
+            "status": (label(status_labels(figures.status, year, self.period)), STATUS_COLORS[figures.status]),
             "status_code": figures.status, "status_order": ALL_STATUSES.index(figures.status),
             "gap": figures.gap_text or None,
         }

@@ -12,8 +12,8 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QHeade
 
 from models import plan
 from models import rows as park_rows
-from models.schema import YEARS
 from ui.i18n import label
+from ui.plan_period import NO_FILE, period_of, status_counts, status_labels, statuses_for_year
 from ui.tabs.base import ParkTab
 from ui.tabs.indicator_table import IndicatorTableModel
 from widgets.chart_canvas import ChartCanvas
@@ -55,7 +55,8 @@ class IndicatorsTab(ParkTab):
         status_chips: {status: QLabel} of the summary strip.
         table_model: the IndicatorTableModel of the eleven indicators (also `model`).
         year_model: the TableModel of the selected indicator's years.
-        baseline_model: the TableModel of its 2020 baseline: the plan's figure, the office's
+        period: the open file's models.period.Period (its years fill the year picker and the tables).
+        baseline_model: the TableModel of its base-year baseline: the plan's figure, the office's
             (editable, used when set; undoable and audited like any figure), its source and basis.
         reference_model: the TableModel of the selected reference series' years.
         chart: the ChartCanvas of the selected indicator.
@@ -66,6 +67,7 @@ class IndicatorsTab(ParkTab):
     def __init__(self, session, parent=None):
         super().__init__(session, parent)
         self.series: list = []
+        self.period = NO_FILE
         self.current_code: str | None = None
         self._year_chosen = False
         self._charts_active = False
@@ -77,8 +79,7 @@ class IndicatorsTab(ParkTab):
         strip = QHBoxLayout()
         strip.addWidget(QLabel(self.tr("Year:"), self))
         self.year_combo = QComboBox(self)
-        for year in YEARS:
-            self.year_combo.addItem(str(year), year)
+        self._fill_years()
         self.year_combo.currentIndexChanged.connect(self.on_year_chosen)
         strip.addWidget(self.year_combo)
         strip.addSpacing(12)
@@ -130,7 +131,7 @@ class IndicatorsTab(ParkTab):
         self.year_caption = QLabel(left)
         self.year_caption.setWordWrap(True)
         left_layout.addWidget(self.year_caption)
-        # The 2020 baseline: the plan's figure beside the one the office sets (used when set), with its source.
+        # The base-year baseline: the plan's figure beside the one the office sets (used when set), with its source.
         self.baseline_model = TableModel(parent=self)
         self.baseline_model.commit = self.commit_baseline
         self.baseline_model.refused.connect(self.session.failed)
@@ -211,12 +212,28 @@ class IndicatorsTab(ParkTab):
 
     def has_figures(self, year: int | None = None) -> bool:
         """Whether any indicator has a value after the plan's baseline year (in `year` if given)."""
-        years = [year] if year is not None else YEARS[1:]
+        years = [year] if year is not None else self.period.plan_years
         return any(s.years[y].value is not None for s in self.series for y in years if y in s.years)
+
+    def _fill_years(self) -> None:
+        """The year picker holds the file's years, base … target (refilled when another period opens)."""
+        years = list(self.period.years)
+        if [self.year_combo.itemData(i) for i in range(self.year_combo.count())] == years:
+            return
+        self.year_combo.blockSignals(True)
+        self.year_combo.clear()
+        for year in years:
+            self.year_combo.addItem(str(year), year)
+        self.year_combo.blockSignals(False)
+        self._year_chosen = False
+        self._year_columns_for = None  # the keep-pace columns name the period
 
     # ------------------------------------------------------------------ loading
     def reload(self) -> None:
         park = self.session.park
+        self.period = period_of(self.session)
+        self.table_model.period = self.period
+        self._fill_years()
         if park is None:
             self.series = []
             self.table_model.set_series([], self.year)
@@ -228,7 +245,8 @@ class IndicatorsTab(ParkTab):
 
         self.series = indicator_series(park.conn)
         if not self._year_chosen:
-            latest = latest_year_with_data(park.conn, self.series) or YEARS[0]
+            latest = latest_year_with_data(park.conn, self.series)
+            latest = latest if latest in self.period else self.period.base
             self.year_combo.blockSignals(True)
             self.year_combo.setCurrentIndex(self.year_combo.findData(latest))
             self.year_combo.blockSignals(False)
@@ -254,22 +272,20 @@ class IndicatorsTab(ParkTab):
     @property
     def year(self) -> int:
         data = self.year_combo.currentData()
-        return int(data) if data is not None else YEARS[0]
+        return int(data) if data is not None else self.period.base
 
     def current_series(self):
         return next((s for s in self.series if s.code == self.current_code), None)
 
     def _update_strip(self) -> None:
-        from models.figures import status_counts, statuses_for_year
-
-        shown = statuses_for_year(self.year)
-        counts = status_counts(self.series, self.year) if self.series else {s: 0 for s in shown}
+        shown = statuses_for_year(self.year, self.period)
+        counts = status_counts(self.series, self.year, self.period) if self.series else {s: 0 for s in shown}
         # no statuses counted on a year without figures (an empty file shows 暂无数据, not "符合预期 3")
-        empty = not self.has_figures() or (self.year != YEARS[0] and not self.has_figures(self.year))
+        empty = not self.has_figures() or (self.year != self.period.base and not self.has_figures(self.year))
         self.no_data_label.setVisible(empty)
         for status, chip in self.status_chips.items():
             chip.setVisible(status in shown and not empty)
-            chip.setText(f"{label(plan.status_labels(status, self.year))} {counts.get(status, 0)}")
+            chip.setText(f"{label(status_labels(status, self.year, self.period))} {counts.get(status, 0)}")
 
     def _select_current(self) -> None:
         row = self.table_model.row_of(self.current_code) if self.current_code else -1
@@ -288,6 +304,7 @@ class IndicatorsTab(ParkTab):
     # ------------------------------------------------------------------ the selected indicator
     def _indicator_columns(self, ind: plan.Indicator) -> list[Column]:
         share = ind.unit == "%"
+        span = f"{self.period.base}–{self.period.target}"
         cumulative = ind.kind == "cumulative"
         columns = [Column("year", self.tr("Year"), TEXT),
                    Column("planned", self.tr("Assigned by the city") if ind.kind == "assigned"
@@ -307,8 +324,9 @@ class IndicatorsTab(ParkTab):
             columns.append(Column("cumulative", self.tr("Running total")))
         if ind.kind == "keep_pace":
             columns += [Column("growth", self.tr("Growth %")), Column("reference_growth", self.tr("District growth %")),
-                        Column("growth_period", self.tr("Average annual growth 2020–2025 %")),
-                        Column("district_growth_period", self.tr("District average annual growth 2020–2025 %"))]
+                        Column("growth_period", self.tr("Average annual growth %1 %").replace("%1", span)),
+                        Column("district_growth_period",
+                               self.tr("District average annual growth %1 %").replace("%1", span))]
         columns += [Column("status", self.tr("Status"), BADGE),
                     Column("gap", self.tr("Gap to the target"), TEXT),
                     Column("official_source", self.tr("Source"), TEXT, editable=True),
@@ -339,7 +357,7 @@ class IndicatorsTab(ParkTab):
             used = self.tr("office's: %1").replace("%1", f"{s.baseline:,.6g}")
         else:
             used = self.tr("plan's: %1").replace("%1", f"{s.baseline:,.6g}")
-        self.baseline_model.set_rows([{"_id": ind.code, "item": self.tr("2020 baseline"), "plan": s.baseline_plan,
+        self.baseline_model.set_rows([{"_id": ind.code, "item": self.tr("%1 baseline").replace("%1", str(self.period.base)), "plan": s.baseline_plan,
                                        "office": office, "used": used, "source": s.baseline_office_source,
                                        "caveat": s.baseline_caveat or None}])
         self.baseline_view.resizeColumnsToContents()
@@ -361,13 +379,17 @@ class IndicatorsTab(ParkTab):
         self.year_model.context = label((ind.name, ind.name_en))
         self.year_model.read_only = self.session.read_only
         rows = []
-        for year, f in sorted(s.years.items()):
+        for year in self.period.years:  # every year of the file's period, figures or not
+            f = s.years.get(year)
+            if f is None:
+                rows.append({"_id": year, "year": str(year)})
+                continue
             rows.append({"_id": year, "year": str(year), "planned": _round(f.planned), "assigned": f.assigned,
                          "cumulative": f.cumulative, "derived": _round(f.derived), "official": f.official,
                          "growth": _round(f.growth, 2), "reference_growth": _round(f.reference_growth, 2),
                          "growth_period": _round(f.growth_period, 2),
                          "district_growth_period": _round(f.district_growth_period, 2),
-                         "status": (label(plan.status_labels(f.status, year)), plan.STATUS_COLORS[f.status]),
+                         "status": (label(status_labels(f.status, year, self.period)), plan.STATUS_COLORS[f.status]),
                          "gap": f.gap_text or None,
                          "official_source": f.official_source, "note": f.note})
         self.year_model.set_rows(rows)
@@ -440,8 +462,8 @@ class IndicatorsTab(ParkTab):
             return False
         column = {"office": "baseline_office", "source": "baseline_office_source"}[key]
         header = self.baseline_model.columns[self.baseline_model.column_of(key)].header
-        text = self.tr("Edit %1 2020 baseline (%2)").replace("%1", label((s.indicator.name, s.indicator.name_en))) \
-            .replace("%2", header)
+        text = self.tr("Edit %1 %3 baseline (%2)").replace("%1", label((s.indicator.name, s.indicator.name_en))) \
+            .replace("%2", header).replace("%3", str(self.period.base))
         return self.session.edit("indicators", {"code": s.code}, {column: value}, text)
 
     # ------------------------------------------------------------------ trace

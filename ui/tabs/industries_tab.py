@@ -52,6 +52,10 @@ class IndustriesTab(YearGroupTab):
         if not self.series:
             return []
         year = self.year
+        if any(year not in s.years for s in self.series):  # the figures do not cover this year (yet): names only
+            return [{"name": s.name, "label": label((s.name, s.name_en)), "group": label(INDUSTRY_GROUPS[s.grp]),
+                     "goal": self._goals.get(s.name), "plan_group": self.plan_group_text(s.name)}
+                    for s in self.series]
         shares = groups.revenue_shares(self.series)
         rows = []
 

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QFileDialog, QGroup
 
 from models import plan
 from models.returns_list import ReturnsList
-from models.schema import YEARS
+from ui.plan_period import period_of
 from ui.tabs.base import ParkTab
 from widgets.columns import plain_text as format_value
 from widgets.table_model import RowsModel
@@ -210,7 +210,7 @@ class ReturnsTab(ParkTab):
         """Read everything again (a file opened, industries or zones changed)."""
         park = self.session.park
         conn = park.conn if park is not None else None
-        self._fill_combo(self.year_combo, [(str(y), y) for y in YEARS])
+        self._fill_combo(self.year_combo, [(str(y), y) for y in period_of(self.session).years])
         if conn is not None:
             self._fill_combo(self.industry_combo, [(i.name, i.name) for i in plan.industries(conn)])
             self._fill_combo(self.zone_combo, [(z.name, z.name) for z in plan.zones(conn)])

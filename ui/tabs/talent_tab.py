@@ -1,4 +1,4 @@
-"""The 人才 tab: per year 2020–2025 the talent counts, work permits, returnees and foreign residents and
+"""The 人才 tab: per year of the file's period the talent counts, work permits, returnees and foreign residents and
 the talent programmes, each derived from returns where it can be and with an official figure beside it
 (the list, the detail, the edit path and the charts are ui.tabs.group_tab.GroupTab's)."""
 
@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QSplitter, QVBoxLayout
 
 from models import groups
-from models.plan import TALENT_GROUPS, YEARS
+from models.plan import TALENT_GROUPS
 from ui.i18n import label
 from ui.tabs.group_tab import GroupTab
 from widgets.chart_pages import titled_panel
@@ -24,14 +24,15 @@ class TalentTab(GroupTab):
     `indicator_years`, every other category's in `talent_years`.
 
     Attributes:
-        model: one row per talent category: name, group, unit, the value of each year, 2021–2025 total.
+        model: one row per talent category: name, group, unit, the value of each year of the period, the
+            plan years' total.
         detail_model: the selected category per year (derived, official, value, source, cumulative,
-            planned cumulative, note) and a 2021–2025 totals row.
+            planned cumulative, note) and a totals row of the plan years.
         charts: {"permits" | "share" | "counts" | "programmes": ChartCanvas}.
     """
 
     NAME, GROUP, UNIT = range(3)
-    FIRST_YEAR = 3  # column of 2020; 2021..2025 follow
+    FIRST_YEAR = 3  # column of the base year; the plan years follow
     D_YEAR, D_DERIVED, D_OFFICIAL, D_VALUE, D_SOURCE, D_CUMULATIVE, D_PLANNED, D_NOTE = range(8)
     watched = ("returns", "talent_years", "indicator_years", "talent_categories", "indicators")
     list_key = "code"
@@ -39,8 +40,11 @@ class TalentTab(GroupTab):
     def list_columns(self) -> list[Column]:
         return ([Column("label", self.tr("Category"), TEXT), Column("group", self.tr("Talent group"), TEXT),
                  Column("unit", self.tr("Unit"), TEXT)]
-                + [Column(str(year), str(year), unit_key="unit") for year in YEARS]
-                + [Column("total", self.tr("2021–2025 total"), unit_key="unit")])
+                + [Column(str(year), str(year), unit_key="unit") for year in self.period.years]
+                + [Column("total", self.total_text(), unit_key="unit")])
+
+    def total_text(self) -> str:
+        return self.tr("%1 total").replace("%1", f"{self.period.first}–{self.period.target}")
 
     def detail_columns(self) -> list[Column]:
         unit = "unit"  # the row's unit: the category's (人, 人次 …)
@@ -50,14 +54,13 @@ class TalentTab(GroupTab):
             Column("official", self.tr("Official"), editable=True, unit_key=unit, minimum=0),
             Column("value", self.tr("Value used"), unit_key=unit),
             Column("source", self.tr("Source"), TEXT),
-            Column("cumulative", self.tr("Cumulative since 2020"), unit_key=unit),
+            Column("cumulative", self.tr("Cumulative since %1").replace("%1", str(self.period.base)), unit_key=unit),
             Column("planned", self.tr("Planned cumulative"), unit_key=unit),
             Column("note", self.tr("Note"), TEXT, editable=True),
         ]
 
     def build_layout(self) -> None:
-        hint = QLabel(self.tr("Grey: summed from the enterprises' returns. Double-click an official figure or a "
-                              "note to enter it. 2020 high-level talent counts default to the plan's figures."), self)
+        self.hint = hint = QLabel(self.hint_text(), self)
         hint.setWordWrap(True)
         right, self.title, self.description = titled_panel(self, self.detail_view, hint)
         lower = QSplitter(Qt.Orientation.Horizontal, self)
@@ -75,6 +78,15 @@ class TalentTab(GroupTab):
         layout = QVBoxLayout(self)
         layout.addWidget(outer)
 
+    def hint_text(self) -> str:
+        return self.tr("Grey: summed from the enterprises' returns. Double-click an official figure or a "
+                       "note to enter it. %1 high-level talent counts default to the plan's figures.") \
+            .replace("%1", str(self.period.base))
+
+    def follow_period(self) -> None:
+        super().follow_period()
+        self.hint.setText(self.hint_text())
+
     # -------------------------------------------------------------- data
     def key_of(self, series) -> str:
         return series.code
@@ -91,16 +103,15 @@ class TalentTab(GroupTab):
             cat = s.category
             row = {"code": cat.code, "label": label((cat.name, cat.name_en)), "group": label(TALENT_GROUPS[cat.grp]),
                    "unit": cat.unit, "total": self.five_year_total(s)}
-            row.update({str(year): s.years[year].value for year in YEARS})
+            row.update({str(year): s.years[year].value for year in self.period.years if year in s.years})
             rows.append(row)
         return rows
 
-    @staticmethod
-    def five_year_total(series: groups.TalentSeries) -> float | None:
-        """The 2021–2025 sum for yearly flows (permits, programmes); None for stocks and while incomplete."""
+    def five_year_total(self, series: groups.TalentSeries) -> float | None:
+        """The plan years' sum for yearly flows (permits, programmes); None for stocks and while incomplete."""
         if series.category.grp not in FLOW_GROUPS:
             return None
-        values = [series.years[year].value for year in YEARS[1:]]
+        values = [series.years[year].value for year in self.period.plan_years if year in series.years]
         known = [v for v in values if v is not None]
         return sum(known) if known else None
 
@@ -110,7 +121,7 @@ class TalentTab(GroupTab):
         if cell.derived is not None:
             return self.tr("returns")
         if cell.fallback is not None:
-            return self.tr("plan (2020)")
+            return self.tr("plan (%1)").replace("%1", str(self.period.base))
         return ""
 
     def fill_detail(self) -> None:
@@ -125,14 +136,17 @@ class TalentTab(GroupTab):
         self.description.setText(self.tr("From the plan: %1").replace("%1", cat.source))
         permits = series.code == groups.PERMITS_CODE
         rows = []
-        for year in YEARS:
-            cell = series.years[year]
+        for year in self.period.years:
+            cell = series.years.get(year)
+            if cell is None:  # a year the figures do not cover yet
+                rows.append({"year": year, "unit": cat.unit, "_editable": set()})
+                continue
             rows.append({"year": year, "unit": cat.unit, "derived": cell.derived,
                          "official": cell.official, "value": cell.value, "source": self.source_text(cell), "note": cell.note,
-                         "cumulative": self._permits["cumulative"][year] if permits else None,
-                         "planned": self._permits["planned"][year] if permits else None})
+                         "cumulative": self._permits["cumulative"].get(year) if permits else None,
+                         "planned": self._permits["planned"].get(year) if permits else None})
         total = self.five_year_total(series)
-        rows.append({"year": self.tr("2021–2025 total"), "unit": cat.unit, "value": total, "_totals": True,
+        rows.append({"year": self.total_text(), "unit": cat.unit, "value": total, "_totals": True,
                      "planned": self._permits["target"] if permits else None})
         self.detail_model.set_rows(rows)
 
@@ -151,7 +165,7 @@ class TalentTab(GroupTab):
         from models import group_charts as gc
 
         return [
-            ("permits", self.tr("Work permits against the 20,000 path"),
+            ("permits", self.tr("Work permits against the planned path"),
              lambda fig: gc.plot_work_permits(fig, self._permits)),
             ("share", self.tr("Returnee and foreign share"), lambda fig: gc.plot_returnee_share(fig, self._share)),
             ("counts", self.tr("High-level talent"), lambda fig: gc.plot_talent_counts(fig, self.series)),

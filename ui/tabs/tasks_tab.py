@@ -24,7 +24,9 @@ from PySide6.QtWidgets import (
 )
 
 from models import tasks
+from models.period import Period
 from ui.i18n import is_chinese, label
+from ui.plan_period import period_of
 from ui.tabs.base import ParkTab
 from widgets.roles import ID_ROLE
 
@@ -55,9 +57,8 @@ class TasksTab(ParkTab):
         self._filling = False
 
         self.year_box = QComboBox(self)
-        for year in tasks.TASK_YEARS:
-            self.year_box.addItem(str(year), year)
-        self.year_box.setCurrentIndex(len(tasks.TASK_YEARS) - 1)
+        self.period: Period | None = None
+        self.follow_period()
         self.status_box = QComboBox(self)
         self.status_box.addItem(self.tr("All statuses"), None)
         for code in (*tasks.STATUSES, tasks.UNSET):
@@ -140,8 +141,22 @@ class TasksTab(ParkTab):
     def current_task(self) -> tasks.Task | None:
         return next((t for t in self.task_list if t.id == self._current), None)
 
+    def follow_period(self) -> None:
+        """The year picker holds the plan's years of the open file (base+1 … target), the last chosen."""
+        period = period_of(self.session)
+        if period == self.period:
+            return
+        self.period = period
+        self.year_box.blockSignals(True)
+        self.year_box.clear()
+        for year in period.plan_years:
+            self.year_box.addItem(str(year), year)
+        self.year_box.setCurrentIndex(self.year_box.count() - 1)
+        self.year_box.blockSignals(False)
+
     def reload(self) -> None:
         park = self.session.park
+        self.follow_period()
         self.task_list = tasks.list_tasks(park.conn) if park else []
         year, status = self.year, self.status_box.currentData()
         counts = tasks.status_counts(self.task_list, year)

@@ -22,7 +22,8 @@ PARK_KINDS = {
     "base": QT_TRANSLATE_NOOP("ZonesTab", "Base"),
     "core": QT_TRANSLATE_NOOP("ZonesTab", "Zone core"),
 }
-PARK_YEAR_RANGE = (1990, 2035)
+EARLIEST_PARK_YEAR = 1990  # a featured park's year (opened, listed …): from the district's first parks
+LATER_PARK_YEARS = 10  # … to some years past the plan's target year (planned openings)
 
 
 class ZonesTab(YearGroupTab):
@@ -63,9 +64,10 @@ class ZonesTab(YearGroupTab):
         for s in self.series:
             zone = self._zones.get(s.name)
             row = {"name": s.name, "label": label((s.name, s.name_en)), "role": zone.role if zone else None}
-            row.update({fld: s.years[year][fld].value for fld in ZONE_FIELDS})
+            if year in s.years:
+                row.update({fld: s.years[year][fld].value for fld in ZONE_FIELDS})
             rows.append(row)
-        if self.series:
+        if self.series and all(year in s.years for s in self.series):
             total = groups.totals(self.series)[year]
             row = {"label": self.tr("Total"), "_totals": True}
             row.update({fld: total[fld].value for fld in ZONE_FIELDS})
@@ -80,17 +82,30 @@ class ZonesTab(YearGroupTab):
             text += "\n" + self.tr("Featured parks and platforms: %1").replace("%1", parks)
         return label((series.name, series.name_en)), text
 
-    def add_detail_widgets(self, layout) -> None:
+    def parks_columns(self) -> list[Column]:
+        """The featured parks' columns; the year may run to some years past the file's target year."""
         statuses = (("—", None),) + tuple((label(pair), code) for code, pair in PARK_STATUSES.items())
-        year = Column("year", self.tr("Year"), COUNT, editable=True, minimum=PARK_YEAR_RANGE[0],
-                      maximum=PARK_YEAR_RANGE[1], plain=True)
-        self.parks_model = TableModel([
+        return [
             Column("name", self.tr("Featured park or platform"), TEXT, editable=True),
             Column("kind_label", self.tr("Kind"), TEXT),
             Column("status", self.tr("Status"), TEXT, editable=True, choices=statuses),
-            year,
+            Column("year", self.tr("Year"), COUNT, editable=True, minimum=EARLIEST_PARK_YEAR,
+                   maximum=(self.period.target or EARLIEST_PARK_YEAR) + LATER_PARK_YEARS, plain=True),
             Column("note", self.tr("Note"), TEXT, editable=True),
-        ], self)
+        ]
+
+    def unzoned_columns(self) -> list[Column]:
+        """Parks in no zone: name, industry, then status, year and note as the featured parks have them."""
+        return [Column("name", self.tr("Park"), TEXT, tooltip_key="source"),
+                Column("industry", self.tr("Industry"), TEXT)] + self.parks_columns()[2:]
+
+    def follow_period(self) -> None:
+        super().follow_period()
+        self.parks_model.set_columns(self.parks_columns())
+        self.unzoned_model.set_columns(self.unzoned_columns())
+
+    def add_detail_widgets(self, layout) -> None:
+        self.parks_model = TableModel(self.parks_columns(), self)
         self.parks_model.commit = self.on_park_edit
         self.parks_model.refused.connect(self.session.failed)
         self.parks_view, self.parks_proxy = table_view(self.parks_model, self)
@@ -105,13 +120,7 @@ class ZonesTab(YearGroupTab):
         layout.addLayout(buttons)
         layout.addWidget(self.parks_view, 1)
         # Parks the plan names in no zone (生命健康产业园, 长宁金融园 …): shown under every zone.
-        self.unzoned_model = TableModel([
-            Column("name", self.tr("Park"), TEXT, tooltip_key="source"),
-            Column("industry", self.tr("Industry"), TEXT),
-            Column("status", self.tr("Status"), TEXT, editable=True, choices=statuses),
-            year,
-            Column("note", self.tr("Note"), TEXT, editable=True),
-        ], self)
+        self.unzoned_model = TableModel(self.unzoned_columns(), self)
         self.unzoned_model.commit = self.on_unzoned_edit
         self.unzoned_model.refused.connect(self.session.failed)
         self.unzoned_view, _ = table_view(self.unzoned_model, self, sortable=False)
