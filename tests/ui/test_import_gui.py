@@ -1,4 +1,4 @@
-"""Importing through the window: worker off the GUI thread, progress dialog with Cancel, review dialog,
+"""Importing through the window: the check a background job, progress dialog with Cancel, review dialog,
 commit, the indicators tab updated; dropped files; undo of an import; export of the form."""
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QApplication, QPushButton
 
 from tests.returns_data import code, row, write_openpyxl
-from ui.import_dialog import ThreadProgress
+from ui.jobs import JobProgress
 
 
 def _total_revenue(window, year):
@@ -24,7 +24,7 @@ def _count(window):
     return window.session.park.conn.execute("SELECT COUNT(*) FROM returns").fetchone()[0]
 
 
-class HeldProgress(ThreadProgress):
+class HeldProgress(JobProgress):
     """Holds the worker at its first step until the test lets it go (so the progress dialog shows)."""
 
     reached = threading.Event()
@@ -57,7 +57,7 @@ def test_import_through_the_gui_updates_the_indicators_tab(window, qtbot, tmp_pa
     assert controller.start([str(path)])
     assert held.reached.wait(10)  # the worker thread is running, the GUI thread is free
     qtbot.waitUntil(lambda: controller.progress_dialog is not None and controller.progress_dialog.isVisible())
-    assert controller.worker is not None and _count(window) == 0
+    assert controller.job is not None and _count(window) == 0
     held.release.set()
     with qtbot.waitSignal(controller.checked, timeout=10000):
         pass
@@ -94,7 +94,7 @@ def test_cancel_while_checking_leaves_the_file_untouched(window, qtbot, tmp_path
         button = controller.progress_dialog.findChild(QPushButton)
         qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
         held.release.set()
-    assert controller.review is None and controller.worker is None
+    assert controller.review is None and controller.job is None
     assert _count(window) == 0
     assert window.session.park.conn.execute("SELECT COUNT(*) FROM audit_log").fetchone() == before
 

@@ -122,7 +122,7 @@ def test_options_dialog_offers_latest_year_and_parts(filled, qtbot):
     from ui.report_dialog import ReportOptionsDialog
 
     actions = filled.report_actions()
-    dialog = ReportOptionsDialog(actions._default_year(), ("indicators", "talent"), filled)
+    dialog = ReportOptionsDialog(actions._default_year(), ("indicators", "talent"), filled, actions._period().years)
     qtbot.addWidget(dialog)
     assert dialog.year() == 2023
     assert dialog.parts() == ("indicators", "talent")
@@ -205,7 +205,7 @@ def test_export_word_from_the_window_writes_the_final_report(window, qtbot, tmp_
     assert window.action_export_word.text() == "导出Word(&W)…"
     assert texts.index(window.action_export_pdf.text()) < texts.index(window.action_export_word.text())
     actions = window.report_actions()
-    dialog = ReportOptionsDialog(actions._default_year(), (), window)
+    dialog = ReportOptionsDialog(actions._default_year(), (), window, actions._period().years)
     qtbot.addWidget(dialog)
     assert dialog.year() == 2025 and dialog.year_box.currentText() == "2025（总结评估）"
     out = tmp_path / "总结评估.docx"
