@@ -1,5 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>ChartCanvas</name>
@@ -138,7 +137,7 @@ Your saved data is safe: every change is either written completely or not at all
         <translation>备注</translation>
     </message>
     <message>
-        <source>2020 is the plan&apos;s figure. Grey: summed from the enterprises&apos; returns (patents, high-tech enterprises); an official figure replaces it. Double-click an official figure or a note to enter it.</source>
+        <source>2020 is the plan's figure. Grey: summed from the enterprises' returns (patents, high-tech enterprises); an official figure replaces it. Double-click an official figure or a note to enter it.</source>
         <translation>2020年为规划数。灰色：由企业报表汇总（专利、高新技术企业），录入官方数值后以官方数值为准。双击官方数值或备注即可录入。</translation>
     </message>
     <message>
@@ -222,18 +221,6 @@ Your saved data is safe: every change is either written completely or not at all
         <translation>正在读取并检查企业报表…</translation>
     </message>
     <message>
-        <source>Cancel</source>
-        <translation>取消</translation>
-    </message>
-    <message>
-        <source>Cancelling…</source>
-        <translation>正在取消…</translation>
-    </message>
-    <message>
-        <source>Reading and checking “%1”…</source>
-        <translation>正在读取并检查“%1”…</translation>
-    </message>
-    <message>
         <source>Import returns (batch %1)</source>
         <translation>导入企业报表（第%1批）</translation>
     </message>
@@ -245,11 +232,11 @@ Your saved data is safe: every change is either written completely or not at all
 <context>
     <name>IndicatorTableModel</name>
     <message>
-        <source>Set by the office; the plan&apos;s figure: %1</source>
+        <source>Set by the office; the plan's figure: %1</source>
         <translation>区定基期值；规划所列：%1</translation>
     </message>
     <message>
-        <source>The plan&apos;s figure</source>
+        <source>The plan's figure</source>
         <translation>规划所列基期值</translation>
     </message>
     <message>
@@ -328,7 +315,7 @@ Your saved data is safe: every change is either written completely or not at all
         <translation>暂无数据</translation>
     </message>
     <message>
-        <source>No figures yet. Import the enterprises&apos; returns, or the official figures; figures can also be typed into the tables below.</source>
+        <source>No figures yet. Import the enterprises' returns, or the official figures; figures can also be typed into the tables below.</source>
         <translation>还没有任何年度数据。请先导入企业报表或官方数据；也可以直接在下方表格中录入。</translation>
     </message>
     <message>
@@ -396,11 +383,11 @@ Your saved data is safe: every change is either written completely or not at all
         <translation>基期</translation>
     </message>
     <message>
-        <source>Plan&apos;s figure</source>
+        <source>Plan's figure</source>
         <translation>规划所列基期值</translation>
     </message>
     <message>
-        <source>Office&apos;s figure</source>
+        <source>Office's figure</source>
         <translation>区定基期值</translation>
     </message>
     <message>
@@ -408,7 +395,7 @@ Your saved data is safe: every change is either written completely or not at all
         <translation>采用</translation>
     </message>
     <message>
-        <source>Source of the office&apos;s figure</source>
+        <source>Source of the office's figure</source>
         <translation>区定基期值来源</translation>
     </message>
     <message>
@@ -420,11 +407,11 @@ Your saved data is safe: every change is either written completely or not at all
         <translation>无</translation>
     </message>
     <message>
-        <source>office&apos;s: %1</source>
+        <source>office's: %1</source>
         <translation>区定：%1</translation>
     </message>
     <message>
-        <source>plan&apos;s: %1</source>
+        <source>plan's: %1</source>
         <translation>规划：%1</translation>
     </message>
     <message>
@@ -525,6 +512,17 @@ Your saved data is safe: every change is either written completely or not at all
     <message>
         <source>“3+3” against the rest</source>
         <translation>“3+3”重点产业与其他</translation>
+    </message>
+</context>
+<context>
+    <name>Job</name>
+    <message>
+        <source>Cancelling…</source>
+        <translation>正在取消…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
     </message>
 </context>
 <context>
@@ -728,7 +726,7 @@ Create a new park file, or open another one?</source>
         <translation>未能备份</translation>
     </message>
     <message>
-        <source>Today&apos;s backup copy of “%1” could not be written beside it: %2</source>
+        <source>Today's backup copy of “%1” could not be written beside it: %2</source>
         <translation>未能在“%1”旁边写入今天的备份副本：%2</translation>
     </message>
     <message>
@@ -920,10 +918,6 @@ Create a new park file, or open another one?</source>
         <source>Export finished</source>
         <translation>导出完成</translation>
     </message>
-    <message>
-        <source>Not written</source>
-        <translation>未能写入</translation>
-    </message>
 </context>
 <context>
     <name>ReportOptionsDialog</name>
@@ -1034,7 +1028,7 @@ Create a new park file, or open another one?</source>
         <translation>企业名称</translation>
     </message>
     <message>
-        <source>Last year&apos;s revenue (10k yuan)</source>
+        <source>Last year's revenue (10k yuan)</source>
         <translation>上年营业收入（万元）</translation>
     </message>
     <message>
@@ -1314,7 +1308,7 @@ Create a new park file, or open another one?</source>
         <translation>备注</translation>
     </message>
     <message>
-        <source>Grey: summed from the enterprises&apos; returns. Double-click an official figure or a note to enter it. 2020 high-level talent counts default to the plan&apos;s figures.</source>
+        <source>Grey: summed from the enterprises' returns. Double-click an official figure or a note to enter it. 2020 high-level talent counts default to the plan's figures.</source>
         <translation>灰色数字由企业报表汇总得出。双击“官方数据”或“备注”单元格录入。2020年高层次人才数默认采用规划中的数字。</translation>
     </message>
     <message>
@@ -1530,7 +1524,7 @@ Create a new park file, or open another one?</source>
         <translation>年份：</translation>
     </message>
     <message>
-        <source>Grey: summed from the enterprises&apos; returns. Double-click an official figure or a note to enter it; the official figure is used when present.</source>
+        <source>Grey: summed from the enterprises' returns. Double-click an official figure or a note to enter it; the official figure is used when present.</source>
         <translation>灰色数字由企业报表汇总得出。双击“官方数据”或“备注”单元格录入；有官方数据时采用官方数据。</translation>
     </message>
     <message>
