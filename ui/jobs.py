@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import sys
 import threading
+from pathlib import Path
 from typing import Any, Callable
 
 from PySide6.QtCore import QObject, Qt, QThreadPool, QTimer, Signal
@@ -279,6 +280,26 @@ def _work(fn: Callable[[JobProgress], Any], progress: JobProgress, carrier: _Car
         carrier.ended.emit(*outcome)  # the last act: the GUI thread may drop the job when it arrives
 
     return run
+
+
+def export_job(window: QWidget, title: str, write: Callable[[JobProgress], Any], path: Path, *,
+               text: str = "", detail: Callable[[Any], str | None] | None = None,
+               on_written: Callable[[str], None] | None = None) -> Job:
+    """An export as a job: `write(progress)` writes `path` off the GUI thread (from data read beforehand);
+    when it has, a main window says where (ui.finished.announce, with `detail(result)` if given) and
+    `on_written(str(path))` is called. The job's `result` is then str(path)."""
+
+    def written(result: Any) -> None:
+        from ui.finished import announce
+
+        if hasattr(window, "statusBar"):  # a main window (a tab on its own has none)
+            announce(window, title, path, (detail(result) or "") if detail is not None else "")
+        job.result = str(path)
+        if on_written is not None:
+            on_written(str(path))
+
+    job = Job(window, title, write, written, text=text)
+    return job.start()
 
 
 def run_job(parent: QWidget | None, title: str, fn: Callable[[JobProgress], Any],

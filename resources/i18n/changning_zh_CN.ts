@@ -856,6 +856,10 @@ Create a new park file, or open another one?</source>
         <translation>Excel工作簿 (*.xlsx *.xlsm)</translation>
     </message>
     <message>
+        <source>Reading the official figures…</source>
+        <translation>正在读取官方数据…</translation>
+    </message>
+    <message>
         <source>Store these figures?</source>
         <translation>是否保存以上数据？</translation>
     </message>
