@@ -217,3 +217,39 @@ def test_export_word_from_the_window_writes_the_final_report(window, qtbot, tmp_
     headings = [p.text for p in doc.paragraphs if p.style.name == "Heading 1"]
     assert headings == SECTION_HEADINGS[:4] + ["五、三大片区建设"]
     assert len(doc.tables[0].rows) == 12 and len(doc.inline_shapes) == 11 + 1
+
+
+def test_printing_draws_the_pages_on_a_job_without_changing_matplotlib_settings(filled, qtbot, monkeypatch):
+    """The pages are drawn on the job's thread with their text kept as text (Qt's SVG renderer draws it),
+    yet the process-wide rcParams — read by the window's charts meanwhile — stay as the GUI thread set them."""
+    import threading
+
+    import matplotlib
+
+    from models import report
+
+    seen = []
+    drawn = report.figures_of
+
+    def watched(*args, **kwargs):
+        for fig in drawn(*args, **kwargs):
+            seen.append((threading.current_thread() is threading.main_thread(), matplotlib.rcParams["svg.fonttype"]))
+            yield fig
+
+    monkeypatch.setattr(report, "figures_of", watched)
+    actions = filled.report_actions()
+    with qtbot.waitSignal(actions.done, timeout=120_000):
+        actions.print_report(2023, ("indicators",), preview=False)
+    assert seen == [(False, "path")] * INDICATOR_PAGES
+    assert all(b"<text" in svg for svg in actions.svgs)
+    assert b"<text" in actions.svgs[0] and b"park.sqlite" in actions.svgs[0]  # the running header, as text
+
+
+def test_a_report_export_cancelled_writes_nothing(filled, qtbot, tmp_path):
+    actions = filled.report_actions()
+    out = tmp_path / "报告.pdf"
+    job = actions.export_pdf(out, 2023, ("indicators",))
+    job.cancel()  # before its first page: the models' progress callback stops it there
+    with qtbot.waitSignal(actions.cancelled, timeout=120_000):
+        pass
+    assert actions.job is None and not out.exists() and list(tmp_path.glob("*.pdf*")) == []
