@@ -277,7 +277,10 @@ def _work(fn: Callable[[JobProgress], Any], progress: JobProgress, carrier: _Car
             outcome = ("error", exc)
         else:
             outcome = ("done", value)
-        carrier.ended.emit(*outcome)  # the last act: the GUI thread may drop the job when it arrives
+        try:
+            carrier.ended.emit(*outcome)  # the last act: the GUI thread may drop the job when it arrives
+        except RuntimeError:  # the job's window was closed meanwhile (Qt deleted the carrier): nobody to tell
+            pass
 
     return run
 

@@ -159,3 +159,32 @@ def test_the_dialog_closes_when_a_long_job_returns(parent, qtbot):
     finally:
         release.set()
     assert done == [3] and job.dialog is None and job.dialog_shown
+
+
+def test_a_job_whose_window_closed_ends_quietly(qtbot):
+    parent = QWidget()
+    started, release, finished, done = threading.Event(), threading.Event(), threading.Event(), []
+
+    def work(progress):
+        started.set()
+        release.wait(10)
+        try:
+            progress.step(1, 1)  # the carrier is gone: the step cannot be told
+        finally:
+            finished.set()
+        return 1
+
+    jobs.Job(parent, "测试", work, done.append).start()
+    assert started.wait(10)
+    parent.deleteLater()  # the window closes (and takes its jobs with it) while the function runs
+    qtbot.waitUntil(lambda: not _alive(parent), timeout=5_000)
+    release.set()
+    assert finished.wait(10)
+    qtbot.wait(50)
+    assert done == []
+
+
+def _alive(widget) -> bool:
+    from shiboken6 import isValid
+
+    return isValid(widget)
