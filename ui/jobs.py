@@ -305,6 +305,15 @@ def export_job(window: QWidget, title: str, write: Callable[[JobProgress], Any],
     return job.start()
 
 
+def cancel_jobs(parent: QObject, wait_ms: int = 5000) -> bool:
+    """Cancel the running jobs of `parent` (a window being closed) and wait up to `wait_ms` for the pool's
+    threads to finish; True if they did. Their callbacks are not called."""
+    running = [job for job in parent.findChildren(Job) if job.running]
+    for job in running:
+        job.cancel()
+    return not running or QThreadPool.globalInstance().waitForDone(wait_ms)
+
+
 def run_job(parent: QWidget | None, title: str, fn: Callable[[JobProgress], Any],
             on_done: Callable[[Any], None] | None = None, **options) -> Job:
     """Make and start a Job (see Job for `options`: text, on_failed, on_cancelled, cancellable, delay_ms,

@@ -188,3 +188,23 @@ def _alive(widget) -> bool:
     from shiboken6 import isValid
 
     return isValid(widget)
+
+
+def test_closing_the_window_cancels_its_running_job(window, qtbot, tmp_path):
+    from models.export_xlsx import Sheet, write_sheets
+
+    started, done = threading.Event(), []
+    out = tmp_path / "导出.xlsx"
+
+    def write(progress):
+        started.set()
+        for _ in range(1000):  # until the window's closing cancels the job (at most 10 s)
+            if progress.cancelled():
+                break
+            threading.Event().wait(0.01)
+        return write_sheets([Sheet("表", [("甲", "text")], [("a",)])], out, progress)
+
+    job = jobs.export_job(window, "导出", write, out, on_written=done.append)
+    assert started.wait(10)
+    window.close()  # cancels, then waits for the function: the writer stops at its first step
+    assert job.progress.cancelled() and done == [] and not out.exists()
