@@ -153,10 +153,10 @@ def _configure(conn: sqlite3.Connection) -> _Budget:
 
 def _connect(path: Path, read_only: bool) -> sqlite3.Connection:
     if read_only:
-        conn = sqlite3.connect(sqlite_uri(Path(path).absolute(), "ro"), uri=True, check_same_thread=False,
+        conn = sqlite3.connect(sqlite_uri(Path(path).absolute(), "ro"), uri=True,
                                factory=ParkConnection)
     else:
-        conn = sqlite3.connect(str(path), check_same_thread=False, factory=ParkConnection)
+        conn = sqlite3.connect(str(path), factory=ParkConnection)
     _configure(conn)
     conn.execute("PRAGMA foreign_keys = ON")
     if not read_only:
@@ -499,7 +499,7 @@ class _Snapshot:
 
             raise ParkFileError(f"无法读取文件“{self.path}”：{os_reason(exc)}。文件未被修改。") from exc
         self.copied = True
-        conn = sqlite3.connect(str(target), check_same_thread=False, factory=ParkConnection)
+        conn = sqlite3.connect(str(target), factory=ParkConnection)
         _configure(conn)
         return conn
 
@@ -508,7 +508,7 @@ class _Snapshot:
 
     def to_memory(self) -> sqlite3.Connection:
         """A copy of what `conn` reads, in memory (the temporary copy is then no longer needed)."""
-        memory = sqlite3.connect(":memory:", check_same_thread=False, factory=ParkConnection)
+        memory = sqlite3.connect(":memory:", factory=ParkConnection)
         self.conn.backup(memory)
         return memory
 

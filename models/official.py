@@ -220,16 +220,24 @@ def template_rows(conn) -> list[tuple]:
     return rows
 
 
-def write_template(conn, out: Path | str) -> int:
-    """Write the 官方数据 workbook to `out` (atomically); returns the number of rows. Raises
-    export_xlsx.ExportError with a message for the user."""
-    from .export_xlsx import Sheet, write_sheets
+def template_sheet(conn):
+    """The 官方数据 sheet (export_xlsx.Sheet), its rows read now: writing it reads nothing more from `conn`
+    (so it may be written on another thread)."""
+    from .export_xlsx import Sheet
 
     columns = [(CODE_TITLE, "text"), (NAME_TITLE, "text"), (UNIT_TITLE, "text"),
                *((str(y), "num") for y in YEARS), (SOURCE_TITLE, "text"), (NOTE_TITLE, "text")]
-    rows = template_rows(conn)
-    write_sheets([Sheet(SHEET, columns, rows)], out)
-    return len(rows)
+    return Sheet(SHEET, columns, template_rows(conn))
+
+
+def write_template(conn, out: Path | str) -> int:
+    """Write the 官方数据 workbook to `out` (atomically); returns the number of rows. Raises
+    export_xlsx.ExportError with a message for the user."""
+    from .export_xlsx import write_sheets
+
+    sheet = template_sheet(conn)
+    write_sheets([sheet], out)
+    return len(sheet.rows)
 
 
 # ---------------------------------------------------------------------------------------------- reading

@@ -22,6 +22,7 @@ import io
 import re
 from dataclasses import dataclass
 from datetime import date, datetime
+from functools import lru_cache
 from pathlib import Path
 from typing import Callable, Iterator
 
@@ -846,18 +847,51 @@ def page_svgs(data: ReportData, page_list: list[Page] | None = None,
     Text stays text (drawn by Qt with the CJK font the application registers): Qt's renderer cannot
     follow the empty glyph definitions matplotlib writes when it turns text into outlines.
     """
-    import matplotlib
-
     from .mpl import setup
 
     setup()
     out = []
-    with matplotlib.rc_context({"svg.fonttype": "none"}):
-        for fig in figures_of(data, page_list, progress):
-            buffer = io.BytesIO()
-            fig.savefig(buffer, format="svg")
-            out.append(buffer.getvalue())
+    for fig in figures_of(data, page_list, progress):
+        _text_kept_svg_canvas()(fig)  # the figure's canvas from now on: savefig uses its print_svg
+        buffer = io.BytesIO()
+        fig.savefig(buffer, format="svg")
+        out.append(buffer.getvalue())
     return out
+
+
+@lru_cache(maxsize=1)
+def _text_kept_svg_canvas():
+    """An SVG canvas class that draws text as text — what rcParams["svg.fonttype"] = "none" does — for its
+    own figure alone. `page_svgs` runs on a worker thread: a `matplotlib.rc_context` there would change (and
+    then restore) the process-wide rcParams under the GUI thread's charts and their SVG copies."""
+    import codecs
+
+    from matplotlib import cbook
+    from matplotlib.backends.backend_mixed import MixedModeRenderer
+    from matplotlib.backends.backend_svg import FigureCanvasSVG, RendererSVG
+
+    class TextKeptRenderer(RendererSVG):
+        def _draw_text_as_path(self, gc, x, y, s, prop, angle, ismath, mtext=None):
+            self._draw_text_as_text(gc, x, y, s, prop, angle, ismath, mtext)
+
+    class TextKeptCanvas(FigureCanvasSVG):
+        def print_svg(self, filename, *, bbox_inches_restore=None, metadata=None, **_ignored):
+            # FigureCanvasSVG.print_svg of matplotlib 3.11, with the renderer above (savefig's facecolor,
+            # edgecolor, orientation and dpi, which matplotlib drops for its own print_svg, are not used)
+            with cbook.open_file_cm(filename, "w", encoding="utf-8") as fh:
+                if not cbook.file_requires_unicode(fh):
+                    fh = codecs.getwriter("utf-8")(fh)
+                dpi = self.figure.dpi
+                self.figure.dpi = 72
+                width, height = self.figure.get_size_inches()
+                renderer = MixedModeRenderer(
+                    self.figure, width, height, dpi,
+                    TextKeptRenderer(width * 72, height * 72, fh, image_dpi=dpi, metadata=metadata),
+                    bbox_inches_restore=bbox_inches_restore)
+                self.figure.draw(renderer)
+                renderer.finalize()
+
+    return TextKeptCanvas
 
 
 def is_docx(out: Path | str) -> bool:

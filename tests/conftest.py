@@ -108,6 +108,14 @@ def require_tool(name: str) -> str:
     return found
 
 
+def wait_job(qtbot, job, timeout: int = 60_000):
+    """Wait until the ui.jobs.Job `job` has ended (its news reach the GUI thread only in the event loop, so
+    waiting after `start` misses nothing); returns its result (an export's: the path written)."""
+    with qtbot.waitSignal(job.finished, timeout=timeout):
+        pass
+    return job.result
+
+
 def run_main(*args: str, env: dict | None = None, timeout: float = 120, cwd: Path | None = None):
     """Run `python main.py ARGS` in a subprocess; returns the CompletedProcess (text, UTF-8)."""
     import subprocess

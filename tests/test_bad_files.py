@@ -146,12 +146,13 @@ def test_the_window_stays_responsive_and_reports_hostile_files(window, qtbot, pa
 
     from PySide6.QtCore import QTimer
 
-    from ui.import_dialog import ImportController, ThreadProgress
+    from ui.import_dialog import ImportController
+    from ui.jobs import JobProgress
 
     release = threading.Event()
     holding = threading.Event()
 
-    class HeldProgress(ThreadProgress):
+    class HeldProgress(JobProgress):
         """Holds the worker at its first step until the test has seen the window handle events."""
 
         def step(self, done, total, text=""):

@@ -1,102 +1,48 @@
 """Importing returns from the window: File ▸ Import returns… (or .xlsx files dropped on the window), the
-worker that reads and checks them off the GUI thread, the review dialog, and the commit.
+check that reads them off the GUI thread (a ui.jobs.Job), the review dialog, and the commit.
 
-The worker opens its own read-only connection to the park file and gets the file list beforehand; it
-never touches a widget, a Qt model or the window's connection. Its results come back by signal. Nothing
+The check opens its own read-only connection to the park file and gets the file list beforehand; it
+never touches a widget, a Qt model or the window's connection. Its result comes back to a callback. Nothing
 is written until the user presses Import in the review dialog; cancelling leaves the file untouched.
 """
 
 from __future__ import annotations
 
 import sqlite3
-import threading
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, QTimer, Signal
-from PySide6.QtWidgets import (QButtonGroup, QDialog, QDialogButtonBox, QLabel, QProgressDialog, QRadioButton,
-                               QTableView, QTabWidget, QVBoxLayout, QWidget)
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtWidgets import (QButtonGroup, QDialog, QDialogButtonBox, QLabel, QRadioButton, QTableView, QTabWidget,
+                               QVBoxLayout, QWidget)
 
+from ui.jobs import PROGRESS_DELAY_MS, Job, JobProgress
 from ui.model_text import column as model_column
 from ui.model_text import shown as model_text
 from widgets.table_model import RowsModel
 
-PROGRESS_DELAY_MS = 600  # the progress dialog appears only if the check lasts longer
 
+def check_job_fn(park_path: Path, sources: list[tuple[str, Path]], problems: list):
+    """The import check as a job's function: reads and checks the files on the worker thread, on its own
+    read-only connection to `park_path` (never the window's), and returns the CheckResult."""
+    park_path = Path(park_path)
 
-class _WorkerSignals(QObject):
-    progress = Signal(int, int, str)
-    finished = Signal(object)
-    failed = Signal(str)
-    cancelled = Signal()
+    def check(progress: JobProgress):
+        from models.db import connect_read_only, open_error
+        from models.importer import check_files
 
-
-class ThreadProgress:
-    """The importer's Progress for the worker: steps go out by signal, cancel is a threading.Event.
-
-    Tests may subclass it (e.g. to hold the worker at a step) and hand the class to ImportController.
-    """
-
-    def __init__(self, signals: _WorkerSignals):
-        self.signals = signals
-        self.cancel_event = threading.Event()
-
-    def step(self, done: int, total: int, text: str = "") -> None:
-        self.signals.progress.emit(done, total, text)
-
-    def cancelled(self) -> bool:
-        return self.cancel_event.is_set()
-
-
-class CheckWorker(QRunnable):
-    """Reads and checks the files on the thread pool.
-
-    Attributes:
-        park_path: the park file (opened read-only here, on the worker's own connection).
-        sources: (name as given, path) pairs; problems: arguments that named nothing to import.
-        signals: progress(done, total, file), finished(CheckResult), failed(message), cancelled().
-    """
-
-    def __init__(self, park_path: Path, sources: list[tuple[str, Path]], problems: list, progress_class=None):
-        super().__init__()
-        self.park_path = Path(park_path)
-        self.sources = sources
-        self.problems = problems
-        self.signals = _WorkerSignals()
-        self.progress = (progress_class or ThreadProgress)(self.signals)
-        self.setAutoDelete(False)
-
-    def cancel(self) -> None:
-        self.progress.cancel_event.set()
-
-    def run(self) -> None:
-        from models.db import connect_read_only
-        from models.importer import ImportCancelled, check_files
-
-        conn = None
-        outcome: tuple[str, Any] = ("cancelled", None)
         try:
-            conn = connect_read_only(self.park_path)
-            result = check_files(conn, self.sources, progress=self.progress, problems=self.problems)
-            if not self.progress.cancelled():
-                outcome = ("finished", result)
-        except ImportCancelled:
-            pass
+            conn = connect_read_only(park_path)
         except sqlite3.Error as exc:
-            outcome = ("failed", f"无法读取“{self.park_path.name}”：{exc}")
-        except Exception as exc:  # shown to the user rather than lost on the worker thread
-            outcome = ("failed", f"{type(exc).__name__}: {exc}")
+            raise open_error(park_path, exc) from exc
+        try:
+            return check_files(conn, sources, progress=progress, problems=problems)
+        except sqlite3.Error as exc:
+            raise open_error(park_path, exc) from exc
         finally:
-            if conn is not None:
-                conn.close()
-        # The signal is the job's last act: the GUI thread may drop the worker as soon as it arrives.
-        kind, value = outcome
-        if kind == "finished":
-            self.signals.finished.emit(value)
-        elif kind == "failed":
-            self.signals.failed.emit(value)
-        else:
-            self.signals.cancelled.emit()
+            conn.close()
+
+    return check
 
 
 class ReviewModel(RowsModel):
@@ -312,14 +258,15 @@ class ReviewDialog(QDialog):
 
 
 class ImportController(QObject):
-    """Runs an import for the window: worker, delayed progress dialog with Cancel, review, commit.
+    """Runs an import for the window: the check as a ui.jobs.Job (progress after 600 ms, Cancel), review,
+    commit.
 
     Attributes:
         window: the main window (session, messages, `interactive`).
-        worker: the running CheckWorker, else None.
-        progress_dialog: shown when the check lasts more than `progress_delay_ms`.
+        job: the running check (ui.jobs.Job), else None.
         review: the open ReviewDialog, else None.
-        progress_class: the ThreadProgress class handed to the worker (tests may pass their own).
+        progress_delay_ms: how long the check runs before its progress dialog shows.
+        progress_class: the JobProgress class handed to the check (tests may pass their own).
     Signals:
         checked(object): the check finished (CheckResult); the review dialog is open.
         imported(int): a batch was stored (its id); `session.changed("returns")` was emitted.
@@ -335,18 +282,19 @@ class ImportController(QObject):
     def __init__(self, window):
         super().__init__(window)
         self.window = window
-        self.worker: CheckWorker | None = None
-        self.progress_dialog: QProgressDialog | None = None
+        self.job: Job | None = None
         self.review: ReviewDialog | None = None
         self.progress_delay_ms = PROGRESS_DELAY_MS
-        self.progress_class = None
-        self._timer = QTimer(self)
-        self._timer.setSingleShot(True)
-        self._timer.timeout.connect(self.show_progress)
+        self.progress_class: type[JobProgress] | None = None
 
     @property
     def busy(self) -> bool:
-        return self.worker is not None or self.review is not None
+        return self.job is not None or self.review is not None
+
+    @property
+    def progress_dialog(self):
+        """The check's progress dialog while it is shown, else None."""
+        return self.job.dialog if self.job is not None else None
 
     def start(self, args: list[str]) -> bool:
         """Check the files and folders `args`; False when no file is open or an import is under way."""
@@ -359,69 +307,31 @@ class ImportController(QObject):
             self.window.warn(self.tr("Import returns"), self.tr("The file is open read-only."))
             return False
         sources, problems = gather_sources(args)
-        self.worker = CheckWorker(park.path, sources, problems, self.progress_class)
-        self.worker.signals.progress.connect(self.on_progress)
-        self.worker.signals.finished.connect(self.on_checked)
-        self.worker.signals.failed.connect(self.on_failed)
-        self.worker.signals.cancelled.connect(self.on_cancelled)
-        self._total = max(1, len(sources))
-        self._timer.start(self.progress_delay_ms)
-        QThreadPool.globalInstance().start(self.worker)
+        park_path = park.path
+        self.job = Job(self.window, self.tr("Import returns"), check_job_fn(park_path, sources, problems),
+                       lambda result: self.on_checked(result, park_path),
+                       text=self.tr("Reading and checking returns…"), on_failed=self.on_failed,
+                       on_cancelled=self.on_cancelled, delay_ms=self.progress_delay_ms,
+                       progress_class=self.progress_class)
+        self.job.start()
         return True
 
-    def show_progress(self) -> None:
-        if self.worker is None or self.progress_dialog is not None:
-            return
-        dialog = QProgressDialog(self.tr("Reading and checking returns…"), self.tr("Cancel"), 0,
-                                 self._total if self._total > 1 else 0, self.window)
-        dialog.setWindowTitle(self.tr("Import returns"))
-        dialog.setWindowModality(Qt.WindowModality.WindowModal)
-        dialog.setMinimumDuration(0)
-        dialog.setAutoClose(False)
-        dialog.setAutoReset(False)
-        dialog.canceled.connect(self.cancel)
-        dialog.show()
-        self.progress_dialog = dialog
-
     def cancel(self) -> None:
-        if self.worker is not None:
-            self.worker.cancel()
-            if self.progress_dialog is not None:
-                self.progress_dialog.setLabelText(self.tr("Cancelling…"))
-
-    def on_progress(self, done: int, total: int, text: str) -> None:
-        self._total = max(1, total)
-        if self.progress_dialog is not None:
-            # one file: a busy bar (the check has no finer steps); several: files done of all
-            self.progress_dialog.setMaximum(self._total if self._total > 1 else 0)
-            self.progress_dialog.setValue(done)
-            if text:
-                self.progress_dialog.setLabelText(self.tr("Reading and checking “%1”…").replace("%1", text))
-
-    def _end_worker(self) -> None:
-        self._timer.stop()
-        self.worker = None
-        if self.progress_dialog is not None:
-            self.progress_dialog.canceled.disconnect(self.cancel)
-            self.progress_dialog.close()
-            self.progress_dialog.deleteLater()
-            self.progress_dialog = None
+        if self.job is not None:
+            self.job.cancel()
 
     def on_cancelled(self) -> None:
-        self._end_worker()
+        self.job = None
         self.cancelled.emit()
 
     def on_failed(self, message: str) -> None:
-        self._end_worker()
-        message = model_text(message)
-        self.window.warn(self.tr("Import returns"), message)
+        self.job = None
         self.failed.emit(message)
 
-    def on_checked(self, result) -> None:
-        park_path = self.worker.park_path if self.worker is not None else None
-        self._end_worker()
+    def on_checked(self, result, park_path: Path) -> None:
+        self.job = None
         park = self.window.session.park
-        if park is None or park_path is None or park.path != park_path:  # another file was opened meanwhile
+        if park is None or park.path != park_path:  # another file was opened meanwhile
             self.cancelled.emit()
             return
         self.review = ReviewDialog(result, self.window)

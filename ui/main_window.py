@@ -684,6 +684,9 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.settings.setValue("window/geometry", self.saveGeometry())
+        from ui.jobs import cancel_jobs
+
+        cancel_jobs(self)  # a job still reading the file or writing an export stops (its partial file removed)
         if self.session.park is not None:
             self.session.park.close()
             self.session.park = None

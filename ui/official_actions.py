@@ -1,19 +1,22 @@
 """File ▸ Export official figures table… and File ▸ Import official figures… (the 官方数据 workbook).
 
 `OfficialActions(window)` adds both actions to the window's File menu (before `window.file_extras_anchor`).
-The work is in models.official: the export writes the sheet prefilled with the file's official figures;
-the import checks the workbook, shows what it would change and what it rejected (file, sheet, row,
-column), and stores it as one batch — one entry on the window's undo stack (Edit ▸ Undo puts every old
-value back in one audited transaction).
+The work is in models.official: the export writes the sheet prefilled with the file's official figures
+(read on the GUI thread, written by a ui.jobs job); the import checks the workbook off the GUI thread
+(a job on its own read-only connection), shows what it would change and what it rejected (file, sheet,
+row, column), and stores it as one batch — one entry on the window's undo stack (Edit ▸ Undo puts every
+old value back in one audited transaction).
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QAction, QUndoCommand
 from PySide6.QtWidgets import QFileDialog
+
+from ui.jobs import Job, export_job
 
 # The tables an official import may change: the tabs that show them reload.
 CHANGED_TABLES = ("indicators", "indicator_years", "reference_years", "talent_years")
@@ -58,7 +61,11 @@ class OfficialActions(QObject):
         window: the main window.
         action_export, action_import: the File menu actions.
         last_result: the models.official.CheckResult of the latest import (for tests and the status bar).
+    Signals:
+        import_finished(object): an import ended; the batch id stored, or None (nothing stored).
     """
+
+    import_finished = Signal(object)
 
     def __init__(self, window):
         super().__init__(window)
@@ -74,7 +81,7 @@ class OfficialActions(QObject):
         menu.insertSeparator(anchor)
 
     # ------------------------------------------------------------------ export
-    def on_export(self) -> str | None:
+    def on_export(self) -> Job | None:
         park = self.window.session.park
         if park is None:
             return None
@@ -85,23 +92,18 @@ class OfficialActions(QObject):
                                               self.tr("Excel workbooks (*.xlsx)"))
         return self.export(Path(name)) if name else None
 
-    def export(self, path: Path) -> str | None:
-        """Write the 官方数据 workbook of the open file to `path`; the path written, or None (warned)."""
-        from models.export_xlsx import ExportError
-        from models.official import write_template
+    def export(self, path: Path) -> Job:
+        """Write the 官方数据 workbook of the open file to `path` as a job (the rows are read here, on the GUI
+        thread); when written, the window says where. Returns the job (its `result` is then the path)."""
+        from models.export_xlsx import write_sheets
+        from models.official import template_sheet
 
         if path.suffix.lower() != ".xlsx":
             path = path.with_name(path.name + ".xlsx")
-        try:
-            rows = write_template(self.window.session.park.conn, path)
-        except ExportError as exc:
-            self.window.warn(self.tr("Export official figures table"), str(exc))
-            return None
-        from ui.finished import announce
-
-        announce(self.window, self.tr("Export official figures table"), path,
-                 self.tr("%1 rows").replace("%1", str(rows)))
-        return str(path)
+        sheet = template_sheet(self.window.session.park.conn)
+        return export_job(self.window, self.tr("Export official figures table"),
+                          lambda progress: write_sheets([sheet], path, progress), path,
+                          detail=lambda counts: self.tr("%1 rows").replace("%1", str(len(sheet.rows))))
 
     # ------------------------------------------------------------------ import
     def on_import(self) -> None:
@@ -113,17 +115,48 @@ class OfficialActions(QObject):
         if name:
             self.import_file(Path(name))
 
-    def import_file(self, path: Path, confirm: bool = True) -> int | None:
-        """Check `path`, show the account, store it (after the user agrees when `confirm`) as one undoable
-        batch. Returns the batch id, or None when nothing was stored."""
+    def import_file(self, path: Path, confirm: bool = True) -> Job | None:
+        """Check `path` as a job (on its own read-only connection to the park file), then on the GUI thread
+        show the account and store it (after the user agrees when `confirm`) as one undoable batch.
+        `import_finished(batch id or None)` follows. Returns the job, or None when nothing can be imported."""
+        session = self.window.session
+        if session.park is None or session.read_only:
+            return None
+        park_path = Path(session.park.path)
+
+        def check(progress):
+            import sqlite3
+
+            from models import official
+            from models.db import connect_read_only, open_error
+
+            try:
+                conn = connect_read_only(park_path)
+            except sqlite3.Error as exc:
+                raise open_error(park_path, exc) from exc
+            try:
+                return official.check_workbook_file(conn, path)
+            except sqlite3.Error as exc:
+                raise open_error(park_path, exc) from exc
+            finally:
+                conn.close()
+
+        job = Job(self.window, self.tr("Import official figures"), check,
+                  lambda result: self.import_finished.emit(self.store(path, park_path, result, confirm)),
+                  text=self.tr("Reading the official figures…"))
+        job.failed.connect(lambda message: self.import_finished.emit(None))
+        job.cancelled.connect(lambda: self.import_finished.emit(None))
+        return job.start()
+
+    def store(self, path: Path, park_path: Path, result, confirm: bool = True) -> int | None:
+        """Show the account of a check and store it (GUI thread, one transaction); the batch id, or None."""
         from models import official
         from models.db import ParkFileError
 
         session = self.window.session
-        if session.park is None or session.read_only:
-            return None
+        if session.park is None or session.park.path != park_path or session.read_only:
+            return None  # another file was opened meanwhile
         title = self.tr("Import official figures")
-        result = official.check_workbook_file(session.park.conn, path)
         self.last_result = result
         lines = official.summary_lines(result, dry_run=True, batch_id=None)
         if result.error is not None or not result.changes:

@@ -1,5 +1,5 @@
 """Printing and exporting from the window: the report options dialog, File ▸ Export PDF… / Export Word… /
-Print… / Export to Excel…, and the worker job that draws the pages off the GUI thread.
+Print… / Export to Excel…; the pages are drawn and the files written off the GUI thread (ui.jobs.Job).
 
 The plan's last year (2025) gives the final evaluation report (总结评估) in every format."""
 
@@ -8,27 +8,26 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any, Callable
 
-from PySide6.QtCore import QMarginsF, QObject, QRectF, QRunnable, QSizeF, Qt, QThreadPool, Signal
+from PySide6.QtCore import QMarginsF, QObject, QRectF, QSizeF, Qt, Signal
 from PySide6.QtGui import QPageLayout, QPageSize, QPainter
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout,
-                               QProgressDialog, QVBoxLayout, QWidget)
+                               QVBoxLayout, QWidget)
 
-from models.schema import YEARS
 from ui.i18n import label
-
-PROGRESS_DELAY_MS = 600  # the progress dialog appears only if the work lasts longer
+from ui.jobs import Job
 
 
 class ReportOptionsDialog(QDialog):
     """Asks for the year and the parts of the report.
 
     Attributes:
-        year_box: the year chosen (2020–2025).
+        year_box: the year chosen (a year of the plan's period, `years`).
         part_boxes: {part: QCheckBox} for the optional parts (industries, zones, talent); the indicators
             are always in.
     """
 
-    def __init__(self, year: int, parts: tuple[str, ...] = (), parent: QWidget | None = None):
+    def __init__(self, year: int, parts: tuple[str, ...] = (), parent: QWidget | None = None,
+                 years: tuple[int, ...] = ()):
         from models.report import OPTIONAL_PARTS, PART_LABELS
 
         super().__init__(parent)
@@ -36,10 +35,11 @@ class ReportOptionsDialog(QDialog):
         layout = QVBoxLayout(self)
         form = QFormLayout()
         self.year_box = QComboBox(self)
-        for y in YEARS:
-            text = self.tr("%1 (final evaluation)").replace("%1", str(y)) if y == YEARS[-1] else str(y)
+        years = tuple(years) or (year,)
+        for y in years:
+            text = self.tr("%1 (final evaluation)").replace("%1", str(y)) if y == years[-1] else str(y)
             self.year_box.addItem(text, y)
-        self.year_box.setCurrentIndex(YEARS.index(year) if year in YEARS else len(YEARS) - 1)
+        self.year_box.setCurrentIndex(years.index(year) if year in years else len(years) - 1)
         form.addRow(self.tr("Year"), self.year_box)
         indicators = QCheckBox(label(PART_LABELS["indicators"]), self)
         indicators.setChecked(True)
@@ -62,41 +62,6 @@ class ReportOptionsDialog(QDialog):
 
     def parts(self) -> tuple[str, ...]:
         return ("indicators", *(p for p, box in self.part_boxes.items() if box.isChecked()))
-
-
-class _JobSignals(QObject):
-    progress = Signal(int, int)
-    finished = Signal()
-    failed = Signal(str)
-
-
-class Job(QRunnable):
-    """Runs `work(progress)` on the thread pool; its result is kept in `result`, the end is signalled.
-
-    `work` must not touch widgets or the park file's connection: it gets everything it needs beforehand.
-    Signals (on `signals`): progress(done, total), finished(), failed(message). Only plain values cross
-    threads: the result (for example the pages) stays on the job and is read on the GUI thread.
-    """
-
-    def __init__(self, work: Callable[[Callable[[int, int], None]], Any]):
-        super().__init__()
-        self.work = work
-        self.result: Any = None
-        self.signals = _JobSignals()
-        self.setAutoDelete(False)
-
-    def run(self) -> None:
-        from models.export_xlsx import ExportError
-        from models.report import ReportError
-
-        try:
-            self.result = self.work(self.signals.progress.emit)
-        except (ReportError, ExportError) as exc:
-            self.signals.failed.emit(str(exc))
-        except Exception as exc:  # shown to the user rather than lost on the worker thread
-            self.signals.failed.emit(f"{type(exc).__name__}: {exc}")
-        else:
-            self.signals.finished.emit()
 
 
 def svg_renderers(svgs: list[bytes]) -> list:
@@ -135,15 +100,17 @@ class ReportActions(QObject):
         session: the window's ParkSession.
         window: the main window (messages, dialogs' parent, `interactive`).
         year, parts: the last choice in the options dialog (offered again next time).
-        job: the running Job, else None.
+        job: the running ui.jobs.Job, else None (one at a time).
         svgs: the pages of the last print, as SVG.
     Signals:
         done(str): an export or print finished; the path written, or "" for printing.
         failed(str): it could not be done; the message was shown to the user.
+        cancelled(): the user cancelled it; nothing was written.
     """
 
     done = Signal(str)
     failed = Signal(str)
+    cancelled = Signal()
 
     def __init__(self, window):
         super().__init__(window)
@@ -152,29 +119,31 @@ class ReportActions(QObject):
         self.year: int | None = None
         self.parts: tuple[str, ...] = ("indicators",)
         self.job: Job | None = None
-        self._last_job: Job | None = None
         self.svgs: list[bytes] = []
-        self._on_result: Callable[[Any], None] = lambda result: None
-        self._progress: QProgressDialog | None = None
 
     # ------------------------------------------------------------------ choices
     def _file_label(self) -> str:
         return self.session.park.path.name
 
+    def _period(self):
+        from models.period import read_period
+
+        return read_period(self.session.park.conn)
+
     def _default_year(self) -> int:
         from models.figures import latest_year_with_data
 
-        return self.year or latest_year_with_data(self.session.park.conn) or YEARS[0]
+        return self.year or latest_year_with_data(self.session.park.conn) or self._period().base
 
     def ask_options(self) -> bool:
         """Show the options dialog; False if cancelled. Until a choice is made, the plan's last year (the final
         evaluation) offers every part, an interim year the indicators alone."""
         year = self._default_year()
-        if self.year is None and year == YEARS[-1]:
+        if self.year is None and self._period().is_final(year):
             from models.report import PARTS
 
             self.parts = PARTS
-        dialog = ReportOptionsDialog(year, self.parts, self.window)
+        dialog = ReportOptionsDialog(year, self.parts, self.window, self._period().years)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return False
         self.year, self.parts = dialog.year(), dialog.parts()
@@ -230,7 +199,7 @@ class ReportActions(QObject):
 
         data, page_list = self._report_pages(year, parts)
         return self._start(lambda progress: report.write_pdf(data, out, page_list, progress),
-                           self.tr("Writing the report…"), lambda pages: self._finish(str(out)))
+                           self.tr("Export report as PDF"), self.tr("Writing the report…"), lambda pages: self._finish(str(out)))
 
     def export_word(self, out: Path, year: int | None = None, parts=("indicators",)) -> Job:
         """Write the report as an editable Word document to `out` on the thread pool (its content is read from
@@ -240,7 +209,7 @@ class ReportActions(QObject):
         data = report.load(self.session.park.conn, self._file_label(), year, parts)
         document = report.document_of(data)
         return self._start(lambda progress: report.write_docx(data, out, document, progress),
-                           self.tr("Writing the Word document…"), lambda sections: self._finish(str(out)))
+                           self.tr("Export report as Word"), self.tr("Writing the Word document…"), lambda sections: self._finish(str(out)))
 
     def print_report(self, year: int | None = None, parts=("indicators",), preview: bool = True) -> Job:
         """Draw the pages, then show them in Qt's print preview dialog, which prints to any printer."""
@@ -257,7 +226,7 @@ class ReportActions(QObject):
                 self._finish("")
 
         return self._start(lambda progress: report.page_svgs(data, page_list, progress),
-                           self.tr("Preparing the pages…"), shown)
+                           self.tr("Print report"), self.tr("Preparing the pages…"), shown)
 
     def export_excel(self, out: Path) -> Job:
         """Write every table to `out` (.xlsx) on the thread pool; `done(out)` or `failed(message)` follows."""
@@ -265,7 +234,8 @@ class ReportActions(QObject):
 
         sheet_list = export_xlsx.sheets(self.session.park.conn)
         return self._start(lambda progress: export_xlsx.write_sheets(sheet_list, out, progress),
-                           self.tr("Writing the workbook…"), lambda counts: self._finish(str(out)))
+                           self.tr("Export to Excel"), self.tr("Writing the workbook…"),
+                           lambda counts: self._finish(str(out)))
 
     def preview_dialog(self, svgs: list[bytes]):
         """Qt's print preview of the pages (A4), not yet shown."""
@@ -291,45 +261,27 @@ class ReportActions(QObject):
             dialog.resize(900, 1000)
             dialog.exec()
 
-    def _start(self, work, text: str, on_result: Callable[[Any], None]) -> Job:
+    def _start(self, work: Callable[[Any], Any], title: str, text: str, on_result: Callable[[Any], None]) -> Job:
+        """Run `work(progress)` as a job (progress after 600 ms, Cancel); `on_result(result)` on the GUI thread."""
         if self.job is not None:  # one at a time (the progress dialog is window-modal anyway)
             return self.job
-        job = Job(work)
-        self.job = job
-        self._on_result = on_result
-        progress = QProgressDialog(text, "", 0, 0, self.window)
-        progress.setCancelButton(None)
-        progress.setWindowModality(Qt.WindowModality.WindowModal)
-        progress.setMinimumDuration(PROGRESS_DELAY_MS)
-        progress.setAutoClose(False)
-        progress.setAutoReset(False)
-        self._progress = progress
-        # Bound methods of this GUI-thread object: the worker's signals arrive queued on the GUI thread.
-        job.signals.progress.connect(self._on_progress)
-        job.signals.finished.connect(self._on_finished)
-        job.signals.failed.connect(self._on_failed)
-        QThreadPool.globalInstance().start(job)
-        return job
+        from models.mpl import setup
 
-    def _on_progress(self, done: int, total: int) -> None:
-        if self._progress is not None:
-            self._progress.setMaximum(total)
-            self._progress.setValue(done)
+        setup()  # matplotlib's global settings are made here, on the GUI thread, never by the job's thread
+        self.job = Job(self.window, title, work, lambda result: self._on_result(on_result, result),
+                       text=text, on_failed=self._on_failed, on_cancelled=self._on_cancelled)
+        return self.job.start()
 
-    def _on_finished(self) -> None:
-        self._on_result(self.job.result if self.job is not None else None)
+    def _on_result(self, on_result: Callable[[Any], None], result: Any) -> None:
+        self.job = None
+        on_result(result)
 
-    def _close_progress(self) -> None:
-        if self._progress is not None:
-            self._progress.close()
-            self._progress.deleteLater()
-            self._progress = None
-        # The worker may still be returning from run() when its last signal arrives here: keep the job
-        # (and its QRunnable) alive until the next one replaces it.
-        self._last_job, self.job = self.job, None
+    def _on_cancelled(self) -> None:
+        self.job = None
+        self.cancelled.emit()
 
     def _finish(self, path: str) -> None:
-        self._close_progress()
+        self.job = None
         if path:
             from ui.finished import announce
 
@@ -337,6 +289,5 @@ class ReportActions(QObject):
         self.done.emit(path)
 
     def _on_failed(self, message: str) -> None:
-        self._close_progress()
-        self.window.warn(self.tr("Not written"), message)
+        self.job = None  # the job showed the message
         self.failed.emit(message)

@@ -141,7 +141,7 @@ class ReturnsActions(QObject):
         if names:
             self.controller.start(names)
 
-    def on_export_form(self) -> str | None:
+    def on_export_form(self):
         park = self.window.session.park
         if park is None:
             return None
@@ -177,20 +177,18 @@ class ReturnsActions(QObject):
             return False
         return int(text) if text.isdigit() else None
 
-    def export_form(self, path: Path, year: int | None = None) -> str | None:
-        from models.return_template import TemplateError, write_template_for
+    def export_form(self, path: Path, year: int | None = None):
+        """Write the return form to `path` as a ui.jobs job (the industries and zones read here); the job."""
+        from models.plan import industries, zones
+        from models.return_template import write_template
+        from ui.jobs import export_job
 
         if path.suffix.lower() != ".xlsx":
             path = path.with_name(path.name + ".xlsx")
-        try:
-            write_template_for(self.window.session.park.conn, path, year)
-        except TemplateError as exc:
-            self.window.warn(self.tr("Export return form"), str(exc))
-            return None
-        from ui.finished import announce
-
-        announce(self.window, self.tr("Export return form"), path)
-        return str(path)
+        conn = self.window.session.park.conn
+        names = [i.name for i in industries(conn)], [z.name for z in zones(conn)]
+        return export_job(self.window, self.tr("Export return form"),
+                          lambda progress: write_template(path, *names, year), path)
 
     def on_undo_import(self) -> None:
         park = self.window.session.park

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 
+from tests.conftest import wait_job
 from ui.tabs.indicator_table import IndicatorTableModel
 from ui.tabs.indicators_tab import IndicatorsTab
 
@@ -81,13 +82,13 @@ def test_baseline_row_edit_audit_undo(window, qtbot):
     assert "规模以上企业口径" in bm.index(0, bm.column_of("caveat")).data(Qt.ItemDataRole.ToolTipRole)
 
 
-def test_official_figures_menu_round_trip_and_undo(window, tmp_path):
+def test_official_figures_menu_round_trip_and_undo(window, qtbot, tmp_path):
     from openpyxl import load_workbook
 
     texts = [a.text() for a in window.file_menu.actions()]
     assert "导出官方数据表…" in texts and "导入官方数据…" in texts
     actions = window.official_actions
-    out = actions.export(tmp_path / "官方数据.xlsx")
+    out = wait_job(qtbot, actions.export(tmp_path / "官方数据.xlsx"))
     book = load_workbook(out)
     ws = book["官方数据"]
     row = next(r for r in range(2, ws.max_row + 1) if ws.cell(r, 1).value == "tech_contract_turnover")
@@ -95,8 +96,9 @@ def test_official_figures_menu_round_trip_and_undo(window, tmp_path):
     ws.cell(row, 8, "abc")             # 2024: rejected, by row and column
     book.save(out)
     conn = window.session.park.conn
-    batch = actions.import_file(tmp_path / "官方数据.xlsx", confirm=False)
-    assert batch == 1
+    with qtbot.waitSignal(actions.import_finished, timeout=60_000) as finished:
+        actions.import_file(tmp_path / "官方数据.xlsx", confirm=False)
+    assert finished.args == [1]
     assert actions.last_result.accepted == 1
     assert [(p.row, p.column) for p in actions.last_result.rejected] == [(row, "H列“2024”")]
     tab = tab_of(window)

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.conftest import wait_job
 from ui import finished
 
 
@@ -27,7 +28,7 @@ def test_return_form_export_says_where_and_opens_the_folder(window, qtbot, tmp_p
     window.interactive = True
     out = tmp_path / "表格" / "企业报表2024.xlsx"
     out.parent.mkdir()
-    assert window.returns_actions.export_form(out, 2024) == str(out)
+    assert wait_job(qtbot, window.returns_actions.export_form(out, 2024)) == str(out)
     assert str(out) in window.statusBar().currentMessage()
     assert "企业报表2024.xlsx" in window.finished_box.text()
     assert window.finished_box.file_button.text() == "打开文件(&O)"
@@ -38,7 +39,7 @@ def test_return_form_export_says_where_and_opens_the_folder(window, qtbot, tmp_p
 def test_official_table_and_excel_export_open_the_file(window, qtbot, tmp_path, opened):
     window.interactive = True
     out = tmp_path / "官方数据.xlsx"
-    assert window.official_actions.export(out) == str(out)
+    assert wait_job(qtbot, window.official_actions.export(out)) == str(out)
     _answered(window, "file_button", qtbot)
     assert [Path(u) for u in opened] == [out]
 
@@ -51,8 +52,8 @@ def test_official_table_and_excel_export_open_the_file(window, qtbot, tmp_path, 
     assert [Path(u) for u in opened] == [out, book]
 
 
-def test_not_interactive_still_leaves_the_status_line(window, tmp_path, opened):
+def test_not_interactive_still_leaves_the_status_line(window, qtbot, tmp_path, opened):
     out = tmp_path / "企业报表.xlsx"
-    window.returns_actions.export_form(out, None)
+    wait_job(qtbot, window.returns_actions.export_form(out, None))
     assert str(out) in window.statusBar().currentMessage()
     assert getattr(window, "finished_box", None) is None and opened == []

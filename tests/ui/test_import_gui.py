@@ -1,4 +1,4 @@
-"""Importing through the window: worker off the GUI thread, progress dialog with Cancel, review dialog,
+"""Importing through the window: the check a background job, progress dialog with Cancel, review dialog,
 commit, the indicators tab updated; dropped files; undo of an import; export of the form."""
 
 from __future__ import annotations
@@ -10,8 +10,9 @@ from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QApplication, QPushButton
 
+from tests.conftest import wait_job
 from tests.returns_data import code, row, write_openpyxl
-from ui.import_dialog import ThreadProgress
+from ui.jobs import JobProgress
 
 
 def _total_revenue(window, year):
@@ -24,7 +25,7 @@ def _count(window):
     return window.session.park.conn.execute("SELECT COUNT(*) FROM returns").fetchone()[0]
 
 
-class HeldProgress(ThreadProgress):
+class HeldProgress(JobProgress):
     """Holds the worker at its first step until the test lets it go (so the progress dialog shows)."""
 
     reached = threading.Event()
@@ -57,7 +58,7 @@ def test_import_through_the_gui_updates_the_indicators_tab(window, qtbot, tmp_pa
     assert controller.start([str(path)])
     assert held.reached.wait(10)  # the worker thread is running, the GUI thread is free
     qtbot.waitUntil(lambda: controller.progress_dialog is not None and controller.progress_dialog.isVisible())
-    assert controller.worker is not None and _count(window) == 0
+    assert controller.job is not None and _count(window) == 0
     held.release.set()
     with qtbot.waitSignal(controller.checked, timeout=10000):
         pass
@@ -94,7 +95,7 @@ def test_cancel_while_checking_leaves_the_file_untouched(window, qtbot, tmp_path
         button = controller.progress_dialog.findChild(QPushButton)
         qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
         held.release.set()
-    assert controller.review is None and controller.worker is None
+    assert controller.review is None and controller.job is None
     assert _count(window) == 0
     assert window.session.park.conn.execute("SELECT COUNT(*) FROM audit_log").fetchone() == before
 
@@ -172,7 +173,7 @@ def test_dropping_xlsx_files_on_the_window_starts_an_import(window, qtbot, tmp_p
     controller.review.reject()
 
 
-def test_file_menu_has_the_returns_actions_and_export_writes_the_form(window, tmp_path):
+def test_file_menu_has_the_returns_actions_and_export_writes_the_form(window, qtbot, tmp_path):
     texts = [a.text() for a in window.file_menu.actions()]
     actions = window.returns_actions
     for action in (actions.action_import, actions.action_export_form, actions.action_undo_import):
@@ -180,7 +181,7 @@ def test_file_menu_has_the_returns_actions_and_export_writes_the_form(window, tm
     assert window.file_menu.actions().index(actions.action_undo_import) < \
         window.file_menu.actions().index(window.file_extras_anchor)
     assert "导入" in actions.action_import.text()  # the interface is in Chinese
-    out = actions.export_form(tmp_path / "表")
+    out = wait_job(qtbot, actions.export_form(tmp_path / "表"))
     assert out == str(tmp_path / "表.xlsx")
     from models.return_reader import read_returns
 
@@ -193,7 +194,7 @@ def test_undo_import_with_nothing_imported_says_so(window, capsys):
     assert getattr(window.returns_actions, "undo_dialog", None) is None
 
 
-def test_export_return_form_asks_the_year_and_suggests_the_next_collection(window, tmp_path, monkeypatch):
+def test_export_return_form_asks_the_year_and_suggests_the_next_collection(window, qtbot, tmp_path, monkeypatch):
     from PySide6.QtWidgets import QFileDialog, QInputDialog
 
     from tests.models.known_figures import add_return
@@ -211,7 +212,7 @@ def test_export_return_form_asks_the_year_and_suggests_the_next_collection(windo
     out = tmp_path / "form.xlsx"
     monkeypatch.setattr(QInputDialog, "getItem", staticmethod(get_item))
     monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(out), "")))
-    assert window.returns_actions.on_export_form() == str(out)
+    assert wait_job(qtbot, window.returns_actions.on_export_form()) == str(out)
     assert asked["items"][asked["current"]] == "2024"  # returns of 2023 are in: 2024 is collected next
     from openpyxl import load_workbook
 

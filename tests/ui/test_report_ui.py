@@ -122,7 +122,7 @@ def test_options_dialog_offers_latest_year_and_parts(filled, qtbot):
     from ui.report_dialog import ReportOptionsDialog
 
     actions = filled.report_actions()
-    dialog = ReportOptionsDialog(actions._default_year(), ("indicators", "talent"), filled)
+    dialog = ReportOptionsDialog(actions._default_year(), ("indicators", "talent"), filled, actions._period().years)
     qtbot.addWidget(dialog)
     assert dialog.year() == 2023
     assert dialog.parts() == ("indicators", "talent")
@@ -205,7 +205,7 @@ def test_export_word_from_the_window_writes_the_final_report(window, qtbot, tmp_
     assert window.action_export_word.text() == "导出Word(&W)…"
     assert texts.index(window.action_export_pdf.text()) < texts.index(window.action_export_word.text())
     actions = window.report_actions()
-    dialog = ReportOptionsDialog(actions._default_year(), (), window)
+    dialog = ReportOptionsDialog(actions._default_year(), (), window, actions._period().years)
     qtbot.addWidget(dialog)
     assert dialog.year() == 2025 and dialog.year_box.currentText() == "2025（总结评估）"
     out = tmp_path / "总结评估.docx"
@@ -217,3 +217,39 @@ def test_export_word_from_the_window_writes_the_final_report(window, qtbot, tmp_
     headings = [p.text for p in doc.paragraphs if p.style.name == "Heading 1"]
     assert headings == SECTION_HEADINGS[:4] + ["五、三大片区建设"]
     assert len(doc.tables[0].rows) == 12 and len(doc.inline_shapes) == 11 + 1
+
+
+def test_printing_draws_the_pages_on_a_job_without_changing_matplotlib_settings(filled, qtbot, monkeypatch):
+    """The pages are drawn on the job's thread with their text kept as text (Qt's SVG renderer draws it),
+    yet the process-wide rcParams — read by the window's charts meanwhile — stay as the GUI thread set them."""
+    import threading
+
+    import matplotlib
+
+    from models import report
+
+    seen = []
+    drawn = report.figures_of
+
+    def watched(*args, **kwargs):
+        for fig in drawn(*args, **kwargs):
+            seen.append((threading.current_thread() is threading.main_thread(), matplotlib.rcParams["svg.fonttype"]))
+            yield fig
+
+    monkeypatch.setattr(report, "figures_of", watched)
+    actions = filled.report_actions()
+    with qtbot.waitSignal(actions.done, timeout=120_000):
+        actions.print_report(2023, ("indicators",), preview=False)
+    assert seen == [(False, "path")] * INDICATOR_PAGES
+    assert all(b"<text" in svg for svg in actions.svgs)
+    assert b"<text" in actions.svgs[0] and b"park.sqlite" in actions.svgs[0]  # the running header, as text
+
+
+def test_a_report_export_cancelled_writes_nothing(filled, qtbot, tmp_path):
+    actions = filled.report_actions()
+    out = tmp_path / "报告.pdf"
+    job = actions.export_pdf(out, 2023, ("indicators",))
+    job.cancel()  # before its first page: the models' progress callback stops it there
+    with qtbot.waitSignal(actions.cancelled, timeout=120_000):
+        pass
+    assert actions.job is None and not out.exists() and list(tmp_path.glob("*.pdf*")) == []

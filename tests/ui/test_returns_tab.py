@@ -9,6 +9,7 @@ from openpyxl import load_workbook
 
 from models.collection import collection_status
 from models.importer import import_paths
+from tests.conftest import wait_job
 from tests.returns_data import code, row, write_openpyxl
 from ui.tabs.returns_tab import ReturnsTab, ReturnsTableModel
 from widgets.roles import SORT_ROLE
@@ -100,12 +101,12 @@ def test_sort_keeps_selection_and_filter(tab, qtmodeltester):
         [code(1), code(2), code(3), code(4), code(5)]
 
 
-def test_collection_panel_and_export(tab, tmp_path):
+def test_collection_panel_and_export(tab, qtbot, tmp_path):
     tab.year_combo.setCurrentIndex(tab.year_combo.findData(2023))
     text = tab.collection_label.text()
     assert "60.0%" in text and "5" in text and "3" in text
     assert tab.missing_model.rowCount() == 2 and tab.export_button.isEnabled()
-    out = tab.export_missing(tmp_path / "未回收.xlsx")
+    out = wait_job(qtbot, tab.export_missing(tmp_path / "未回收.xlsx"))
     ws = load_workbook(out).active
     assert "回收率60.0%" in ws["A1"].value
     assert [ws.cell(row=r, column=1).value for r in (3, 4)] == [code(2), code(4)]

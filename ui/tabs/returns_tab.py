@@ -310,18 +310,12 @@ class ReturnsTab(ParkTab):
         if name:
             self.export_missing(Path(name))
 
-    def export_missing(self, path: Path) -> Path | None:
-        from models.collection import CollectionExportError, write_missing_xlsx
+    def export_missing(self, path: Path):
+        """Write the list of enterprises without a return as a ui.jobs job; the job."""
+        from models.collection import write_missing_xlsx
+        from ui.jobs import export_job
 
-        try:
-            written = write_missing_xlsx(path, self.collection)
-        except CollectionExportError as exc:
-            self.session.failed.emit(str(exc))
-            return None
-        window = self.window()
-        if hasattr(window, "statusBar"):
-            from ui.finished import announce
-
-            announce(window, self.tr("Export list"), written,
-                     self.tr("%1 enterprises").replace("%1", str(len(self.collection.missing))))
-        return written
+        collection = self.collection
+        detail = self.tr("%1 enterprises").replace("%1", str(len(collection.missing)))
+        return export_job(self.window(), self.tr("Export list"),
+                          lambda progress: write_missing_xlsx(path, collection), path, detail=lambda _: detail)
