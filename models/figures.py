@@ -297,12 +297,14 @@ def _with_assigned_series(conn, ind: Indicator, by_year: dict[int, tuple], perio
 
 
 def latest_year_with_data(conn, series_list: list[IndicatorSeries] | None = None) -> int | None:
-    """The latest year of the period in which any indicator has a value (the base year counts the plan's
-    baselines); None when there is none. (`models.default_year.latest_year_with_figures` is the same
-    question asked of every table, for the tabs.)"""
-    series_list = indicator_series(conn) if series_list is None else series_list
-    years = [s.latest_year for s in series_list if s.latest_year is not None]
-    return max(years) if years else None
+    """The year every view opens on: `models.default_year.latest_year_with_figures` (the latest year of the
+    period with any official figure or return, else the base year), or a later year in which one of
+    `series_list`'s indicators has a value."""
+    from .default_year import latest_year_with_figures
+
+    years = [latest_year_with_figures(conn)]
+    years += [s.latest_year for s in series_list or () if s.latest_year is not None]
+    return max(years)
 
 
 def statuses_for_year(year: int | None, period: Period) -> tuple[str, ...]:
