@@ -61,7 +61,8 @@ def status_labels(status: str | None, year: int | None = None, period: Period | 
     `final` is true, or when `period` is given and `year` is its target year."""
     status = status or "unassessed"
     if final is None:
-        final = period is not None and period.is_final(year)
+        # Without a period the deprecated built-in target year is assumed until every caller passes one.
+        final = period.is_final(year) if period is not None else year == YEARS[-1]
     if final and status in FINAL_STATUS_LABELS:
         return FINAL_STATUS_LABELS[status]
     return STATUS_LABELS.get(status, STATUS_LABELS["unassessed"])
