@@ -1,8 +1,8 @@
 """The plan's base-year figures (chapter 1, `plan_facts`) as yearly series over the file's period.
 
-The base year (2020 for the built-in plan) holds the plan's figure with its sentence (and its qualifier 约/余/近 where the plan gives one);
-each later year an official value the office enters (`fact_years`), and a value derived from the
-returns where the return form carries the figure:
+The base year (2020 for the built-in plan) holds the plan's figure with its sentence (and its qualifier
+约/余/近 where the plan gives one); each later year an official value the office enters (`fact_years`),
+and a value derived from the returns where the return form carries the figure:
 
 - patent applications, invention applications, patent grants, invention grants: the sum of that
   year's returns (the enterprises' yearly flows); invention shares: invention / all × 100 of those sums;

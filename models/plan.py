@@ -20,7 +20,7 @@ INDICATOR_CODES = (
 KINDS = ("level", "cumulative", "keep_pace", "assigned")
 KIND_LABELS = {
     "level": ("期末值", "End-of-period level"),
-    "cumulative": ("五年累计", "Five-year cumulative"),
+    "cumulative": ("累计值", "Cumulative over the period"),
     "keep_pace": ("与区同步", "Keep pace with the district"),
     "assigned": ("市下达指标", "City-assigned target"),
 }
