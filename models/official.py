@@ -149,7 +149,7 @@ def targets(conn) -> list[Target]:
         out.append(Target(code, name, unit, "indicator", 0.0, 100.0 if unit == "%" else None,
                           note="；".join(notes)))
     for code, name, unit in conn.execute("SELECT code, name, unit FROM reference_series ORDER BY seq"):
-        growth = code in GROWTH_SERIES
+        growth = code in GROWTH_SERIES or (unit or "").strip() == "%"  # a "%" series is a growth rate (issue 15)
         out.append(Target(code, name, unit, "reference", -100.0 if growth else 0.0,
                           note="增长率，下降填负数" if growth else ""))
     row = conn.execute("SELECT name, unit FROM indicators WHERE code = ?", (ASSIGNED_OF,)).fetchone()
