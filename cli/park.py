@@ -89,12 +89,18 @@ def run_plan_template(args) -> int:
 
 
 def run_summary(args) -> int:
+    from models.cells import outside_period
+    from models.period import read_period
     from models.summary import build_summary, summary_text
 
     park = open_or_say(args.path, read_only=True)
     if park is None:
         return 2
     try:
+        period = read_period(park.conn)
+        if args.year is not None and args.year not in period:
+            print(outside_period(args.year, period, "评估年份"), file=sys.stderr)
+            return 2
         data = build_summary(park.conn, args.path, args.year)
     finally:
         park.close()
@@ -118,7 +124,7 @@ def register(sub) -> None:
 
     p = sub.add_parser("summary", help="print every indicator's figures, planned path and status")
     p.add_argument("path")
-    p.add_argument("--year", type=int, choices=range(2020, 2026), metavar="YEAR",
-                   help="the year to assess (default: the latest year with any value)")
+    p.add_argument("--year", type=int, metavar="YEAR",
+                   help="the year to assess, within the park file's period (default: the latest year with any value)")
     p.add_argument("--json", action="store_true", help="one JSON object instead of a table")
     p.set_defaults(func=run_summary)

@@ -68,10 +68,17 @@ def run_missing(args) -> int:
     refused = refuse_output(args.out)
     if refused:
         return refused
+    from models.cells import outside_period
+    from models.period import read_period
+
     park = open_or_say(args.path, read_only=True)
     if park is None:
         return 2
     try:
+        period = read_period(park.conn)
+        if args.year not in period.plan_years:
+            print(outside_period(args.year, period, "回收年度", with_base=False), file=sys.stderr)
+            return 2
         status = collection_status(park.conn, args.year)
     finally:
         park.close()
@@ -109,7 +116,7 @@ def register(sub) -> None:
 
     p = sub.add_parser("missing", help="write the enterprises that returned for YEAR-1 but not for YEAR (.xlsx)")
     p.add_argument("path", help="park file")
-    p.add_argument("--year", type=int, required=True, choices=range(2021, 2026), metavar="YEAR",
-                   help="the collection year (2021-2025)")
+    p.add_argument("--year", type=int, required=True, metavar="YEAR",
+                   help="the collection year (a plan year of the park file's period)")
     p.add_argument("--out", required=True, help=".xlsx to write")
     p.set_defaults(func=run_missing)

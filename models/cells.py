@@ -14,8 +14,9 @@ import unicodedata
 from operator import mul
 from typing import Any, Iterable, Mapping
 
+from .period import Period
 from .return_form import (AMOUNT_MAX, COUNT_MAX, INDUSTRY_ALIASES, LISTED_YEAR_MIN, PREFIX_MIN, TEXT_MAX,
-                          YEAR_RANGE, ZONE_ALIASES)
+                          YEAR_MAX, YEAR_MIN, ZONE_ALIASES)
 
 
 class CellError(ValueError):
@@ -196,8 +197,9 @@ def parse_count(value: Any) -> int | None:
     return int(number)
 
 
-def parse_year(value: Any, low: int = YEAR_RANGE[0], high: int = YEAR_RANGE[1]) -> int | None:
-    """A year between `low` and `high`; None for a blank cell."""
+def parse_year(value: Any, low: int = YEAR_MIN, high: int = YEAR_MAX) -> int | None:
+    """A year between `low` and `high`; None for a blank cell. (A return's 报告年度 is read by
+    `report_year_parser(period)`, which also checks the file's period.)"""
     if type(value) is float and value.is_integer() and low <= value <= high:
         return int(value)
     try:
@@ -213,9 +215,29 @@ def parse_year(value: Any, low: int = YEAR_RANGE[0], high: int = YEAR_RANGE[1]) 
     return int(number)
 
 
-def parse_listed_year(value: Any, report_year: int | None) -> int | None:
-    """上市年份: blank, or a year from LISTED_YEAR_MIN to the report year (to YEAR_RANGE's end if unknown)."""
-    high = report_year if isinstance(report_year, int) and report_year >= LISTED_YEAR_MIN else YEAR_RANGE[1]
+def outside_period(year: int, period: Period, what: str = "报告年度", with_base: bool = True) -> str:
+    """The Chinese message for a year outside the file's period, naming the period: “报告年度2031不在本规划期
+    （2026—2030年，含基期2025年）内”. `with_base=False` for what has no base-year figure (tasks)."""
+    base = f"，含基期{period.base}年" if with_base else ""
+    return f"{what}{year}不在本规划期（{period.first}—{period.target}年{base}）内"
+
+
+def report_year_parser(period: Period):
+    """The 报告年度 reader for a park file: a whole year within the period (base year … target year)."""
+
+    def parse(value: Any) -> int | None:
+        year = parse_year(value, YEAR_MIN, YEAR_MAX)
+        if year is not None and year not in period:
+            raise CellError(outside_period(year, period))
+        return year
+
+    return parse
+
+
+def parse_listed_year(value: Any, report_year: int | None, latest: int = YEAR_MAX) -> int | None:
+    """上市年份: blank, or a year from LISTED_YEAR_MIN to the report year (to `latest`, the period's target
+    year, if the report year is unknown)."""
+    high = report_year if isinstance(report_year, int) and report_year >= LISTED_YEAR_MIN else latest
     try:
         return parse_year(value, LISTED_YEAR_MIN, high)
     except CellError as exc:
@@ -421,10 +443,11 @@ def zone_choices(names: Iterable[str]) -> Choices:
     return Choices(names, "所属片区", spellings, ZONE_ALIASES)
 
 
-def fast_column(kind: str, values: list[Any]) -> list[Any] | None:
+def fast_column(kind: str, values: list[Any], years: tuple[int, int] | None = None) -> list[Any] | None:
     """The parsed column when every cell is already a plain number of the right kind (the usual case
-    for calamine), checked at C speed; None when any cell needs the per-cell readers above."""
-    if kind not in ("amount", "count", "year") or not values:
+    for calamine), checked at C speed; None when any cell needs the per-cell readers above. A year
+    column takes the fast path only with its bounds `years` (low, high) and every year within them."""
+    if kind not in ("amount", "count", "year") or not values or (kind == "year" and years is None):
         return None
     try:
         if set(map(type, values)) != {float} or min(values) < 0 or not math.isfinite(sum(values)):
@@ -435,7 +458,7 @@ def fast_column(kind: str, values: list[Any]) -> list[Any] | None:
             return list(values)
         if not all(map(float.is_integer, values)):
             return None
-        if kind == "year" and not (YEAR_RANGE[0] <= min(values) and max(values) <= YEAR_RANGE[1]):
+        if kind == "year" and not (years[0] <= min(values) and max(values) <= years[1]):
             return None
         return list(map(int, values))
     except Exception:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import sqlite3
 
-from .schema import YEARS
+from .period import read_period
 
 # Where a figure of a year may be: the official figures of each table, and the enterprises' returns.
 _QUERIES = (
@@ -21,8 +21,10 @@ _QUERIES = (
 
 
 def latest_year_with_figures(conn: sqlite3.Connection) -> int:
-    """The latest plan year (2020–2025) holding an official figure of an indicator, industry, zone or talent
-    category, or an enterprise's return; the plan's base year 2020 when the file has none yet."""
+    """The latest year of the file's period (base … target) holding an official figure of an indicator,
+    industry, zone or talent category, or an enterprise's return; the period's base year (which holds the
+    plan's baselines) when the file has none yet. `figures.latest_year_with_data` asks this too."""
+    period = read_period(conn)
     found = []
     for sql in _QUERIES:
         try:
@@ -31,8 +33,8 @@ def latest_year_with_figures(conn: sqlite3.Connection) -> int:
             continue
         if year is not None:
             found.append(int(year))
-    years = [y for y in found if YEARS[0] <= y <= YEARS[-1]]
-    return max(years) if years else YEARS[0]
+    years = [y for y in found if y in period]
+    return max(years) if years else period.base
 
 
 __all__ = ["latest_year_with_figures"]

@@ -8,8 +8,9 @@ from __future__ import annotations
 
 from typing import Any
 
+from .derivation import Derivation, derive, parse
+from .period import Period, read_period
 from .plan import INDUSTRY_FIELDS
-from .schema import YEARS
 
 WAN_PER_YI = 10_000  # 万元 in one 亿元
 
@@ -26,12 +27,6 @@ SELECT year,
        SUM(returnees), SUM(foreign_staff)
 FROM returns GROUP BY year
 """
-
-
-def _div(a: float | None, b: float | None, scale: float = 1.0) -> float | None:
-    if a is None or b is None or b == 0:
-        return None
-    return a / b * scale
 
 
 def _yi(value: float | None) -> float | None:
@@ -56,28 +51,19 @@ def year_totals(conn) -> dict[int, dict[str, Any]]:
     return out
 
 
-def indicator_derived(conn) -> dict[str, dict[int, float | None]]:
-    """{indicator code: {year: derived value or None}} for the eleven indicators, 2020–2025."""
-    totals = year_totals(conn)
-    gdp = reference_values(conn, "district_gdp")
-    population = reference_values(conn, "resident_population")
-    out: dict[str, dict[int, float | None]] = {}
+def indicator_derivations(conn) -> dict[str, Derivation | None]:
+    """{indicator code: its parsed 报表口径 (None: official figures only)}, parsed against the file's
+    reference series; a text the app does not know raises derivation.DerivationError (Chinese)."""
+    refs = {code for code, in conn.execute("SELECT code FROM reference_series")}
+    return {code: parse(text, refs) for code, text in
+            conn.execute("SELECT code, derivation FROM indicators ORDER BY seq")}
 
-    def put(code, fn):
-        out[code] = {year: (fn(totals[year], year) if year in totals else None) for year in YEARS}
 
-    put("rd_intensity", lambda t, y: _div(_yi(t["rd_expense"]), gdp.get(y), 100.0))
-    put("invention_patents_per_10k", lambda t, y: _div(t["invention_patents"], population.get(y)))
-    put("tech_contract_turnover", lambda t, y: _yi(t["tech_contract"]))
-    put("total_revenue", lambda t, y: _yi(t["revenue"]))
-    put("total_tax", lambda t, y: _yi(t["tax"]))
-    put("high_tech_enterprises", lambda t, y: t["high_tech"])
-    put("new_listed_companies", lambda t, y: t["listed"])
-    put("returnee_foreign_share", lambda t, y: _div(t["returnees_foreign"], t["employees"], 100.0))
-    put("foreign_work_permits", lambda t, y: None)  # not on the return form: entered by the office
-    put("mnc_rd_centres", lambda t, y: t["mnc_rd"])
-    put("energy_per_value_added", lambda t, y: _div(t["energy"], t["value_added"]))
-    return out
+def indicator_derived(conn, period: Period | None = None) -> dict[str, dict[int, float | None]]:
+    """{indicator code: {year: derived value or None}} for every indicator, over the file's period,
+    each by its 报表口径 (`indicators.derivation`)."""
+    period = read_period(conn) if period is None else period
+    return derive(conn, indicator_derivations(conn), period.years)
 
 
 def group_derived(conn, by: str) -> dict[str, dict[int, dict[str, float | None]]]:
@@ -97,16 +83,18 @@ def group_derived(conn, by: str) -> dict[str, dict[int, dict[str, float | None]]
     return out
 
 
-def talent_derived(conn) -> dict[str, dict[int, float | None]]:
-    """Returnees and foreign residents among employees, summed from returns: {code: {year: value}}."""
+def talent_derived(conn, period: Period | None = None) -> dict[str, dict[int, float | None]]:
+    """Returnees and foreign residents among employees, summed from returns: {code: {year: value}} over the
+    file's period."""
+    years = (read_period(conn) if period is None else period).years
     totals = year_totals(conn)
     return {
-        "returnees": {y: totals[y]["returnees"] if y in totals else None for y in YEARS},
-        "foreign_residents": {y: totals[y]["foreign_staff"] if y in totals else None for y in YEARS},
+        "returnees": {y: totals[y]["returnees"] if y in totals else None for y in years},
+        "foreign_residents": {y: totals[y]["foreign_staff"] if y in totals else None for y in years},
     }
 
 
-# The return-form column each indicator is summed from, for tracing a derived figure to its rows.
+# Deprecated: the built-in plan's trace columns; use trace_columns(conn, code), which reads 报表口径.
 TRACE_COLUMNS = {
     "rd_intensity": ("rd_expense",),
     "invention_patents_per_10k": ("invention_patents",),
@@ -121,18 +109,25 @@ TRACE_COLUMNS = {
 }
 
 
+def _derivation_of(conn, code: str) -> Derivation | None:
+    return indicator_derivations(conn).get(code)
+
+
+def trace_columns(conn, code: str) -> tuple[str, ...]:
+    """The return-form columns an indicator's 报表口径 reads (() for official figures only)."""
+    d = _derivation_of(conn, code)
+    return d.columns if d is not None else ()
+
+
 def trace(conn, code: str, year: int) -> list[dict[str, Any]]:
-    """The returns a derived indicator figure of `year` came from, with file, sheet, row and batch."""
-    cols = TRACE_COLUMNS.get(code)
-    if not cols:
+    """The returns a derived indicator figure of `year` came from, with file, sheet, row and batch: those
+    its 报表口径 reads (Derivation.columns, picked by Derivation.trace_where)."""
+    d = _derivation_of(conn, code)
+    if d is None:
         return []
-    where = {
-        "high_tech": "high_tech = 1",
-        "mnc_rd": "mnc_rd = 1",
-        "listed_year": "listed_year = year",
-    }.get(cols[0], " OR ".join(f"{c} IS NOT NULL" for c in cols))
+    cols = d.columns
     sql = (f"SELECT credit_code, name, {', '.join(cols)}, source_file, source_sheet, source_row, batch_id"
-           f" FROM returns WHERE year = ? AND ({where}) ORDER BY credit_code")
+           f" FROM returns WHERE year = ? AND ({d.trace_where()}) ORDER BY credit_code")
     cur = conn.execute(sql, (year,))
     names = [d[0] for d in cur.description]
     return [dict(zip(names, row)) for row in cur]

@@ -1,14 +1,15 @@
-"""The plan's 2020 figures (chapter 1, `plan_facts`) as yearly series 2020–2025.
+"""The plan's base-year figures (chapter 1, `plan_facts`) as yearly series over the file's period.
 
-2020 holds the plan's figure with its sentence (and its qualifier 约/余/近 where the plan gives one);
-each later year an official value the office enters (`fact_years`), and a value derived from the
-returns where the return form carries the figure:
+The base year (2020 for the built-in plan) holds the plan's figure with its sentence (and its qualifier
+约/余/近 where the plan gives one); each later year an official value the office enters (`fact_years`),
+and a value derived from the returns where the return form carries the figure:
 
 - patent applications, invention applications, patent grants, invention grants: the sum of that
   year's returns (the enterprises' yearly flows); invention shares: invention / all × 100 of those sums;
 - high-tech enterprises: the count of that year's returns marked 是.
 
-The value of a year is the official figure if entered, else the derived one; 2020 is the plan's figure.
+The value of a year is the official figure if entered, else the derived one; the base year's is the plan's
+figure.
 A figure not known is None, never 0.
 """
 
@@ -18,9 +19,9 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .numfmt import json_number as _num
-from .schema import YEARS
+from .period import Period, read_period
 
-BASE_YEAR = 2020
+BASE_YEAR = 2020  # deprecated: the built-in plan's base year; use FactSeries.period / read_period(conn)
 TOPICS = {  # topic: (Chinese, English), in display order
     "economy": ("经济实力", "Economy"),
     "enterprises": ("科技企业", "Technology enterprises"),
@@ -63,7 +64,7 @@ class FactSeries:
     """One plan figure and its years.
 
     Attributes:
-        baseline: the plan's 2020 figure; qualifier: 约/余/近 or None; plan_text: the plan's own words
+        baseline: the plan's base-year figure; qualifier: 约/余/近 or None; plan_text: the plan's own words
         where it gives no numeral (三分之一); source: the plan's sentence.
     """
 
@@ -77,18 +78,25 @@ class FactSeries:
     plan_text: str | None
     source: str
     years: dict[int, FactYear] = field(default_factory=dict)
+    period: Period | None = None  # the park file's (fact_series sets it)
 
     @property
     def derivable(self) -> bool:
         return self.code in DERIVED_FROM
 
+    def _base(self) -> int:
+        return self.period.base if self.period is not None else min(self.years)
+
     def latest_year(self) -> int | None:
-        """The latest year after 2020 with a value, or None."""
-        known = [y for y in YEARS if y > BASE_YEAR and self.years[y].value is not None]
+        """The latest year after the base year with a value, or None."""
+        known = [y for y in sorted(self.years) if y > self._base() and self.years[y].value is not None]
         return known[-1] if known else None
 
-    def change(self, year: int = YEARS[-1]) -> tuple[float | None, float | None]:
-        """(value of `year` − 2020 figure, that as a % of the 2020 figure); None where unknown."""
+    def change(self, year: int | None = None) -> tuple[float | None, float | None]:
+        """(value of `year` − base-year figure, that as a % of it); None where unknown. `year` defaults to
+        the target year."""
+        if year is None:
+            year = self.period.target if self.period is not None else max(self.years)
         value = self.years[year].value
         if value is None:
             return None, None
@@ -96,7 +104,7 @@ class FactSeries:
         return diff, (diff / self.baseline * 100.0 if self.baseline else None)
 
     def baseline_text(self) -> str:
-        """The 2020 figure as the plan gives it: with its qualifier (约10.2, 200余 …)."""
+        """The base-year figure as the plan gives it: with its qualifier (约10.2, 200余 …)."""
         return with_qualifier(self.baseline, self.qualifier)
 
 
@@ -117,7 +125,8 @@ def with_qualifier(value: float | None, qualifier: str | None) -> str:
 
 
 def derived_values(conn) -> dict[str, dict[int, float | None]]:
-    """{fact code: {year: value derived from returns or None}} for the derivable facts, 2020–2025."""
+    """{fact code: {year: value derived from returns or None}} for the derivable facts, over the period."""
+    years = read_period(conn).years
     sums: dict[int, dict[str, Any]] = {}
     for year, apps, inv_apps, grants, inv_grants, high_tech, _n in conn.execute(_SUMS_SQL):
         sums[year] = {"patent_apps": apps, "invention_apps": inv_apps, "patent_grants": grants,
@@ -125,7 +134,7 @@ def derived_values(conn) -> dict[str, dict[int, float | None]]:
     out: dict[str, dict[int, float | None]] = {}
     for code, (num, den) in DERIVED_FROM.items():
         series = {}
-        for year in YEARS:
+        for year in years:
             s = sums.get(year)
             if s is None:
                 series[year] = None
@@ -140,6 +149,7 @@ def derived_values(conn) -> dict[str, dict[int, float | None]]:
 
 def fact_series(conn) -> list[FactSeries]:
     """Every plan figure with its years, in topic order (TOPICS) and then the plan's order."""
+    period = read_period(conn)
     derived = derived_values(conn)
     official: dict[tuple[str, int], tuple[float | None, str | None]] = {
         (code, year): (value, note)
@@ -147,11 +157,11 @@ def fact_series(conn) -> list[FactSeries]:
     out = []
     for code, seq, topic, name, unit, value, qualifier, plan_text, source in conn.execute(
             "SELECT code, seq, topic, name, unit, value, qualifier, plan_text, source FROM plan_facts"):
-        series = FactSeries(code, seq, topic, name, unit, value, qualifier, plan_text, source)
-        for year in YEARS:
+        series = FactSeries(code, seq, topic, name, unit, value, qualifier, plan_text, source, period=period)
+        for year in period.years:
             off, note = official.get((code, year), (None, None))
             der = derived.get(code, {}).get(year)
-            if year == BASE_YEAR:
+            if year == period.base:
                 val = value
             else:
                 val = off if off is not None else der
@@ -164,10 +174,14 @@ def fact_series(conn) -> list[FactSeries]:
 
 def check_official(series: FactSeries, year: int, value: float | None) -> None:
     """Raise FactEntryError (Chinese) unless `value` may be stored as the official figure of `year`."""
-    if year == BASE_YEAR:
-        raise FactEntryError(f"“{series.name}”2020年为规划基数（{series.baseline_text()}{series.unit}），不能修改。")
-    if year not in YEARS:
-        raise FactEntryError(f"“{series.name}”：年份{year}不在2021—2025之间。")
+    base = series._base()
+    if year == base:
+        raise FactEntryError(f"“{series.name}”{year}年为规划基数（{series.baseline_text()}{series.unit}），不能修改。")
+    if year not in series.years:
+        from .cells import outside_period
+
+        period = series.period or Period(base, max(series.years))
+        raise FactEntryError(f"“{series.name}”：{outside_period(year, period, '年份', with_base=False)}。")
     if value is None:
         return
     if value < 0:
@@ -205,7 +219,9 @@ def set_year(park, code: str, year: int, *, official: Any = ..., note: Any = ...
 
 def summary_section(conn) -> dict[str, Any]:
     """`summary --json`'s "facts": {CODE: {name, unit, group, qualifier, baseline, source,
-    years: {Y: {value, derived, official}}}} (plus plan_text, change_2025 and change_2025_pct)."""
+    years: {Y: {value, derived, official}}}} (plus plan_text, change and change_pct: the target year's
+    value less the base-year figure, and that in percent; change_2025 and change_2025_pct are the same
+    values under their old names)."""
     out = {}
     for s in fact_series(conn):
         diff, pct = s.change()
@@ -214,6 +230,7 @@ def summary_section(conn) -> dict[str, Any]:
             "qualifier": s.qualifier, "plan_text": s.plan_text, "baseline": _num(s.baseline), "source": s.source,
             "years": {str(y): {"value": _num(f.value), "derived": _num(f.derived), "official": _num(f.official)}
                       for y, f in sorted(s.years.items())},
+            "change": _num(diff), "change_pct": _num(pct),
             "change_2025": _num(diff), "change_2025_pct": _num(pct),
         }
     return out

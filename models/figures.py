@@ -1,9 +1,10 @@
-"""Each indicator's figures per year 2020–2025, assembled from the park file and assessed.
+"""Each indicator's figures per year of the plan's period (base year … target year), assembled from the park file and assessed.
 
 `indicator_series(conn)` reads the indicators, their yearly rows (official value, source, note,
 assigned value), the reference series and the figures derived from returns, and applies the rules of
-`models.progress`. The value used for assessment is the official value if present, else the derived one;
-for 2020 the baseline is the fallback when neither is present.
+`models.progress` with the file's period (`models.period.read_period`). The value used for assessment is
+the official value if present, else the derived one; for the base year the baseline is the fallback when
+neither is present. Derived figures come from each indicator's 报表口径 (`models.derive`).
 
 Baselines: the baseline used (B) is the office's (`indicators.baseline_office`, schema v3) when set, else
 the plan's (`indicators.baseline`); `IndicatorSeries.baseline`, `.baseline_plan`, `.baseline_source`
@@ -14,8 +15,11 @@ Indicators the plan defines over the whole district or from official statistics 
 share, invention patents per 10,000 people) are assessed on official figures only: the figure derived
 from returns stays in `derived` as a reference (报表口径参考值) and never becomes `value`.
 
-The final year (2025) carries the final statuses (see models.progress), `gap` / `gap_text`, and for
-keep-pace indicators `growth_period` / `district_growth_period` (average annual growth 2020–2025, percent).
+The final year (the target year) carries the final statuses (see models.progress), `gap` / `gap_text`, and for
+keep-pace indicators `growth_period` / `district_growth_period` (average annual growth over the period,
+percent). A keep-pace indicator follows the district series its `ref_series` names (the one whose unit is
+"%" is the growth series, the other the level series); an assigned indicator's assigned values are
+indicator_years.assigned, else the values of the series its `ref_series` names.
 For cumulative indicators `value` is the year's flow (当年新增) and `cumulative` the running total (累计);
 the status always goes with the running total.
 """
@@ -26,8 +30,8 @@ from dataclasses import dataclass, field
 
 from . import progress
 from .derive import indicator_derived, reference_values
+from .period import Period, read_period
 from .plan import FINAL_STATUSES, STATUSES, Indicator, indicators
-from .schema import YEARS
 
 # Indicators assessed on official figures only (the plan defines them over the district / from statistics).
 OFFICIAL_ONLY = frozenset({"rd_intensity", "invention_patents_per_10k"})
@@ -39,11 +43,6 @@ BASELINE_CAVEATS = {
     "mnc_rd_centres": "规划所列“15个外资研发中心”，暂作基期值，待区确认",
 }
 
-# The district reference each keep-pace indicator follows: (growth series, level series).
-KEEP_PACE_REFERENCE = {
-    "total_revenue": ("district_gdp_growth", "district_gdp"),
-    "total_tax": ("district_tax_growth", "district_tax"),
-}
 
 
 @dataclass
@@ -52,20 +51,20 @@ class YearFigures:
 
     Attributes:
         year: the calendar year.
-        value: the value used for assessment (official ?? derived; 2020 falls back to the baseline).
+        value: the value used for assessment (official ?? derived; the base year falls back to the baseline).
         derived: the value derived from enterprise returns, or None.
         official, official_source, note, assigned: as the office entered them (None when empty).
         planned: the planned value (level) or planned running total (cumulative), else None.
-        cumulative: the running total 2021..year of a cumulative indicator, else None.
+        cumulative: the running total base+1..year of a cumulative indicator, else None.
         progress: p of the rules (level and cumulative), else None.
         growth: the park's growth over the previous year in percent (keep-pace), else None.
         reference_growth: the district's growth in percent (keep-pace), else None.
-        status: one of models.plan.STATUSES (interim years) or FINAL_STATUSES (2025).
+        status: one of models.plan.STATUSES (interim years) or FINAL_STATUSES (the target year).
         gap: final year only: the distance to the target in the indicator's unit (percentage points for
             keep-pace), 0 once achieved, None when it cannot be worked out (and in other years).
         gap_text: final year only: “差10家” / “超出目标2.3亿元” / … (models.progress.gap_text), else "".
         growth_period, district_growth_period: final year of keep-pace indicators: the average annual
-            growth 2020–2025 of the park and of the district, in percent, else None.
+            growth over the period of the park and of the district, in percent, else None.
     """
 
     year: int
@@ -89,12 +88,14 @@ class YearFigures:
 
 @dataclass
 class IndicatorSeries:
-    """An indicator with its figures for 2020–2025 and where it is heading.
+    """An indicator with its figures for the period's years and where it is heading.
 
     Attributes:
         indicator: the models.plan.Indicator.
-        years: {year: YearFigures} for 2020–2025.
-        projection_2025: the projected 2025 value (level) or five-year total (cumulative), else None.
+        period: the park file's models.period.Period.
+        years: {year: YearFigures} for base year … target year.
+        projection: the projected target-year value (level) or total over the period (cumulative), else
+            None (`projection_2025` is a read-only alias kept for older callers).
         needed_per_year: the yearly change (level) or flow (cumulative) still needed to reach the
             target from the latest year, else None.
         latest_year: the latest year with a value, else None.
@@ -106,8 +107,9 @@ class IndicatorSeries:
     """
 
     indicator: Indicator
+    period: Period
     years: dict[int, YearFigures] = field(default_factory=dict)
-    projection_2025: float | None = None
+    projection: float | None = None
     needed_per_year: float | None = None
     latest_year: int | None = None
     baseline: float | None = None
@@ -115,6 +117,11 @@ class IndicatorSeries:
     baseline_source: str = "plan"
     baseline_office_source: str | None = None
     official_only: bool = False
+
+    @property
+    def projection_2025(self) -> float | None:
+        """Deprecated alias of `projection` (the target year's, whatever that year is)."""
+        return self.projection
 
     @property
     def baseline_caveat(self) -> str:
@@ -156,49 +163,50 @@ def _final_gap(ind: Indicator, f: YearFigures) -> None:
     f.gap_text = progress.gap_text(actual, target, ind.unit, direction)
 
 
-def assess(ind: Indicator, rows: dict[int, tuple], derived: dict[int, float | None],
+def assess(ind: Indicator, rows: dict[int, tuple], derived: dict[int, float | None], period: Period,
            reference: tuple[dict, dict] | None = None, baseline_office: float | None = None,
            baseline_office_source: str | None = None) -> IndicatorSeries:
-    """Apply the rules to one indicator. `rows` maps year -> (official, source, note, assigned);
-    `reference` is (growth series, level series) for keep-pace indicators; `baseline_office` is the
-    office's baseline, used instead of the plan's when not None."""
-    series = IndicatorSeries(ind, baseline_plan=ind.baseline, baseline_office_source=baseline_office_source,
+    """Apply the rules to one indicator over `period`. `rows` maps year -> (official, source, note,
+    assigned); `reference` is (growth series, level series) for keep-pace indicators (either may be
+    empty); `baseline_office` is the office's baseline, used instead of the plan's when not None."""
+    series = IndicatorSeries(ind, period, baseline_plan=ind.baseline,
+                             baseline_office_source=baseline_office_source,
                              official_only=ind.code in OFFICIAL_ONLY)
     if baseline_office is not None:
         series.baseline, series.baseline_source = baseline_office, "office"
     else:
         series.baseline, series.baseline_source = ind.baseline, "plan"
     base = series.baseline
-    for year in YEARS:
+    for year in period.years:
         official, source, note, assigned = rows.get(year, (None, None, None, None))
         d = derived.get(year)
         value = official if (official is not None or series.official_only) else d
-        if value is None and year == progress.START and ind.kind != "cumulative":
+        if value is None and year == period.base and ind.kind != "cumulative":
             value = base
         series.years[year] = YearFigures(year=year, value=value, derived=d, official=official,
                                          official_source=source, note=note, assigned=assigned)
     flows = {y: f.value for y, f in series.years.items()}
     for year, f in series.years.items():
-        final = progress.is_final(year)
+        final = period.is_final(year)
         if ind.kind == "level":
-            f.planned = progress.planned_level(base, ind.target, year)
+            f.planned = progress.planned_level(base, ind.target, year, period)
             f.progress = progress.level_progress(f.value, base, ind.target)
-            f.status = progress.level_status(f.value, base, ind.target, year, ind.direction)
+            f.status = progress.level_status(f.value, base, ind.target, year, period, ind.direction)
         elif ind.kind == "cumulative":
-            f.planned = progress.planned_cumulative(ind.target, year)
-            f.cumulative = progress.cumulative(flows, year)
-            f.progress = progress.cumulative_progress(f.cumulative, ind.target) if year > progress.START else None
-            f.status = progress.cumulative_status(f.cumulative, ind.target, year)
+            f.planned = progress.planned_cumulative(ind.target, year, period)
+            f.cumulative = progress.cumulative(flows, year, period)
+            f.progress = progress.cumulative_progress(f.cumulative, ind.target) if year > period.base else None
+            f.status = progress.cumulative_status(f.cumulative, ind.target, year, period)
         elif ind.kind == "keep_pace":
             previous = series.years[year - 1].value if year - 1 in series.years else None
             f.growth = progress.growth_percent(f.value, previous)
             if reference is not None:
                 f.reference_growth = progress.reference_growth(reference[0], reference[1], year)
             if final:
-                start = base if base is not None else series.years[progress.START].value
-                f.growth_period = progress.period_growth(f.value, start)
+                start = base if base is not None else series.years[period.base].value
+                f.growth_period = progress.period_growth(f.value, start, period.length)
                 if reference is not None:
-                    f.district_growth_period = progress.district_period_growth(reference[0], reference[1])
+                    f.district_growth_period = progress.district_period_growth(reference[0], reference[1], period)
                 f.status = progress.keep_pace_final_status(f.growth_period, f.district_growth_period)
             else:
                 f.status = progress.keep_pace_status(f.growth, f.reference_growth)
@@ -210,15 +218,15 @@ def assess(ind: Indicator, rows: dict[int, tuple], derived: dict[int, float | No
     known = [y for y, f in series.years.items() if f.value is not None]
     series.latest_year = max(known) if known else None
     if ind.kind == "cumulative":
-        series.projection_2025, _ = progress.projection_cumulative(flows)
+        series.projection, _ = progress.projection_cumulative(flows, period)
         latest = series.latest_year
         total = series.years[latest].cumulative if latest is not None else None
-        series.needed_per_year = progress.needed_per_year_cumulative(total, latest, ind.target)
+        series.needed_per_year = progress.needed_per_year_cumulative(total, latest, ind.target, period)
     else:
-        series.projection_2025, _ = progress.projection_level(flows)
+        series.projection, _ = progress.projection_level(flows, period)
         latest = series.latest()
         series.needed_per_year = progress.needed_per_year_level(
-            latest.value if latest else None, series.latest_year, ind.target)
+            latest.value if latest else None, series.latest_year, ind.target, period)
     return series
 
 
@@ -231,39 +239,92 @@ def office_baselines(conn) -> dict[str, tuple[float | None, str | None]]:
             conn.execute("SELECT code, baseline_office, baseline_office_source FROM indicators")}
 
 
-def indicator_series(conn) -> list[IndicatorSeries]:
-    """Every indicator, in the plan table's order, with its figures for 2020–2025."""
+def ref_series_codes(ind: Indicator) -> list[str]:
+    """The reference-series codes an indicator's 参照序列 names, in order ([] when blank)."""
+    return [c.strip() for c in (ind.ref_series or "").split(",") if c.strip()]
+
+
+def _series_units(conn) -> dict[str, str | None]:
+    return dict(conn.execute("SELECT code, unit FROM reference_series"))
+
+
+def keep_pace_reference(conn, ind: Indicator, units: dict[str, str | None] | None = None
+                        ) -> tuple[dict, dict] | None:
+    """(growth series, level series) of the district series a keep-pace indicator follows: of the codes
+    its ref_series names, the one whose unit is "%" gives growth, another one the level; either may be
+    missing ({}). None when the indicator names no series."""
+    codes = ref_series_codes(ind)
+    if not codes:
+        return None
+    units = _series_units(conn) if units is None else units
+    growth_code = next((c for c in codes if (units.get(c) or "").strip() == "%"), None)
+    level_code = next((c for c in codes if c != growth_code), None)
+    return (reference_values(conn, growth_code) if growth_code else {},
+            reference_values(conn, level_code) if level_code else {})
+
+
+def indicator_series(conn, period: Period | None = None) -> list[IndicatorSeries]:
+    """Every indicator, in the plan table's order, with its figures for the file's period."""
+    period = read_period(conn) if period is None else period
     rows = _year_rows(conn)
-    derived = indicator_derived(conn)
+    derived = indicator_derived(conn, period)
     office = office_baselines(conn)
+    units = _series_units(conn)
     out = []
     for ind in indicators(conn):
-        reference = None
-        if ind.code in KEEP_PACE_REFERENCE:
-            growth_code, level_code = KEEP_PACE_REFERENCE[ind.code]
-            reference = (reference_values(conn, growth_code), reference_values(conn, level_code))
-        by_year = {year: rows[(ind.code, year)] for year in YEARS if (ind.code, year) in rows}
+        reference = keep_pace_reference(conn, ind, units) if ind.kind == "keep_pace" else None
+        by_year = {year: rows[(ind.code, year)] for year in period.years if (ind.code, year) in rows}
+        if ind.kind == "assigned":
+            by_year = _with_assigned_series(conn, ind, by_year, period)
         base, base_source = office.get(ind.code, (None, None))
-        out.append(assess(ind, by_year, derived.get(ind.code, {}), reference, base, base_source))
+        out.append(assess(ind, by_year, derived.get(ind.code, {}), period, reference, base, base_source))
+    return out
+
+
+def _with_assigned_series(conn, ind: Indicator, by_year: dict[int, tuple], period: Period) -> dict[int, tuple]:
+    """An assigned indicator's rows with the assigned value taken from its ref_series where the office
+    entered none in indicator_years.assigned."""
+    codes = ref_series_codes(ind)
+    if not codes:
+        return by_year
+    values = reference_values(conn, codes[0])
+    out = dict(by_year)
+    for year in period.years:
+        official, source, note, assigned = out.get(year, (None, None, None, None))
+        if assigned is None and values.get(year) is not None:
+            out[year] = (official, source, note, values[year])
     return out
 
 
 def latest_year_with_data(conn, series_list: list[IndicatorSeries] | None = None) -> int | None:
-    """The latest year in which any indicator has a value (2020 counts the plan's baselines)."""
-    series_list = indicator_series(conn) if series_list is None else series_list
-    years = [s.latest_year for s in series_list if s.latest_year is not None]
-    return max(years) if years else None
+    """The year every view opens on: `models.default_year.latest_year_with_figures` (the latest year of the
+    period with any official figure or return, else the base year), or a later year in which one of
+    `series_list`'s indicators has a value."""
+    from .default_year import latest_year_with_figures
+
+    years = [latest_year_with_figures(conn)]
+    years += [s.latest_year for s in series_list or () if s.latest_year is not None]
+    return max(years)
 
 
-def statuses_for_year(year: int | None) -> tuple[str, ...]:
-    """The statuses a year can have, in display order: FINAL_STATUSES in 2025, else STATUSES."""
-    return FINAL_STATUSES if progress.is_final(year) else STATUSES
+def statuses_for_year(year: int | None, period: Period | None = None) -> tuple[str, ...]:
+    """The statuses a year can have, in display order: FINAL_STATUSES in the target year, else STATUSES.
+
+    Pass the file's period: without it the deprecated built-in target year (progress.END) is assumed
+    until every caller passes one (ui/tabs/indicators_tab.py)."""
+    final = period.is_final(year) if period is not None else year == progress.END
+    return FINAL_STATUSES if final else STATUSES
 
 
-def status_counts(series_list: list[IndicatorSeries], year: int) -> dict[str, int]:
+def status_counts(series_list: list[IndicatorSeries], year: int, period: Period | None = None) -> dict[str, int]:
     """{status: number of indicators in that status in `year`}, every status the year can have present
-    (0 included): the four final statuses in 2025, the interim ones before."""
-    counts = {status: 0 for status in statuses_for_year(year)}
+    (0 included): the four final statuses in the target year, the interim ones before. The period is the
+    series' own unless given."""
+    if period is None:
+        if not series_list:
+            return {}
+        period = series_list[0].period
+    counts = {status: 0 for status in statuses_for_year(year, period)}
     for s in series_list:
         status = s.years[year].status
         counts[status] = counts.get(status, 0) + 1

@@ -1,11 +1,11 @@
 """Yearly figures of the plan's industries, zones and talent categories, as the office uses them.
 
-For each industry and zone, year 2020–2025 and field of `plan.INDUSTRY_FIELDS`: the figure derived from
+For each industry and zone, year of the file's period (base … target) and field of `plan.INDUSTRY_FIELDS`: the figure derived from
 the returns (`derive.group_derived`, money in 亿元), the official figure the office entered
 (`industry_years` / `zone_years`), the value used (official if present, else derived) and the note.
 For each talent category and year likewise (`talent_years`); the yearly work permits are the indicator
 `foreign_work_permits` (`indicator_years`), returnees and foreign residents are derived from returns, and
-the 2020 high-level talent counts fall back to the plan's baseline.
+the base-year high-level talent counts fall back to the plan's baseline.
 
 Also: totals over industries or zones, year-on-year growth, each industry's share of park revenue,
 the "3+3" key industries against the rest, the cumulative work-permit path against its 20,000 target,
@@ -19,7 +19,8 @@ from dataclasses import dataclass, field
 
 from . import plan
 from .derive import group_derived, indicator_derived, talent_derived
-from .plan import INDUSTRY_FIELDS, YEARS
+from .period import read_period
+from .plan import INDUSTRY_FIELDS
 
 PERMITS_CODE = "foreign_work_permits"
 SHARE_CODE = "returnee_foreign_share"
@@ -43,7 +44,7 @@ class Cell:
     derived: float | None = None
     official: float | None = None
     note: str | None = None
-    fallback: float | None = None  # the plan's baseline, used for 2020 when neither is there
+    fallback: float | None = None  # the plan's baseline, used for the base year when neither is there
 
     @property
     def value(self) -> float | None:
@@ -67,7 +68,7 @@ class GroupSeries:
     years: dict[int, dict[str, Cell]] = field(default_factory=dict)
 
     def values(self, fld: str) -> dict[int, float | None]:
-        return {year: self.years[year][fld].value for year in YEARS}
+        return {year: self.years[year][fld].value for year in sorted(self.years)}
 
 
 @dataclass
@@ -93,7 +94,7 @@ class TalentSeries:
         return {"code": self.code, "year": year}
 
     def values(self) -> dict[int, float | None]:
-        return {year: self.years[year].value for year in YEARS}
+        return {year: self.years[year].value for year in sorted(self.years)}
 
 
 # ---------------------------------------------------------------------------------------------- cache
@@ -130,10 +131,11 @@ def _series(conn, by: str) -> list[GroupSeries]:
     stored: dict[tuple, tuple] = {}
     for name, year, fld, official, note in conn.execute(f"SELECT {col}, year, field, official, note FROM {table}"):
         stored[(name, year, fld)] = (official, note)
+    years = read_period(conn).years
     out = []
     for name, name_en, grp in rows:
         series = GroupSeries(name, name_en, grp)
-        for year in YEARS:
+        for year in years:
             d = derived.get(name, {}).get(year, {})
             series.years[year] = {}
             for fld in INDUSTRY_FIELDS:
@@ -170,10 +172,15 @@ class Total(Cell):
         return self.used
 
 
+def _years_of(series: list) -> list[int]:
+    """The years the series hold (the file's period), in order."""
+    return sorted(series[0].years) if series else []
+
+
 def totals(series: list[GroupSeries]) -> dict[int, dict[str, Total]]:
     """Per year and field, the sums over `series` (None when no row has a figure)."""
     out: dict[int, dict[str, Total]] = {}
-    for year in YEARS:
+    for year in _years_of(series):
         out[year] = {}
         for fld in INDUSTRY_FIELDS:
             cells = [s.years[year][fld] for s in series]
@@ -184,8 +191,9 @@ def totals(series: list[GroupSeries]) -> dict[int, dict[str, Total]]:
 
 def growth(values: dict[int, float | None]) -> dict[int, float | None]:
     """Year-on-year growth in percent: (v_t / v_(t-1) − 1) · 100; None when either is missing or v_(t-1) is 0."""
-    out: dict[int, float | None] = {YEARS[0]: None}
-    for year in YEARS[1:]:
+    years = sorted(values)
+    out: dict[int, float | None] = {years[0]: None} if years else {}
+    for year in years[1:]:
         now, before = values.get(year), values.get(year - 1)
         out[year] = None if now is None or before in (None, 0) else (now / before - 1) * 100
     return out
@@ -197,7 +205,7 @@ def revenue_shares(series: list[GroupSeries]) -> dict[str, dict[int, float | Non
     None where the industry has no revenue figure or the year has none at all.
     """
     out: dict[str, dict[int, float | None]] = {s.name: {} for s in series}
-    for year in YEARS:
+    for year in _years_of(series):
         total = _sum(s.years[year]["revenue"].value for s in series)
         for s in series:
             v = s.years[year]["revenue"].value
@@ -208,7 +216,7 @@ def revenue_shares(series: list[GroupSeries]) -> dict[str, dict[int, float | Non
 def key_vs_rest(series: list[GroupSeries], fld: str = "revenue") -> dict[str, dict[int, float | None]]:
     """The "3+3" key industries' summed `fld` against all other industries': {"key"|"rest": {year: value}}."""
     out = {"key": {}, "rest": {}}
-    for year in YEARS:
+    for year in _years_of(series):
         out["key"][year] = _sum(s.years[year][fld].value for s in series if s.grp == "key")
         out["rest"][year] = _sum(s.years[year][fld].value for s in series if s.grp != "key")
     return out
@@ -222,16 +230,17 @@ def talent_series(conn) -> list[TalentSeries]:
               for code, year, official, note in conn.execute("SELECT code, year, official, note FROM talent_years")}
     permits = {year: (official, note) for year, official, note in conn.execute(
         "SELECT year, official, note FROM indicator_years WHERE code = ?", (PERMITS_CODE,))}
+    period = read_period(conn)
     out = []
     for category in plan.talent_categories(conn):
         series = TalentSeries(category)
-        for year in YEARS:
+        for year in period.years:
             if category.code == PERMITS_CODE:
                 official, note = permits.get(year, (None, None))
             else:
                 official, note = stored.get((category.code, year), (None, None))
             cell = Cell(derived=derived.get(category.code, {}).get(year), official=official, note=note)
-            if year == YEARS[0] and category.grp == "count":
+            if year == period.base and category.grp == "count":
                 cell.fallback = category.baseline
             series.years[year] = cell
         out.append(series)
@@ -243,49 +252,53 @@ def _indicator_row(conn, code: str):
 
 
 def permits_path(conn, series: list[TalentSeries] | None = None) -> dict:
-    """Cumulative work permits since 2020 against the planned path C_t = T·(t − 2020)/5 (T = 20,000).
+    """Cumulative work permits since the base year b against the planned path C_t = T·(t − b)/(e − b)
+    (the period b … e; T = 20,000 in the built-in plan).
 
     Returns {"target", "yearly": {year: permits}, "cumulative": {year: C or None}, "planned": {year: C}}.
-    2020 is the base year: cumulative and planned are 0 there. The cumulative figure of year t is None
-    when any year 2021..t has no figure (a gap would understate it).
+    The base year: cumulative and planned are 0 there. The cumulative figure of year t is None when any
+    year b+1..t has no figure (a gap would understate it). A plan without the permits row gives no years.
     """
+    period = read_period(conn)
     target = _indicator_row(conn, PERMITS_CODE)[0]
     series = series if series is not None else talent_series(conn)
-    permits = next(s for s in series if s.code == PERMITS_CODE)
-    yearly = {year: permits.years[year].value for year in YEARS}
-    cumulative: dict[int, float | None] = {YEARS[0]: 0}
+    permits = next((s for s in series if s.code == PERMITS_CODE), None)
+    if permits is None:
+        return {"target": target, "yearly": {}, "cumulative": {}, "planned": {}}
+    yearly = {year: permits.years[year].value for year in period.years}
+    cumulative: dict[int, float | None] = {period.base: 0}
     running: float | None = 0
-    for year in YEARS[1:]:
+    for year in period.plan_years:
         running = None if running is None or yearly[year] is None else running + yearly[year]
         cumulative[year] = running
-    span = YEARS[-1] - YEARS[0]
-    planned = {year: None if target is None else target * (year - YEARS[0]) / span for year in YEARS}
+    planned = {year: None if target is None else target * period.tau(year) for year in period.years}
     return {"target": target, "yearly": yearly, "cumulative": cumulative, "planned": planned}
 
 
 def returnee_share(conn) -> dict:
     """The returnee and foreign-resident share of employees (%) per year against its target.
 
-    The value is the indicator's: official if entered, else derived from returns (2020: the baseline).
+    The value is the indicator's: official if entered, else derived from returns (base year: the baseline).
     Returns {"target", "values": {year: %}, "derived": {...}, "official": {...}}.
     """
     target, baseline = _indicator_row(conn, SHARE_CODE)
-    derived = cached(conn, "indicator_derived", indicator_derived)[SHARE_CODE]
+    period = read_period(conn)
+    derived = cached(conn, "indicator_derived", indicator_derived).get(SHARE_CODE, {})
     official = {year: value for year, value in conn.execute(
         "SELECT year, official FROM indicator_years WHERE code = ?", (SHARE_CODE,))}
     values = {}
-    for year in YEARS:
+    for year in period.years:
         cell = Cell(derived=derived.get(year), official=official.get(year),
-                    fallback=baseline if year == YEARS[0] else None)
+                    fallback=baseline if year == period.base else None)
         values[year] = cell.value
     return {"target": target, "values": values, "derived": dict(derived),
-            "official": {y: official.get(y) for y in YEARS}}
+            "official": {y: official.get(y) for y in period.years}}
 
 
 # ---------------------------------------------------------------------------------------------- summary
 def _group_json(series: list[GroupSeries]) -> dict:
     return {s.name: {"years": {str(year): {fld: s.years[year][fld].as_json() for fld in INDUSTRY_FIELDS}
-                               for year in YEARS}} for s in series}
+                               for year in sorted(s.years)}} for s in series}
 
 
 def summary_sections(conn) -> dict:
@@ -293,7 +306,7 @@ def summary_sections(conn) -> dict:
     talent = {}
     for s in talent_series(conn):
         talent[s.code] = {"name": s.category.name, "unit": s.category.unit,
-                          "years": {str(year): s.years[year].as_json() for year in YEARS}}
+                          "years": {str(year): s.years[year].as_json() for year in sorted(s.years)}}
     return {"industries": _group_json(industry_series(conn)), "zones": _group_json(zone_series(conn)),
             "talent": talent}
 

@@ -13,6 +13,7 @@ previous year, a credit code whose name differs from the stored one) are reporte
 
 from __future__ import annotations
 
+from functools import partial
 import functools
 import gc
 import getpass
@@ -209,12 +210,15 @@ def sha256_of(path: Path) -> str:
 # ------------------------------------------------------------------------------------------ checking
 
 def _parsers(conn: sqlite3.Connection) -> dict[str, Any]:
+    from .period import read_period
     from .plan import industries, zones
 
+    period = read_period(conn)
     return {
+        "period": period,
         "credit_code": cells.parse_credit_code,
         "text": cells.parse_text,
-        "year": cells.parse_year,
+        "year": cells.report_year_parser(period),
         "industry": cells.industry_choices(i.name for i in industries(conn)).lookup,
         "zone": cells.zone_choices(z.name for z in zones(conn)).lookup,
         "amount": cells.parse_amount,
@@ -289,9 +293,10 @@ def check_files(conn: sqlite3.Connection, sources: Iterable[tuple[str, Path]], *
 
 
 def _parse_column(kind: str, parse, col: list[Any], label: str, required: bool,
-                  errors: dict[int, list[tuple[str | None, str]]]) -> list[Any]:
-    """Parse one column's cells; errors by row index. Fast paths: the whole column at C speed."""
-    fast = cells.fast_column(kind, col)
+                  errors: dict[int, list[tuple[str | None, str]]], years: tuple[int, int] | None = None) -> list[Any]:
+    """Parse one column's cells; errors by row index. Fast paths: the whole column at C speed (a year
+    column within `years`, the period's base and target year)."""
+    fast = cells.fast_column(kind, col, years)
     if fast is not None:
         return fast
     try:
@@ -333,7 +338,7 @@ def _check_sheet(result: CheckResult, shown: str, sheet, parsers: dict[str, Any]
         col = list(by_column[idx])
         if column.kind == "listed_year":
             years = columns.get("year") or [None] * n
-            parse = cells.parse_listed_year
+            parse = partial(cells.parse_listed_year, latest=parsers["period"].target)
             try:
                 columns[column.key] = list(map(parse, col, years))
             except CellError:
@@ -346,7 +351,9 @@ def _check_sheet(result: CheckResult, shown: str, sheet, parsers: dict[str, Any]
                         errors.setdefault(i, []).append((label, exc.message))
                 columns[column.key] = parsed
         else:
-            columns[column.key] = _parse_column(column.kind, parsers[column.kind], col, label, column.required, errors)
+            period = parsers["period"]
+            columns[column.key] = _parse_column(column.kind, parsers[column.kind], col, label, column.required, errors,
+                                                (period.base, period.target))
             if column.kind == "text":
                 _note_invisible(result, shown, sheet, col, label)
             elif column.kind in ("industry", "zone"):

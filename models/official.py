@@ -4,18 +4,20 @@
 
     代码 · 名称 · 单位 · 2020 · 2021 · 2022 · 2023 · 2024 · 2025 · 来源 · 备注
 
-and one row per indicator (the 2020 column is its baseline: the office's if set, else the plan's), per
+(one column per year of the file's period, base year … target year; 2020–2025 for the built-in plan)
+and one row per indicator (the base-year column is its baseline: the office's if set, else the plan's), per
 reference series of the file (district_gdp, district_gdp_growth, resident_population, district_tax,
 district_tax_growth), for the city-assigned energy value (code `energy_per_value_added_assigned`) and per
 talent category (the work permits are the indicator row `foreign_work_permits`, so they are not repeated),
 prefilled with the file's current official values. Text cells are written as text, never formulas.
 
 `check_workbook_file(conn, path)` reads such a workbook back: rows are found by 代码 and columns by their
-year titles (2020, "2020" or "2020年"), in any order; blank cells change nothing; every value is checked as
+year titles (2020, "2020" or "2020年"), in any order (a filled cell of a year outside the file's period is
+rejected with a message naming the period); blank cells change nothing; every value is checked as
 the same figure typed in the window would be (models.cells reads the number; not negative; shares at most
 100 %; growth rates at least −100 %; talent counts whole). A bad cell is rejected with its file, sheet, row
 and column; the rest of the row still counts. 来源, when filled, becomes the source of every value the row
-changes (for the 2020 column of an indicator: the source of the office's baseline). 备注 is for the reader
+changes (for the base-year column of an indicator: the source of the office's baseline). 备注 is for the reader
 and is not imported.
 
 `commit(park, result)` writes every change as ONE audited transaction with one `official_imports` record
@@ -41,11 +43,16 @@ from typing import Any
 from . import cells
 from .cells import CellError
 from .problems import Problem
-from .schema import YEARS
+from .return_form import YEAR_MAX, YEAR_MIN
+from .period import Period, read_period
 
 SHEET = "官方数据"
 CODE_TITLE, NAME_TITLE, UNIT_TITLE, SOURCE_TITLE, NOTE_TITLE = "代码", "名称", "单位", "来源", "备注"
-HEADERS = (CODE_TITLE, NAME_TITLE, UNIT_TITLE, *(str(y) for y in YEARS), SOURCE_TITLE, NOTE_TITLE)
+
+
+def headers(period: Period) -> tuple[str, ...]:
+    """The 官方数据 sheet's header titles for a file's period."""
+    return (CODE_TITLE, NAME_TITLE, UNIT_TITLE, *(str(y) for y in period.years), SOURCE_TITLE, NOTE_TITLE)
 ASSIGNED_CODE = "energy_per_value_added_assigned"
 ASSIGNED_OF = "energy_per_value_added"
 PERMITS_CODE = "foreign_work_permits"
@@ -66,7 +73,7 @@ class OfficialFileError(Exception):
 class Target:
     """Where one row's figures are stored and how a value is checked.
 
-    kind: "indicator" (indicator_years.official; 2020 -> indicators.baseline_office), "reference"
+    kind: "indicator" (indicator_years.official; base year -> indicators.baseline_office), "reference"
     (reference_years.value), "assigned" (indicator_years.assigned of the energy indicator) or "talent"
     (talent_years.official).
     """
@@ -129,19 +136,20 @@ def targets(conn) -> list[Target]:
     """Every row of the 官方数据 sheet, in order: indicators, reference series, assigned value, talent."""
     from .figures import BASELINE_CAVEATS, OFFICIAL_ONLY
 
+    base = read_period(conn).base
     out = []
     for code, name, unit, kind in conn.execute("SELECT code, name, unit, kind FROM indicators ORDER BY seq"):
-        notes = ["2020年栏为基期值"]
+        notes = [f"{base}年栏为基期值"]
         if code in BASELINE_CAVEATS:
             notes.append(BASELINE_CAVEATS[code])
         if kind == "cumulative":
-            notes.append("五年累计指标：各年填当年新增")
+            notes.append("累计指标：各年填当年新增")
         if code in OFFICIAL_ONLY:
             notes.append("仅按官方统计数据评估")
         out.append(Target(code, name, unit, "indicator", 0.0, 100.0 if unit == "%" else None,
                           note="；".join(notes)))
     for code, name, unit in conn.execute("SELECT code, name, unit FROM reference_series ORDER BY seq"):
-        growth = code in GROWTH_SERIES
+        growth = code in GROWTH_SERIES or (unit or "").strip() == "%"  # a "%" series is a growth rate (issue 15)
         out.append(Target(code, name, unit, "reference", -100.0 if growth else 0.0,
                           note="增长率，下降填负数" if growth else ""))
     row = conn.execute("SELECT name, unit FROM indicators WHERE code = ?", (ASSIGNED_OF,)).fetchone()
@@ -157,7 +165,7 @@ def targets(conn) -> list[Target]:
 
         for code, name, unit, qualifier in conn.execute(
                 "SELECT code, name, unit, qualifier FROM plan_facts ORDER BY seq"):
-            note = "规划基数：2020年栏为规划所列数据" + (f"（{qualifier}）" if qualifier else "") + "，不可修改"
+            note = f"规划基数：{base}年栏为规划所列数据" + (f"（{qualifier}）" if qualifier else "") + "，不可修改"
             out.append(Target(FACT_PREFIX + code, name, unit, "fact", 0.0, 100.0 if unit == "%" else None,
                               whole=is_count(unit), note=note))
     return out
@@ -165,6 +173,7 @@ def targets(conn) -> list[Target]:
 
 def _current(conn) -> dict[str, dict]:
     """{code: {"values": {year: current official value}, "sources": {year: source}}} of every row."""
+    base_year = read_period(conn).base
     out: dict[str, dict] = {}
     office = {}
     if _has_column(conn, "indicators", "baseline_office"):
@@ -175,7 +184,7 @@ def _current(conn) -> dict[str, dict]:
             "SELECT code, year, official, official_source, assigned FROM indicator_years"):
         entry = out.setdefault(code, {"values": {}, "sources": {}})
         assigned_entry = out.setdefault(ASSIGNED_CODE, {"values": {}, "sources": {}})
-        if year == YEARS[0]:
+        if year == base_year:
             base, base_source = office.get(code, (None, None))
             entry["values"][year] = base if base is not None else plan_base.get(code)
             entry["sources"][year] = base_source
@@ -192,14 +201,14 @@ def _current(conn) -> dict[str, dict]:
     talent_base = dict(conn.execute("SELECT code, baseline FROM talent_categories"))
     for code, year, official, source in conn.execute(sql):
         entry = out.setdefault(code, {"values": {}, "sources": {}})
-        if official is None and year == YEARS[0]:
+        if official is None and year == base_year:
             official = talent_base.get(code)
         entry["values"][year], entry["sources"][year] = official, source
     if _has_table(conn, "fact_years"):
         plan_value = dict(conn.execute("SELECT code, value FROM plan_facts"))
         for code, year, official in conn.execute("SELECT code, year, official FROM fact_years"):
             entry = out.setdefault(FACT_PREFIX + code, {"values": {}, "sources": {}})
-            entry["values"][year] = plan_value.get(code) if year == YEARS[0] else official
+            entry["values"][year] = plan_value.get(code) if year == base_year else official
     return out
 
 
@@ -212,10 +221,11 @@ def _common_source(sources: dict[int, str | None]) -> str | None:
 def template_rows(conn) -> list[tuple]:
     """The rows of the 官方数据 sheet in HEADERS order, prefilled with the file's current official values."""
     current = _current(conn)
+    years = read_period(conn).years
     rows = []
     for t in targets(conn):
         entry = current.get(t.code, {"values": {}, "sources": {}})
-        values = [entry["values"].get(y) for y in YEARS]
+        values = [entry["values"].get(y) for y in years]
         rows.append((t.code, t.name, t.unit, *values, _common_source(entry["sources"]), t.note or None))
     return rows
 
@@ -226,7 +236,7 @@ def template_sheet(conn):
     from .export_xlsx import Sheet
 
     columns = [(CODE_TITLE, "text"), (NAME_TITLE, "text"), (UNIT_TITLE, "text"),
-               *((str(y), "num") for y in YEARS), (SOURCE_TITLE, "text"), (NOTE_TITLE, "text")]
+               *((str(y), "num") for y in read_period(conn).years), (SOURCE_TITLE, "text"), (NOTE_TITLE, "text")]
     return Sheet(SHEET, columns, template_rows(conn))
 
 
@@ -242,7 +252,8 @@ def write_template(conn, out: Path | str) -> int:
 
 # ---------------------------------------------------------------------------------------------- reading
 def _year_title(value: Any) -> int | None:
-    """The year a header cell names (2020, 2020.0, "2020", "2020年"), if one of the plan's years."""
+    """The year a header cell names (2020, 2020.0, "2020", "2020年"), any year a park file may hold (the
+    caller checks it against the file's period)."""
     if isinstance(value, bool):
         return None
     if isinstance(value, (int, float)):
@@ -257,7 +268,7 @@ def _year_title(value: Any) -> int | None:
         if not text.isdigit():
             return None
         year = int(text)
-    return year if year in YEARS else None
+    return year if YEAR_MIN <= year <= YEAR_MAX else None
 
 
 def _title(value: Any) -> str:
@@ -306,10 +317,10 @@ def _check_value(t: Target, raw: Any) -> float | None:
     return number
 
 
-def _store(t: Target, year: int) -> tuple[str, dict[str, Any], str, str | None]:
+def _store(t: Target, year: int, period: Period) -> tuple[str, dict[str, Any], str, str | None]:
     """(table, key, value field, source field or None) where a row's figure of `year` is stored."""
     if t.kind == "indicator":
-        if year == YEARS[0]:
+        if year == period.base:
             return "indicators", {"code": t.code}, "baseline_office", "baseline_office_source"
         return "indicator_years", {"code": t.code, "year": year}, "official", "official_source"
     if t.kind == "reference":
@@ -370,13 +381,14 @@ def check_workbook_file(conn, path: Path | str, display: str | None = None) -> C
     except OfficialFileError as exc:
         result.error = str(exc)
         return result
+    period = read_period(conn)
     header = find_header(rows)
     if header is None:
-        result.error = (f"“{shown}”工作表“{SHEET}”前{HEADER_SCAN_ROWS}行内没有含“{CODE_TITLE}”和年份（2020—2025）"
-                        "栏目的表头，未导入任何数据。")
+        result.error = (f"“{shown}”工作表“{SHEET}”前{HEADER_SCAN_ROWS}行内没有含“{CODE_TITLE}”和年份"
+                        f"（{period.base}—{period.target}）栏目的表头，未导入任何数据。")
         return result
     r0, code_col, year_cols, source_col = header
-    missing = [str(y) for y in YEARS if y not in year_cols]
+    missing = [str(y) for y in period.years if y not in year_cols]
     if missing:
         result.warnings.append(f"“{shown}”工作表“{SHEET}”没有{'、'.join(missing)}年的栏目，这些年份未导入。")
     by_code = {t.code: t for t in targets(conn)}
@@ -410,18 +422,22 @@ def check_workbook_file(conn, path: Path | str, display: str | None = None) -> C
             if cells.is_blank(raw):
                 continue  # a blank cell changes nothing
             label = f"{column_letter(c)}列“{year}”"
+            if year not in period:
+                result.rejected.append(Problem(shown, SHEET, r, label,
+                                               f"{t.name}：{cells.outside_period(year, period, '年份')}，未导入"))
+                continue
             try:
                 value = _check_value(t, raw)
             except CellError as exc:
                 result.rejected.append(Problem(shown, SHEET, r, label, f"{t.name}：{exc.message}，未导入"))
                 continue
-            table, key, fld, source_fld = _store(t, year)
-            current = _current_value(conn, t, year, table, key, fld)
+            table, key, fld, source_fld = _store(t, year, period)
+            current = _current_value(conn, t, year, table, key, fld, period)
             if _same(current, value):
                 result.unchanged += 1
                 continue
-            if t.kind == "fact" and year == YEARS[0]:
-                result.rejected.append(Problem(shown, SHEET, r, label, f"{t.name}：2020年为规划所列数据"
+            if t.kind == "fact" and year == period.base:
+                result.rejected.append(Problem(shown, SHEET, r, label, f"{t.name}：{year}年为规划所列数据"
                                                f"（{cells._show(current)}{t.unit}），不可修改，未导入"))
                 continue
             result.accepted += 1
@@ -435,12 +451,12 @@ def check_workbook_file(conn, path: Path | str, display: str | None = None) -> C
     return result
 
 
-def _current_value(conn, t: Target, year: int, table: str, key: dict, fld: str) -> Any:
+def _current_value(conn, t: Target, year: int, table: str, key: dict, fld: str, period: Period) -> Any:
     """The figure a cell is compared with: what the template would have prefilled."""
-    if t.kind == "fact" and year == YEARS[0]:
+    if t.kind == "fact" and year == period.base:
         return _stored(conn, "plan_facts", {"code": key["code"]}, "value")
     value = _stored(conn, table, key, fld)
-    if value is None and year == YEARS[0]:
+    if value is None and year == period.base:
         if t.kind == "indicator":
             value = _stored(conn, "indicators", {"code": t.code}, "baseline")
         elif t.kind == "talent":
@@ -539,6 +555,6 @@ def summary_lines(result: CheckResult, dry_run: bool, batch_id: int | None) -> l
     return lines
 
 
-__all__ = ["SHEET", "HEADERS", "ASSIGNED_CODE", "Target", "Change", "Problem", "CheckResult", "OfficialFileError",
+__all__ = ["SHEET", "headers", "ASSIGNED_CODE", "Target", "Change", "Problem", "CheckResult", "OfficialFileError",
            "targets", "template_rows", "write_template", "check_workbook_file", "commit", "undo", "redo", "batch_changes",
            "summary_lines", "file_sha256"]

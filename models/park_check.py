@@ -178,8 +178,16 @@ def _return_kinds() -> dict[str, str]:
     return {c.key: c.kind for c in COLUMNS}
 
 
-def value_rule(table: str, column: str, declared: str, kinds: dict[str, str]) -> tuple[str, str] | None:
+# Tables whose `year` is a year of the plan: it must lie in the file's period (base … target year).
+PERIOD_YEAR_TABLES = ("returns", "indicator_years", "reference_years", "industry_years", "zone_years",
+                      "talent_years", "fact_years", "task_years")
+
+
+def value_rule(table: str, column: str, declared: str, kinds: dict[str, str],
+               period=None) -> tuple[str, str] | None:
     """(SQL condition that a good value meets, what it should be in Chinese) for one column, or None.
+
+    With the file's `period` (models.period.Period), the `year` of PERIOD_YEAR_TABLES must lie in it.
 
     The conditions are false for a wrong type and NULL for NULL (allowed), and cheap: SQLite orders
     NULL < numbers < text < blobs, and a column's affinity has already turned numeric text into numbers
@@ -189,6 +197,9 @@ def value_rule(table: str, column: str, declared: str, kinds: dict[str, str]) ->
     kind = kinds.get(column) if table == "returns" else None
     affinity = declared.upper()
     whole = f"{q} = CAST({q} AS INTEGER)"
+    if period is not None and column == "year" and table in PERIOD_YEAR_TABLES:
+        return (f"({q} BETWEEN {int(period.base)} AND {int(period.target)} AND {whole})",
+                f"本规划期内的年份（{period.base}—{period.target}年）")
     if kind == "count":
         return f"({q} BETWEEN 0 AND {COUNT_LIMIT} AND {whole})", f"0至{COUNT_LIMIT:,}之间的整数"
     if kind == "bool":
@@ -214,11 +225,12 @@ def check_values(conn: sqlite3.Connection, version: int) -> None:
     """Raise BadValue for the first stored value of a wrong type or out of range, or text that is not
     UTF-8 (which would stop any later read of it), in the tables of `version`'s schema."""
     kinds = _return_kinds()
+    period = _period_or_none(conn)
     factory = conn.text_factory
     conn.text_factory = lenient_text  # a bad row is read to be named, whatever bytes it holds
     try:
         for table, columns in expected_schema(version).tables.items():
-            _check_table(conn, table, columns, kinds)
+            _check_table(conn, table, columns, kinds, period)
         for table, columns in expected_schema(version).tables.items():
             texts = [c[0] for c in columns if "CHAR" in (c[1] or "").upper() or "CLOB" in (c[1] or "").upper()
                      or "TEXT" in (c[1] or "").upper()]
@@ -232,8 +244,18 @@ def lenient_text(data: bytes) -> str:
     return data.decode("utf-8", "replace")
 
 
-def _check_table(conn: sqlite3.Connection, table: str, columns, kinds: dict[str, str]) -> None:
-    rules = [(c[0], r) for c in columns if (r := value_rule(table, c[0], c[1] or "", kinds)) is not None]
+def _period_or_none(conn: sqlite3.Connection):
+    """The file's period, or None for a file whose meta does not hold one (before schema v4)."""
+    from .period import read_period
+
+    try:
+        return read_period(conn)
+    except (ValueError, sqlite3.Error):
+        return None
+
+
+def _check_table(conn: sqlite3.Connection, table: str, columns, kinds: dict[str, str], period=None) -> None:
+    rules = [(c[0], r) for c in columns if (r := value_rule(table, c[0], c[1] or "", kinds, period)) is not None]
     if not rules:
         return
     qt = _quoted(table)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from .period import Period
 from .progress import FINAL_STATUSES
 from .schema import YEARS
 
@@ -19,12 +20,12 @@ INDICATOR_CODES = (
 KINDS = ("level", "cumulative", "keep_pace", "assigned")
 KIND_LABELS = {
     "level": ("期末值", "End-of-period level"),
-    "cumulative": ("五年累计", "Five-year cumulative"),
+    "cumulative": ("累计值", "Cumulative over the period"),
     "keep_pace": ("与区同步", "Keep pace with the district"),
     "assigned": ("市下达指标", "City-assigned target"),
 }
 STATUSES = ("achieved", "on_track", "slightly_behind", "behind", "unassessed")  # interim years
-# The plan's last year (2025): achieved / mostly_achieved / not_achieved / unassessed (models.progress).
+# The plan's last year (the target year): achieved / mostly_achieved / not_achieved / unassessed (models.progress).
 ALL_STATUSES = ("achieved", "mostly_achieved", "on_track", "slightly_behind", "behind", "not_achieved",
                 "unassessed")
 STATUS_LABELS = {
@@ -54,10 +55,15 @@ STATUS_COLORS = {
 }
 
 
-def status_labels(status: str | None, year: int | None = None) -> tuple[str, str]:
-    """(Chinese, English) label of a status; the final wording (完成 …) in the plan's last year."""
+def status_labels(status: str | None, year: int | None = None, period: Period | None = None, *,
+                  final: bool | None = None) -> tuple[str, str]:
+    """(Chinese, English) label of a status; the final wording (完成 …) in the plan's last year: when
+    `final` is true, or when `period` is given and `year` is its target year."""
     status = status or "unassessed"
-    if year == YEARS[-1] and status in FINAL_STATUS_LABELS:
+    if final is None:
+        # Without a period the deprecated built-in target year is assumed until every caller passes one.
+        final = period.is_final(year) if period is not None else year == YEARS[-1]
+    if final and status in FINAL_STATUS_LABELS:
         return FINAL_STATUS_LABELS[status]
     return STATUS_LABELS.get(status, STATUS_LABELS["unassessed"])
 INDUSTRY_GROUPS = {
@@ -102,7 +108,11 @@ TALENT_GROUPS = {
 
 @dataclass(frozen=True)
 class Indicator:
-    """One of the plan's eleven headline indicators, as the park file holds it."""
+    """One of the plan's headline indicators, as the park file holds it.
+
+    `derivation` is its 报表口径 text (models.derivation; None: official figures only); `ref_series` its
+    参照序列, comma-separated reference-series codes (keep_pace: the district series it keeps pace with;
+    assigned: the series holding the assigned values)."""
 
     code: str
     seq: int
@@ -116,6 +126,8 @@ class Indicator:
     direction: str
     source: str
     baseline_source: str | None
+    derivation: str | None = None
+    ref_series: str | None = None
 
 
 @dataclass(frozen=True)

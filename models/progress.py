@@ -1,37 +1,40 @@
 """The plan's assessment rules for one indicator: planned path, progress, status, projection.
 
-Pure functions on numbers (no Qt, no SQL). Notation of the plan review: B = 2020 baseline, T = 2025
-target, A_t = the value used for year t, tau = (t - 2020) / 5.
+Pure functions on numbers (no Qt, no SQL). Every rule takes the park file's `Period` (models.period):
+the base year b and the target year e (2020 and 2025 for the built-in 14th Five-Year Plan). Notation of
+the plan review: B = the base-year baseline, T = the target, A_t = the value used for year t,
+tau = (t - b) / (e - b).
 
 - Level targets: planned M_t = B + (T - B)·tau; progress p = (A_t - B) / (T - B) (the same formulas
   when lower is better). Status, first match wins: `unassessed` if A_t, B or T is missing; `achieved` if
   A_t >= T (A_t <= T when lower is better); `unassessed` if T == B (no progress can be measured);
   `on_track` if p >= tau; `slightly_behind` if p >= 0.9·tau; else `behind`.
-- Five-year cumulative targets: C_t = sum of the annual flows 2021..t (None if one is missing); planned
-  C_t = T·tau; p = C_t / T; `achieved` if C_t >= T, then the same thresholds. 2020 is before the period.
+- Cumulative targets: C_t = sum of the annual flows b+1..t (None if one is missing); planned
+  C_t = T·tau; p = C_t / T; `achieved` if C_t >= T, then the same thresholds. The base year is before
+  the period.
 - Keep pace with the district: g_t = A_t / A_(t-1) - 1 against the district growth r_t (in percent),
   compared in percentage points: `on_track` if g >= r, `slightly_behind` if g >= r - 1, else `behind`.
 - City-assigned target (lower is better): `on_track` if A_t <= assigned_t, `slightly_behind` if
   A_t <= 1.05·assigned_t, else `behind`.
-- Projection to 2025: the average annual change of the known values (baseline included) extended from
-  the latest year; for cumulative targets the average annual flow times five. `needed_per_year` is the
+- Projection to the target year: the average annual change of the known values (baseline included)
+  extended from the latest year; for cumulative targets the average annual flow times the period's length. `needed_per_year` is the
   yearly change (level) or flow (cumulative) still needed from the latest year to reach T.
 
 Any year, a level target whose value is at or beyond the target is `achieved`, with or without a
-baseline (a plan that gives no 2020 figure does not stop a met target from counting as met).
+baseline (a plan that gives no base-year figure does not stop a met target from counting as met).
 
-The final year (END = 2025, the plan's last) is assessed with the four final statuses instead:
+The final year (the target year, the plan's last) is assessed with the four final statuses instead:
 
     FINAL_STATUSES    achieved 完成 · mostly_achieved 基本完成 · not_achieved 未完成 · unassessed 无法评估
 
 - Level: `achieved` if A >= T (A <= T when lower is better); `mostly_achieved` if p = (A - B)/(T - B) >= 0.9;
   else `not_achieved`. `unassessed` only when A (or T) is missing, or B is missing and A has not met T.
-  (`level_status(..., year=2025)` applies these rules; `level_final_status` is the same thing by name.)
-- Cumulative: C = sum of the flows 2021..2025; `achieved` if C >= T, `mostly_achieved` if C >= 0.9·T,
-  else `not_achieved` (`cumulative_status(..., year=2025)`, `cumulative_final_status`).
-- Keep pace: the park's average annual growth over the period g = (A2025/A2020)^(1/5) - 1 against the
+  (`level_status` in the target year applies these rules; `level_final_status` is the same thing by name.)
+- Cumulative: C = sum of the flows b+1..e; `achieved` if C >= T, `mostly_achieved` if C >= 0.9·T,
+  else `not_achieved` (`cumulative_status` in the target year, `cumulative_final_status`).
+- Keep pace: the park's average annual growth over the period g = (A_e/A_b)^(1/(e-b)) - 1 against the
   district's r over the same years (`period_growth`, `district_period_growth`: from the district's level
-  series if both 2020 and 2025 are there, else its five yearly growth rates compounded); both in percent:
+  series if both b and e are there, else its e-b yearly growth rates compounded); both in percent:
   `achieved` if g >= r, `mostly_achieved` if g >= r - 1 percentage point, else `not_achieved`
   (`keep_pace_final_status`). Interim years keep their yearly comparison (`keep_pace_status`).
 - City-assigned (lower is better): `achieved` if A <= the assigned value, `mostly_achieved` if
@@ -50,7 +53,9 @@ from __future__ import annotations
 
 from typing import Mapping
 
-START, END = 2020, 2025
+from .period import Period
+
+START, END = 2020, 2025  # deprecated: the built-in plan's years; rules take the file's Period
 PERIOD = END - START
 SLIGHTLY_BEHIND_SHARE = 0.9     # p >= 0.9·tau is "slightly behind"
 KEEP_PACE_TOLERANCE_PP = 1.0    # growth within 1 percentage point of the district's
@@ -61,28 +66,28 @@ INTERIM_STATUSES = ("achieved", "on_track", "slightly_behind", "behind", "unasse
 EPS = 1e-9                      # guards comparisons against float rounding (294.4 is not exact)
 
 
-def tau(year: int) -> float:
-    """Share of the plan period elapsed at the end of `year` (0 in 2020, 1 in 2025)."""
-    return (year - START) / PERIOD
+def tau(year: int, period: Period) -> float:
+    """Share of the plan period elapsed at the end of `year` (0 in the base year, 1 in the target year)."""
+    return period.tau(year)
 
 
-def planned_level(baseline: float | None, target: float | None, year: int) -> float | None:
+def planned_level(baseline: float | None, target: float | None, year: int, period: Period) -> float | None:
     """M_t = B + (T - B)·tau, or None when B or T is missing."""
     if baseline is None or target is None:
         return None
-    return baseline + (target - baseline) * tau(year)
+    return baseline + (target - baseline) * period.tau(year)
 
 
-def planned_cumulative(target: float | None, year: int) -> float | None:
+def planned_cumulative(target: float | None, year: int, period: Period) -> float | None:
     """Planned C_t = T·tau, or None without a target."""
-    return None if target is None else target * tau(year)
+    return None if target is None else target * period.tau(year)
 
 
-def cumulative(flows: Mapping[int, float | None], year: int) -> float | None:
-    """C_t = sum of the annual flows 2021..t; None for 2020 or when any of those flows is missing."""
-    if year <= START:
+def cumulative(flows: Mapping[int, float | None], year: int, period: Period) -> float | None:
+    """C_t = sum of the annual flows base+1..t; None up to the base year or when any of those flows is missing."""
+    if year <= period.base:
         return None
-    values = [flows.get(y) for y in range(START + 1, year + 1)]
+    values = [flows.get(y) for y in range(period.base + 1, year + 1)]
     if any(v is None for v in values):
         return None
     return float(sum(values))
@@ -102,10 +107,10 @@ def cumulative_progress(total: float | None, target: float | None) -> float | No
     return total / target
 
 
-def _by_progress(p: float | None, year: int) -> str:
+def _by_progress(p: float | None, year: int, period: Period) -> str:
     if p is None:
         return "unassessed"
-    t = tau(year)
+    t = period.tau(year)
     if p >= t - EPS:
         return "on_track"
     if p >= SLIGHTLY_BEHIND_SHARE * t - EPS:
@@ -113,9 +118,9 @@ def _by_progress(p: float | None, year: int) -> str:
     return "behind"
 
 
-def is_final(year: int | None) -> bool:
-    """Whether `year` is the plan's last year, assessed with the final statuses."""
-    return year == END
+def is_final(year: int | None, period: Period) -> bool:
+    """Whether `year` is the plan's last year (the target year), assessed with the final statuses."""
+    return period.is_final(year)
 
 
 def met_target(value: float | None, target: float | None, direction: str = "higher") -> bool:
@@ -127,7 +132,7 @@ def met_target(value: float | None, target: float | None, direction: str = "high
 
 def level_final_status(value: float | None, baseline: float | None, target: float | None,
                        direction: str = "higher") -> str:
-    """Final (2025) status of a level target: achieved / mostly_achieved / not_achieved / unassessed."""
+    """Final (target-year) status of a level target: achieved / mostly_achieved / not_achieved / unassessed."""
     if value is None or target is None:
         return "unassessed"
     if met_target(value, target, direction):
@@ -141,19 +146,19 @@ def level_final_status(value: float | None, baseline: float | None, target: floa
 
 
 def level_status(value: float | None, baseline: float | None, target: float | None, year: int,
-                 direction: str = "higher") -> str:
-    """Status of an end-of-period level target in `year` (see the module docstring); final in 2025."""
-    if is_final(year):
+                 period: Period, direction: str = "higher") -> str:
+    """Status of an end-of-period level target in `year` (see the module docstring); final in the target year."""
+    if period.is_final(year):
         return level_final_status(value, baseline, target, direction)
     if met_target(value, target, direction):
         return "achieved"
     if value is None or baseline is None or target is None:
         return "unassessed"
-    return _by_progress(level_progress(value, baseline, target), year)
+    return _by_progress(level_progress(value, baseline, target), year, period)
 
 
 def cumulative_final_status(total: float | None, target: float | None) -> str:
-    """Final status of a five-year cumulative target from C = sum of the flows 2021..2025."""
+    """Final status of a cumulative target from C = sum of the flows base+1..target year."""
     if total is None or target is None:
         return "unassessed"
     if total >= target - EPS:
@@ -163,15 +168,15 @@ def cumulative_final_status(total: float | None, target: float | None) -> str:
     return "not_achieved"
 
 
-def cumulative_status(total: float | None, target: float | None, year: int) -> str:
-    """Status of a five-year cumulative target from the running total C_t; final in 2025."""
-    if is_final(year):
+def cumulative_status(total: float | None, target: float | None, year: int, period: Period) -> str:
+    """Status of a cumulative target from the running total C_t; final in the target year."""
+    if period.is_final(year):
         return cumulative_final_status(total, target)
-    if total is None or target is None or year <= START:
+    if total is None or target is None or year <= period.base:
         return "unassessed"
     if total >= target - EPS:
         return "achieved"
-    return _by_progress(cumulative_progress(total, target), year)
+    return _by_progress(cumulative_progress(total, target), year, period)
 
 
 def growth_percent(current: float | None, previous: float | None) -> float | None:
@@ -221,9 +226,10 @@ def period_growth(end_value: float | None, start_value: float | None, years: int
 
 
 def district_period_growth(growth: Mapping[int, float | None], level: Mapping[int, float | None],
-                           start: int = START, end: int = END) -> float | None:
-    """The district's average annual growth start..end in percent: from its level series when both ends
-    are known, else its yearly growth rates start+1..end compounded (all of them needed), else None."""
+                           period: Period) -> float | None:
+    """The district's average annual growth base..target in percent: from its level series when both ends
+    are known, else its yearly growth rates base+1..target compounded (all of them needed), else None."""
+    start, end = period.base, period.target
     by_level = period_growth(level.get(end), level.get(start), end - start)
     if by_level is not None:
         return by_level
@@ -314,49 +320,55 @@ def change_text(percent: float | None, digits: int = 1) -> str:
     return f"增长{shown}%" if percent > 0 else f"下降{shown}%"
 
 
-def projection_level(values: Mapping[int, float | None]) -> tuple[float | None, int | None]:
-    """(projected 2025 value, latest known year) from the average annual change of the known values.
+def projection_level(values: Mapping[int, float | None], period: Period) -> tuple[float | None, int | None]:
+    """(projected target-year value, latest known year) from the average annual change of the known values.
 
-    `values` maps year -> value (2020 holding the baseline where no value was entered). The average
-    annual change is (A_latest - A_first) / (latest - first) over the first and latest known years;
-    with one known value there is no change to extend and the projection is None (unless it is 2025).
-    Every indicator of the plan is a quantity that cannot fall below zero, so neither can its projection.
+    `values` maps year -> value (the base year holding the baseline where no value was entered). The
+    average annual change is (A_latest - A_first) / (latest - first) over the first and latest known years;
+    with one known value there is no change to extend and the projection is None (unless it is the target
+    year). Every indicator of the plan is a quantity that cannot fall below zero, so neither can its
+    projection.
     """
-    known = sorted((y, v) for y, v in values.items() if v is not None and START <= y <= END)
+    end = period.target
+    known = sorted((y, v) for y, v in values.items() if v is not None and y in period)
     if not known:
         return None, None
     (first, a_first), (latest, a_latest) = known[0], known[-1]
-    if latest == END:
+    if latest == end:
         return a_latest, latest
     if latest == first:
         return None, latest
     slope = (a_latest - a_first) / (latest - first)
-    return max(0.0, a_latest + slope * (END - latest)), latest
+    return max(0.0, a_latest + slope * (end - latest)), latest
 
 
-def projection_cumulative(flows: Mapping[int, float | None]) -> tuple[float | None, int | None]:
-    """(projected five-year total, latest year with a flow): the average annual flow 2021.. times five."""
-    known = sorted((y, v) for y, v in flows.items() if v is not None and START < y <= END)
+def projection_cumulative(flows: Mapping[int, float | None], period: Period) -> tuple[float | None, int | None]:
+    """(projected total over the period, latest year with a flow): the average annual flow base+1.. times
+    the period's length."""
+    known = sorted((y, v) for y, v in flows.items() if v is not None and period.base < y <= period.target)
     if not known:
         return None, None
     average = sum(v for _, v in known) / len(known)
-    return average * PERIOD, known[-1][0]
+    return average * period.length, known[-1][0]
 
 
 def needed_per_year_level(latest_value: float | None, latest_year: int | None,
-                          target: float | None) -> float | None:
-    """The yearly change still needed from the latest year to reach T in 2025 (None once 2025 is known)."""
-    if latest_value is None or latest_year is None or target is None or latest_year >= END:
+                          target: float | None, period: Period) -> float | None:
+    """The yearly change still needed from the latest year to reach T in the target year (None once the
+    target year is known)."""
+    end = period.target
+    if latest_value is None or latest_year is None or target is None or latest_year >= end:
         return None
-    return (target - latest_value) / (END - latest_year)
+    return (target - latest_value) / (end - latest_year)
 
 
 def needed_per_year_cumulative(total: float | None, latest_year: int | None,
-                               target: float | None) -> float | None:
-    """The yearly flow still needed after the latest year for the five-year total to reach T (>= 0)."""
-    if latest_year is None or target is None or latest_year >= END:
+                               target: float | None, period: Period) -> float | None:
+    """The yearly flow still needed after the latest year for the period's total to reach T (>= 0)."""
+    end = period.target
+    if latest_year is None or target is None or latest_year >= end:
         return None
-    done = 0.0 if total is None and latest_year <= START else total
+    done = 0.0 if total is None and latest_year <= period.base else total
     if done is None:
         return None
-    return max(0.0, (target - done) / (END - latest_year))
+    return max(0.0, (target - done) / (end - latest_year))

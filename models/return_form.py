@@ -13,7 +13,7 @@ SHEET_NAME = "企业报表"
 INSTRUCTIONS_SHEET = "填报说明"
 FORM_VERSION = "1"
 MARKER_SHEET = "_form"  # hidden sheet of the template holding form_version
-YEAR_RANGE = (2020, 2025)
+YEAR_MIN, YEAR_MAX = 1900, 2200  # any year a park file may hold; a return's year is checked against its period
 LISTED_YEAR_MIN = 1990
 # Bounds of a cell (issue 11): the importer (models.cells) and the template's data validation both use these.
 COUNT_MAX = 10_000_000          # 人, 件: whole numbers 0 … 10,000,000
@@ -65,7 +65,7 @@ _SQL_TYPES = {
 KIND_NOTES = {
     "credit_code": "18位代码（数字和大写字母，不含I、O、S、V、Z）",
     "text": f"文字，不超过{TEXT_MAX}个字，不含控制字符",
-    "year": f"整数年份（{YEAR_RANGE[0]}—{YEAR_RANGE[1]}）",
+    "year": "整数年份（本规划期内：基期年至目标年）",  # kind_note(kind, period) names the years
     "industry": "从下拉列表选择",
     "zone": "从下拉列表选择",
     "amount": "数字，不小于0，可有小数，不超过10¹²（一万亿）",
@@ -73,6 +73,20 @@ KIND_NOTES = {
     "bool": "是／否（Y/N、1/0亦可），空白视为否",
     "listed_year": f"整数年份（{LISTED_YEAR_MIN}—报告年度），未上市留空",
 }
+
+
+def kind_note(kind: str, period=None) -> str:
+    """How a cell of `kind` is filled in; for the year, with the file's period's years (a models.period.Period)."""
+    if kind == "year" and period is not None:
+        return f"整数年份（{period.base}—{period.target}）"
+    return KIND_NOTES[kind]
+
+
+def column_help(column: "Column", period=None) -> str:
+    """A column's explanation; for the year, with the file's period's years: “…，2020至2025之间的整数。”"""
+    if column.kind == "year" and period is not None:
+        return f"填报数据所属年度，{period.base}至{period.target}之间的整数。"
+    return column.help
 
 
 @dataclass(frozen=True)
@@ -102,7 +116,7 @@ COLUMNS: tuple[Column, ...] = (
     Column("credit_code", "统一社会信用代码", "credit_code", True,
            "18位统一社会信用代码，须符合GB 32100-2015校验规则。"),
     Column("name", "企业名称", "text", True, "企业全称，与营业执照一致。"),
-    Column("year", "报告年度", "year", True, "填报数据所属年度，2020至2025之间的整数。"),
+    Column("year", "报告年度", "year", True, "填报数据所属年度，本规划期内（基期年至目标年）的整数。"),
     Column("industry", "所属产业", "industry", True, "从下拉列表中选择企业所属产业。"),
     Column("zone", "所属片区", "zone", True,
            "东部中山公园片区、中部虹桥片区或西部临空片区（可省略“东部/中部/西部”）。"),

@@ -14,7 +14,8 @@ from pathlib import Path
 from typing import Iterable
 
 from .return_form import (AMOUNT_MAX, COLUMNS, COUNT_MAX, CROSS_RULES, FORM_VERSION, INSTRUCTIONS_SHEET,
-                          KIND_NOTES, LISTED_YEAR_MIN, MARKER_SHEET, SHEET_NAME, TEXT_MAX, YEAR_RANGE)
+                          LISTED_YEAR_MIN, MARKER_SHEET, SHEET_NAME, TEXT_MAX, column_help, kind_note)
+from .period import Period, read_period
 from .xlsx_writer import WriteError, save_book, set_text
 
 DATA_ROWS = 20_000  # rows below the header that carry the data validation
@@ -29,9 +30,11 @@ def _display_width(text: str) -> int:
     return sum(2 if ord(ch) > 0x2E80 else 1 for ch in text)
 
 
-def instruction_rows() -> list[tuple[str, str, str, str]]:
-    """(title, required, how to fill in, explanation) for every form column, in form order."""
-    return [(c.title, "必填" if c.required else "选填", KIND_NOTES[c.kind], c.help) for c in COLUMNS]
+def instruction_rows(period: Period | None = None) -> list[tuple[str, str, str, str]]:
+    """(title, required, how to fill in, explanation) for every form column, in form order; the year's
+    with the period's years when `period` is given."""
+    return [(c.title, "必填" if c.required else "选填", kind_note(c.kind, period), column_help(c, period))
+            for c in COLUMNS]
 
 
 def cross_rule_lines() -> list[str]:
@@ -39,8 +42,10 @@ def cross_rule_lines() -> list[str]:
 
 
 def write_template(path: Path | str, industries: Iterable[str], zones: Iterable[str],
-                   year: int | None = None) -> Path:
-    """Write the form to `path` (replacing it); `industries` and `zones` are the canonical names."""
+                   year: int | None = None, *, period: Period) -> Path:
+    """Write the form to `path` (replacing it); `industries` and `zones` are the canonical names; the
+    报告年度 is checked against `period` (the park file's: base year … target year), or is `year` when
+    given (which must lie in the period)."""
     from openpyxl import Workbook
     from openpyxl.comments import Comment
     from openpyxl.styles import Alignment, Font, PatternFill
@@ -49,8 +54,10 @@ def write_template(path: Path | str, industries: Iterable[str], zones: Iterable[
 
     path = Path(path)
     industries, zones = list(industries), list(zones)
-    if year is not None and not YEAR_RANGE[0] <= year <= YEAR_RANGE[1]:
-        raise TemplateError(f"报告年度{year}超出范围（{YEAR_RANGE[0]}—{YEAR_RANGE[1]}）。")
+    if year is not None and year not in period:
+        from .cells import outside_period
+
+        raise TemplateError(outside_period(year, period) + "。")
     wb = Workbook()
     ws = wb.active
     ws.title = SHEET_NAME
@@ -65,7 +72,7 @@ def write_template(path: Path | str, industries: Iterable[str], zones: Iterable[
         cell.font = bold
         cell.fill = required_fill if column.required else optional_fill
         cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=False)
-        cell.comment = Comment(f"{'必填' if column.required else '选填'}。{column.help}", "填报说明")
+        cell.comment = Comment(f"{'必填' if column.required else '选填'}。{column_help(column, period)}", "填报说明")
         ws.column_dimensions[letters[column.key]].width = max(10, _display_width(column.title) + 4)
     ws.freeze_panes = "C2"
     ws.column_dimensions[letters["credit_code"]].width = 24
@@ -89,13 +96,13 @@ def write_template(path: Path | str, industries: Iterable[str], zones: Iterable[
         validation.error = message
         validation.errorTitle = title
         validation.showErrorMessage = True
-        validation.prompt = COLUMNS_BY_TITLE[title].help
+        validation.prompt = column_help(COLUMNS_BY_TITLE[title], period)
         validation.showInputMessage = False
         ws.add_data_validation(validation)
         validation.add(f"{letters[key]}2:{letters[key]}{last}")
 
     ref = f"'{MARKER_SHEET}'!$%s$2:$%s$%d"
-    year_low, year_high = (year, year) if year is not None else YEAR_RANGE
+    year_low, year_high = (year, year) if year is not None else (period.base, period.target)
     for column in COLUMNS:
         L = letters[column.key]
         if column.kind == "credit_code":
@@ -149,7 +156,7 @@ def write_template(path: Path | str, industries: Iterable[str], zones: Iterable[
     header = ("栏目", "是否必填", "填写要求", "说明")
     for i, text in enumerate(header, start=1):
         notes.cell(row=4, column=i, value=text).font = bold
-    for r, values in enumerate(instruction_rows(), start=5):
+    for r, values in enumerate(instruction_rows(period), start=5):
         for i, text in enumerate(values, start=1):
             notes.cell(row=r, column=i, value=text).alignment = Alignment(wrap_text=True, vertical="top")
     r = 5 + len(COLUMNS) + 1
@@ -183,7 +190,8 @@ COLUMNS_BY_TITLE = {c.title: c for c in COLUMNS}
 
 
 def write_template_for(conn, path: Path | str, year: int | None = None) -> Path:
-    """Write the form with the industries and zones of the park file open on `conn`."""
+    """Write the form with the industries, zones and period of the park file open on `conn`."""
     from .plan import industries, zones
 
-    return write_template(path, [i.name for i in industries(conn)], [z.name for z in zones(conn)], year)
+    return write_template(path, [i.name for i in industries(conn)], [z.name for z in zones(conn)], year,
+                          period=read_period(conn))

@@ -1,7 +1,7 @@
 """The plan's key tasks (重点任务): the register, per-year status / progress note / evidence, 责任单位.
 
-Every task is one sentence of chapters 三 to 七, verbatim (`tasks`); per year 2021–2025 the office
-(or the responsible unit, through the 重点任务 sheet) records a status, a progress note and evidence
+Every task is one sentence of chapters 三 to 七, verbatim (`tasks`); per plan year (base+1 … target year
+of the file's period) the office (or the responsible unit, through the 重点任务 sheet) records a status, a progress note and evidence
 (`task_years`). Statuses are stored as codes (STATUSES) and shown in Chinese.
 
     python main.py import-tasks PATH FILE.xlsx
@@ -12,11 +12,14 @@ imported —, 2 nothing imported); every change is one audited transaction.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-TASK_YEARS = (2021, 2022, 2023, 2024, 2025)
+from .period import Period, read_period
+
+TASK_YEARS = (2021, 2022, 2023, 2024, 2025)  # deprecated: the built-in plan's; use task_years(conn)
 STATUSES = ("not_started", "in_progress", "done", "behind", "adjusted")
 STATUS_LABELS = {
     "not_started": ("未启动", "Not started"),
@@ -27,6 +30,7 @@ STATUS_LABELS = {
 }
 STATUS_COLORS = {"not_started": "#8a8a8a", "in_progress": "#2f80c1", "done": "#1b7f3b", "behind": "#c62828",
                  "adjusted": "#e0a100"}
+_YEAR_TITLE_RE = re.compile(r"^(\d{4})年(.+)$")  # a year column's title: 2023年状态
 UNSET = "unset"  # a year without a status, in counts
 UNSET_LABEL = ("未填报", "Not reported")
 SHEET_NAME = "重点任务"
@@ -59,6 +63,7 @@ class Task:
     zone: str | None
     unit: str | None
     years: dict[int, TaskYear] = field(default_factory=dict)
+    period: Period | None = None  # the park file's; a task's years are its plan years (base+1 … target)
 
     @property
     def source(self) -> str:
@@ -95,18 +100,16 @@ def parse_status(text: Any) -> str | None:
 def list_tasks(conn, *, status: str | None = None, year: int | None = None) -> list[Task]:
     """Every task in plan order; with `status` and `year`, only those with that status that year
     (`status` may be UNSET for tasks without one)."""
+    period = read_period(conn)
     tasks: dict[int, Task] = {}
     for row in conn.execute("SELECT id, code, seq, chapter, section, title, text, industry, zone, unit"
                             " FROM tasks ORDER BY seq"):
-        tasks[row[0]] = Task(*row)
+        tasks[row[0]] = Task(*row, years={y: TaskYear() for y in period.plan_years}, period=period)
     for task_id, yr, st, note, evidence in conn.execute(
             "SELECT task_id, year, status, note, evidence FROM task_years"):
-        if task_id in tasks:
+        if task_id in tasks and yr in tasks[task_id].years:
             tasks[task_id].years[yr] = TaskYear(st, note, evidence)
     out = list(tasks.values())
-    for task in out:
-        for y in TASK_YEARS:
-            task.years.setdefault(y, TaskYear())
     if status is not None and year is not None:
         want = None if status == UNSET else status
         out = [t for t in out if t.status(year) == want]
@@ -132,8 +135,13 @@ def clean_text(value: Any, what: str) -> str | None:
 
 def year_changes(task: Task, year: int, *, status: Any = ..., note: Any = ..., evidence: Any = ...) -> dict[str, Any]:
     """The checked new values for one task-year (only the fields given); raises TaskEntryError."""
-    if year not in TASK_YEARS:
-        raise TaskEntryError(f"年份{year}不在2021—2025之间")
+    if task.period is not None:
+        if year not in task.period.plan_years:
+            from .cells import outside_period
+
+            raise TaskEntryError(outside_period(year, task.period, "年份", with_base=False))
+    elif year not in task.years:
+        raise TaskEntryError(f"年份{year}不在本规划期内")
     out: dict[str, Any] = {}
     if status is not ...:
         out["status"] = parse_status(status)
@@ -201,10 +209,18 @@ FIXED_COLUMNS = (  # (title, key, kind)
 YEAR_FIELDS = (("状态", "status"), ("进展情况", "note"), ("佐证材料", "evidence"))
 
 
-def sheet_columns() -> list[tuple[str, str]]:
-    """(title, kind) of every column of the 重点任务 sheet: the task, then per year status, note, evidence."""
+def task_years(conn) -> tuple[int, ...]:
+    """The years a task has a status: the file's plan years (base+1 … target)."""
+    return read_period(conn).plan_years
+
+
+def sheet_columns(period: Period | None = None) -> list[tuple[str, str]]:
+    """(title, kind) of every column of the 重点任务 sheet: the task, then per plan year status, note, evidence.
+
+    Pass the file's period; without one the deprecated TASK_YEARS are used until every caller passes it
+    (models.plan_export)."""
     cols = [(title, kind) for title, _, kind in FIXED_COLUMNS]
-    for year in TASK_YEARS:
+    for year in (period.plan_years if period is not None else TASK_YEARS):
         cols += [(f"{year}年{title}", "text") for title, _ in YEAR_FIELDS]
     return cols
 
@@ -213,7 +229,7 @@ def sheet_rows(conn) -> list[tuple]:
     rows = []
     for t in list_tasks(conn):
         row: list[Any] = [t.code, t.chapter, t.section, t.text, t.concerns(), t.unit]
-        for year in TASK_YEARS:
+        for year in sorted(t.years):
             y = t.years[year]
             row += [status_label(y.status) if y.status else None, y.note, y.evidence]
         rows.append(tuple(row))
@@ -252,7 +268,8 @@ def _norm(title: Any) -> str:
 def read_task_sheet(path: Path, shown: str) -> tuple[int, list[tuple[int, dict[str, tuple[int, Any]]]]]:
     """(header row, [(row number, {column key: (column index, value)})]) of the 重点任务 sheet.
 
-    Column keys: "code", "unit" and "YEAR.status|note|evidence"; other columns are ignored.
+    Column keys: "code", "unit" and "YEAR.status|note|evidence" for any year the titles name (the
+    caller checks the year against the file's period); other columns are ignored.
     Raises TaskEntryError with the file's message.
     """
     from .workbook_guard import WorkbookRejected, check_workbook
@@ -277,11 +294,19 @@ def read_task_sheet(path: Path, shown: str) -> tuple[int, list[tuple[int, dict[s
         except Exception:
             pass
     wanted = {_norm("编号"): "code", _norm("责任单位"): "unit"}
-    for year in TASK_YEARS:
-        for title, key in YEAR_FIELDS:
-            wanted[_norm(f"{year}年{title}")] = f"{year}.{key}"
+    fields = {_norm(title): key for title, key in YEAR_FIELDS}
+
+    def key_of(value: Any) -> str | None:
+        text = _norm(value)
+        if text in wanted:
+            return wanted[text]
+        m = _YEAR_TITLE_RE.match(text)
+        if m and m.group(2) in fields:
+            return f"{int(m.group(1))}.{fields[m.group(2)]}"
+        return None
+
     for r, row in enumerate(rows[:20]):
-        cols = {wanted[_norm(v)]: c for c, v in enumerate(row) if _norm(v) in wanted}
+        cols = {k: c for c, v in enumerate(row) if (k := key_of(v)) is not None}
         if "code" in cols:
             break
     else:
@@ -319,9 +344,10 @@ def import_tasks(park, path: Path | str, display: str | None = None, *, dry_run:
     seen: dict[str, int] = {}
     accepted: list[tuple[Task, dict[str, tuple[Any, Any]]]] = []
     titles = {"code": "编号", "unit": "责任单位"}
-    for year in TASK_YEARS:
-        for title, key in YEAR_FIELDS:
-            titles[f"{year}.{key}"] = f"{year}年{title}"
+    field_titles = {key: title for title, key in YEAR_FIELDS}
+    for key in {k for _number, cells in rows for k in cells if "." in k}:
+        year, name = key.split(".")
+        titles[key] = f"{year}年{field_titles[name]}"
 
     def reject(number: int, key: str, col: int, message: str) -> None:
         result.rejected.append({"file": shown, "sheet": SHEET_NAME, "row": number, "column": titles[key],
@@ -381,9 +407,9 @@ def summary_section(conn) -> list[dict[str, Any]]:
         out.append({
             "id": t.id, "code": t.code, "chapter": t.chapter, "section": t.section, "title": t.title,
             "text": t.text, "source": t.source, "unit": t.unit, "industry": t.industry, "zone": t.zone,
-            "status": {str(y): t.years[y].status for y in TASK_YEARS},
-            "note": {str(y): t.years[y].note for y in TASK_YEARS},
-            "evidence": {str(y): t.years[y].evidence for y in TASK_YEARS},
+            "status": {str(y): t.years[y].status for y in sorted(t.years)},
+            "note": {str(y): t.years[y].note for y in sorted(t.years)},
+            "evidence": {str(y): t.years[y].evidence for y in sorted(t.years)},
         })
     return out
 

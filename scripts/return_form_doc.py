@@ -13,8 +13,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from models.return_form import (AMOUNT_MAX, COLUMNS, COUNT_MAX, CROSS_RULES, FORM_VERSION,  # noqa: E402
-                                INSTRUCTIONS_SHEET, KIND_NOTES, LISTED_YEAR_MIN, SHEET_NAME, TEXT_MAX,
-                                YEAR_RANGE)
+                                INSTRUCTIONS_SHEET, KIND_NOTES, LISTED_YEAR_MIN, SHEET_NAME, TEXT_MAX)
 
 DOC = ROOT / "docs" / "return_form.md"
 
@@ -39,8 +38,9 @@ def render() -> str:
     for parts, whole, message in CROSS_RULES:
         lines.append(f"- {message}（`{' + '.join(parts)}` ≤ `{whole}`）。")
     lines += [
-        f"- 上市年份 blank, or from {LISTED_YEAR_MIN} to the report year; 报告年度 from {YEAR_RANGE[0]} to "
-        f"{YEAR_RANGE[1]}.",
+        f"- 上市年份 blank, or from {LISTED_YEAR_MIN} to the report year; 报告年度 within the park file's plan "
+        "period, from its base year to its target year (2020 to 2025 for the built-in plan); the template a park "
+        "file writes names those years.",
         "- Two rows of the same enterprise and year in one import are both rejected; a row for an "
         "enterprise-year already stored is a conflict (skipped unless replaced).",
         "",

@@ -7,6 +7,7 @@ import datetime as dt
 import pytest
 
 from models import cells
+from models.period import Period
 from models.cells import CellError
 
 ZONES = ("东部中山公园片区", "中部虹桥片区", "西部临空片区")
@@ -49,12 +50,17 @@ def test_counts_are_whole_and_not_negative():
 
 
 def test_years():
-    assert cells.parse_year(2023.0) == 2023
-    assert cells.parse_year(" ２０２１ ") == 2021
-    assert cells.parse_year("") is None
+    read = cells.report_year_parser(Period(2020, 2025))
+    assert read(2023.0) == 2023
+    assert read(" ２０２１ ") == 2021
+    assert read(2020) == 2020                       # the base year holds figures too
+    assert read("") is None
     for bad in (2019.0, 2026, "2023.5", "二〇二三"):
         with pytest.raises(CellError):
-            cells.parse_year(bad)
+            read(bad)
+    with pytest.raises(CellError, match="报告年度2026不在本规划期（2021—2025年，含基期2020年）内"):
+        read(2026)
+    assert cells.parse_year(2031) == 2031           # a year as such; the period is the caller's check
 
 
 def test_listed_year_between_1990_and_the_report_year():

@@ -6,8 +6,11 @@ from __future__ import annotations
 import pytest
 
 from models import progress
+from models.period import Period
 from models.figures import indicator_series, status_counts
 from models.plan import status_labels
+
+P = Period(2020, 2025)  # the built-in plan's period
 
 
 def set_official(conn, code, values):
@@ -47,8 +50,8 @@ def test_met_without_baseline_is_achieved_in_any_year(park):
     assert tech.years[2022].status == "achieved"          # exactly on the target
     assert tech.years[2025].status == "achieved"
     assert tech.years[2025].gap_text == "超出目标1.3亿元"
-    assert status_labels("achieved", 2025)[0] == "完成"
-    assert status_labels("achieved", 2023)[0] == "达成目标"
+    assert status_labels("achieved", 2025, P)[0] == "完成"
+    assert status_labels("achieved", 2023, P)[0] == "达成目标"
 
 
 @pytest.mark.parametrize("value, status, gap, text", [
@@ -111,8 +114,8 @@ def test_lower_is_better_level():
     assert progress.gap_text(0.45, 0.4, "吨", "lower") == "高于目标0.05吨"
     assert progress.gap_text(0.39, 0.4, "吨", "lower") == "低于目标0.01吨"
     # interim years: met is achieved without a baseline, lower is better too
-    assert progress.level_status(0.39, None, 0.4, 2023, "lower") == "achieved"
-    assert progress.level_status(0.45, None, 0.4, 2023, "lower") == "unassessed"
+    assert progress.level_status(0.39, None, 0.4, 2023, P, "lower") == "achieved"
+    assert progress.level_status(0.45, None, 0.4, 2023, P, "lower") == "unassessed"
 
 
 # ------------------------------------------------------------------ cumulative
@@ -179,10 +182,10 @@ def test_keep_pace_from_compounded_district_growth_rates(park):
 
 
 def test_district_period_growth_prefers_levels():
-    assert progress.district_period_growth({y: 3 for y in range(2021, 2026)}, {2020: 100, 2025: 100}) == 0
-    assert progress.district_period_growth({}, {2020: 100}) is None
+    assert progress.district_period_growth({y: 3 for y in range(2021, 2026)}, {2020: 100, 2025: 100}, P) == 0
+    assert progress.district_period_growth({}, {2020: 100}, P) is None
     assert progress.period_growth(121, 100, 2) == pytest.approx(10.0)
-    assert progress.period_growth(121, 0) is None
+    assert progress.period_growth(121, 0, 5) is None
 
 
 # ------------------------------------------------------------------ city-assigned

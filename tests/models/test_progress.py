@@ -5,7 +5,10 @@ from __future__ import annotations
 import pytest
 
 from models import progress
+from models.period import Period
 from models.figures import indicator_series, latest_year_with_data, status_counts
+
+P = Period(2020, 2025)  # the built-in plan's period
 
 
 def set_official(conn, code, values: dict[int, float | None]):
@@ -29,15 +32,15 @@ def test_patents_example_is_behind():
     # 74 -> 95, 85 in 2023: p = 11/21 = 0.5238, tau = 0.6, p/tau = 0.873 < 0.9
     p = progress.level_progress(85, 74, 95)
     assert p == pytest.approx(0.5238, abs=5e-5)
-    assert progress.tau(2023) == pytest.approx(0.6)
-    assert p / progress.tau(2023) == pytest.approx(0.873, abs=5e-4)
-    assert progress.level_status(85, 74, 95, 2023) == "behind"
+    assert progress.tau(2023, P) == pytest.approx(0.6)
+    assert p / progress.tau(2023, P) == pytest.approx(0.873, abs=5e-4)
+    assert progress.level_status(85, 74, 95, 2023, P) == "behind"
 
 
 def test_high_tech_planned_path():
-    planned = [progress.planned_level(248, 480, y) for y in range(2021, 2026)]
+    planned = [progress.planned_level(248, 480, y, P) for y in range(2021, 2026)]
     assert planned == pytest.approx([294.4, 340.8, 387.2, 433.6, 480.0])
-    assert progress.planned_level(248, 480, 2020) == 248
+    assert progress.planned_level(248, 480, 2020, P) == 248
 
 
 def test_patents_from_the_park_file(park):
@@ -66,33 +69,33 @@ def test_patents_from_the_park_file(park):
     (340.8, "on_track"),       # exactly on the planned path despite float rounding
 ])
 def test_level_thresholds_2022(value, expected):
-    assert progress.level_status(value, 248, 480, 2022) == expected
+    assert progress.level_status(value, 248, 480, 2022, P) == expected
 
 
 def test_lower_is_better_uses_the_same_formulas():
     # B = 0.50, T = 0.40: planned 2023 = 0.50 - 0.10 * 0.6 = 0.44
-    assert progress.planned_level(0.5, 0.4, 2023) == pytest.approx(0.44)
+    assert progress.planned_level(0.5, 0.4, 2023, P) == pytest.approx(0.44)
     # A = 0.45 in 2022: p = (-0.05) / (-0.10) = 0.5 >= tau 0.4
     assert progress.level_progress(0.45, 0.5, 0.4) == pytest.approx(0.5)
-    assert progress.level_status(0.45, 0.5, 0.4, 2022, "lower") == "on_track"
+    assert progress.level_status(0.45, 0.5, 0.4, 2022, P, "lower") == "on_track"
     # A = 0.465: p = 0.35 < 0.36 -> behind; A = 0.463: p = 0.37 -> slightly behind
-    assert progress.level_status(0.465, 0.5, 0.4, 2022, "lower") == "behind"
-    assert progress.level_status(0.463, 0.5, 0.4, 2022, "lower") == "slightly_behind"
+    assert progress.level_status(0.465, 0.5, 0.4, 2022, P, "lower") == "behind"
+    assert progress.level_status(0.463, 0.5, 0.4, 2022, P, "lower") == "slightly_behind"
     # met when at or below the target; rising instead of falling is behind
-    assert progress.level_status(0.39, 0.5, 0.4, 2022, "lower") == "achieved"
-    assert progress.level_status(0.40, 0.5, 0.4, 2021, "lower") == "achieved"
-    assert progress.level_status(0.55, 0.5, 0.4, 2021, "lower") == "behind"
+    assert progress.level_status(0.39, 0.5, 0.4, 2022, P, "lower") == "achieved"
+    assert progress.level_status(0.40, 0.5, 0.4, 2021, P, "lower") == "achieved"
+    assert progress.level_status(0.55, 0.5, 0.4, 2021, P, "lower") == "behind"
 
 
 def test_missing_baseline_target_or_value_is_unassessed(park):
-    assert progress.level_status(3.0, None, 4.5, 2023) == "unassessed"
-    assert progress.level_status(None, 74, 95, 2023) == "unassessed"
-    assert progress.level_status(80, 74, None, 2023) == "unassessed"
-    assert progress.planned_level(None, 4.5, 2023) is None
+    assert progress.level_status(3.0, None, 4.5, 2023, P) == "unassessed"
+    assert progress.level_status(None, 74, 95, 2023, P) == "unassessed"
+    assert progress.level_status(80, 74, None, 2023, P) == "unassessed"
+    assert progress.planned_level(None, 4.5, 2023, P) is None
     # T == B: no progress to measure, but a met target is still met
     assert progress.level_progress(5, 5, 5) is None
-    assert progress.level_status(4, 5, 5, 2023) == "unassessed"
-    assert progress.level_status(5, 5, 5, 2023) == "achieved"
+    assert progress.level_status(4, 5, 5, 2023, P) == "unassessed"
+    assert progress.level_status(5, 5, 5, 2023, P) == "achieved"
     # R&D intensity has no baseline in the plan: an official value alone cannot be assessed
     set_official(park.conn, "rd_intensity", {2022: 3.9})
     s = series_of(park.conn, "rd_intensity")
@@ -122,14 +125,14 @@ def test_cumulative_running_total_and_status(park):
 
 def test_cumulative_thresholds():
     # work permits 20 000: C_2023 = 10 900 -> p = 0.545 >= 0.54 slightly behind; 12 000 -> on track
-    assert progress.cumulative_status(10_900, 20_000, 2023) == "slightly_behind"
-    assert progress.cumulative_status(10_700, 20_000, 2023) == "behind"
-    assert progress.cumulative_status(12_000, 20_000, 2023) == "on_track"
-    assert progress.cumulative_status(20_000, 20_000, 2024) == "achieved"
-    assert progress.cumulative_status(None, 20_000, 2023) == "unassessed"
-    assert progress.cumulative({2021: 4000, 2022: None, 2023: 3000}, 2023) is None
-    assert progress.cumulative({2021: 4000, 2022: 0, 2023: 3000}, 2023) == 7000  # a real 0 is kept
-    assert progress.cumulative({2020: 9, 2021: 4}, 2020) is None                 # before the period
+    assert progress.cumulative_status(10_900, 20_000, 2023, P) == "slightly_behind"
+    assert progress.cumulative_status(10_700, 20_000, 2023, P) == "behind"
+    assert progress.cumulative_status(12_000, 20_000, 2023, P) == "on_track"
+    assert progress.cumulative_status(20_000, 20_000, 2024, P) == "achieved"
+    assert progress.cumulative_status(None, 20_000, 2023, P) == "unassessed"
+    assert progress.cumulative({2021: 4000, 2022: None, 2023: 3000}, 2023, P) is None
+    assert progress.cumulative({2021: 4000, 2022: 0, 2023: 3000}, 2023, P) == 7000  # a real 0 is kept
+    assert progress.cumulative({2020: 9, 2021: 4}, 2020, P) is None                 # before the period
 
 
 # ---------------------------------------------------------------- keep pace
@@ -204,17 +207,17 @@ def test_official_wins_over_derived(park):
 
 def test_projection_rules():
     # average of the known values' change, baseline included: 248 (2020) -> 330 (2022) = 41 a year
-    assert progress.projection_level({2020: 248, 2021: None, 2022: 330}) == (pytest.approx(330 + 3 * 41), 2022)
-    assert progress.projection_level({2020: 248}) == (None, 2020)
-    assert progress.projection_level({2020: None}) == (None, None)
-    assert progress.projection_level({2020: 1, 2025: 7}) == (7, 2025)
+    assert progress.projection_level({2020: 248, 2021: None, 2022: 330}, P) == (pytest.approx(330 + 3 * 41), 2022)
+    assert progress.projection_level({2020: 248}, P) == (None, 2020)
+    assert progress.projection_level({2020: None}, P) == (None, None)
+    assert progress.projection_level({2020: 1, 2025: 7}, P) == (7, 2025)
     # energy use falling from 0.4 (2021) to 0.05 (2023) extends to -0.475 in 2025: no quantity goes below 0
-    assert progress.projection_level({2021: 0.4, 2023: 0.05}) == (0.0, 2023)
-    assert progress.projection_cumulative({2020: 50, 2021: 4000, 2022: 5000}) == (pytest.approx(22_500), 2022)
-    assert progress.needed_per_year_level(330, 2022, 480) == pytest.approx(50)
-    assert progress.needed_per_year_level(480, 2025, 480) is None
-    assert progress.needed_per_year_cumulative(9000, 2022, 20_000) == pytest.approx(11_000 / 3)
-    assert progress.needed_per_year_cumulative(21_000, 2022, 20_000) == 0
+    assert progress.projection_level({2021: 0.4, 2023: 0.05}, P) == (0.0, 2023)
+    assert progress.projection_cumulative({2020: 50, 2021: 4000, 2022: 5000}, P) == (pytest.approx(22_500), 2022)
+    assert progress.needed_per_year_level(330, 2022, 480, P) == pytest.approx(50)
+    assert progress.needed_per_year_level(480, 2025, 480, P) is None
+    assert progress.needed_per_year_cumulative(9000, 2022, 20_000, P) == pytest.approx(11_000 / 3)
+    assert progress.needed_per_year_cumulative(21_000, 2022, 20_000, P) == 0
 
 
 def test_latest_year_and_counts(park):

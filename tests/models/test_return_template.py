@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from openpyxl import load_workbook
 
+from models.period import Period
+from models.return_form import column_help
 from models.return_form import COLUMNS, FORM_VERSION, INSTRUCTIONS_SHEET, MARKER_SHEET, SHEET_NAME
 from models.return_reader import read_returns
 from models.return_template import write_template_for
@@ -67,7 +69,9 @@ def test_instructions_explain_every_column(park, tmp_path):
     for column in COLUMNS:
         title, required, how, explanation = rows[column.title][:4]
         assert required == ("必填" if column.required else "选填")
-        assert explanation == column.help and how
+        assert explanation == column_help(column, Period(2020, 2025)) and how
+    assert rows["报告年度"][3] == "填报数据所属年度，2020至2025之间的整数。"   # the file's period, not a constant
+    assert rows["报告年度"][2] == "整数年份（2020—2025）"
 
 
 def test_empty_form_reads_back_as_a_return_with_no_rows(park, tmp_path):

@@ -11,7 +11,7 @@ from models.summary import build_summary, summary_text
 from tests.conftest import run_main
 
 YEAR_KEYS = {"value", "derived", "official", "planned", "status"}
-ENTRY_KEYS = {"name", "unit", "kind", "direction", "baseline", "target", "target_text", "years", "projection_2025",
+ENTRY_KEYS = {"name", "unit", "kind", "direction", "baseline", "target", "target_text", "years", "projection_2025", "projection",
               "baseline_plan", "baseline_source", "baseline_office_source", "baseline_caveat", "official_only"}
 
 

@@ -13,6 +13,7 @@ import pytest
 from models import cells, derive
 from models.cells import CellError
 from models.importer import import_paths
+from models.period import Period
 from models.return_form import COLUMNS, SHEET_NAME
 from models.xlsx_writer import sheet_formulas
 from tests.conftest import run_main
@@ -199,7 +200,7 @@ def test_template_validation_uses_the_importers_bounds(tmp_path):
 
     from models.return_template import write_template
 
-    out = write_template(tmp_path / "f.xlsx", ["甲产业"], ["东部中山公园片区"])
+    out = write_template(tmp_path / "f.xlsx", ["甲产业"], ["东部中山公园片区"], period=Period(2020, 2025))
     ws = load_workbook(out)[SHEET_NAME]
     by_col = {str(dv.sqref).split(":")[0].rstrip("0123456789"): dv for dv in ws.data_validations.dataValidation}
     assert (by_col["F"].formula1, by_col["F"].formula2) == ("0", "1000000000000")
