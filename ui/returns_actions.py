@@ -179,6 +179,7 @@ class ReturnsActions(QObject):
 
     def export_form(self, path: Path, year: int | None = None):
         """Write the return form to `path` as a ui.jobs job (the industries and zones read here); the job."""
+        from models.period import read_period
         from models.plan import industries, zones
         from models.return_template import write_template
         from ui.jobs import export_job
@@ -187,8 +188,9 @@ class ReturnsActions(QObject):
             path = path.with_name(path.name + ".xlsx")
         conn = self.window.session.park.conn
         names = [i.name for i in industries(conn)], [z.name for z in zones(conn)]
+        period = read_period(conn)
         return export_job(self.window, self.tr("Export return form"),
-                          lambda progress: write_template(path, *names, year), path)
+                          lambda progress: write_template(path, *names, year, period=period), path)
 
     def on_undo_import(self) -> None:
         park = self.window.session.park
