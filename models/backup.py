@@ -12,6 +12,8 @@ import sqlite3
 from datetime import date
 from pathlib import Path
 
+from .out_path import partial_file
+
 KEEP = 10
 LABEL = "daily"
 
@@ -41,7 +43,6 @@ def daily_backup(path: Path | str, conn: sqlite3.Connection | None = None, *, to
     target = backup_name(path, today or date.today())
     if target.exists():
         return None
-    partial = target.with_name(target.name + ".partial")
     if conn is None:
         from .db import sqlite_uri
 
@@ -50,15 +51,12 @@ def daily_backup(path: Path | str, conn: sqlite3.Connection | None = None, *, to
     else:
         source = conn
     try:
-        out = sqlite3.connect(str(partial))
-        try:
-            source.backup(out)
-        finally:
-            out.close()
-        partial.replace(target)
-    except BaseException:
-        partial.unlink(missing_ok=True)
-        raise
+        with partial_file(target) as partial:
+            out = sqlite3.connect(str(partial))
+            try:
+                source.backup(out)
+            finally:
+                out.close()
     finally:
         if conn is None:
             source.close()

@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Any, Iterator
 from urllib.parse import quote
 
 from . import paths
+from .out_path import partial_file
 from .schema import APP_ID, MIGRATIONS, SCHEMA_VERSION
 
 if TYPE_CHECKING:
@@ -640,12 +641,10 @@ def create_park(path: Path | str, template: Path | None = None) -> Path:
     problem = output_problem(path)
     if problem:
         raise ParkFileError(problem.replace("无法写入", "无法创建文件", 1))
-    partial = path.with_name(path.name + ".partial")
     try:
-        shutil.copyfile(template, partial)
-        partial.replace(path)
+        with partial_file(path) as partial:
+            shutil.copyfile(template, partial)
     except OSError as exc:
-        partial.unlink(missing_ok=True)
         raise ParkFileError(f"无法创建文件“{path}”：{os_reason(exc)}。") from exc
     return path
 
@@ -653,17 +652,16 @@ def create_park(path: Path | str, template: Path | None = None) -> Path:
 def copy_to(park: ParkFile, target: Path) -> Path:
     """Write a consistent copy of an open park file to `target` (Save As)."""
     target = Path(target)
-    partial = target.with_name(target.name + ".partial")
-    partial.unlink(missing_ok=True)
-    out = sqlite3.connect(str(partial))
     try:
-        park.conn.backup(out)
+        with partial_file(target) as partial:
+            partial.unlink(missing_ok=True)
+            out = sqlite3.connect(str(partial))
+            try:
+                park.conn.backup(out)
+            finally:
+                out.close()
     except sqlite3.Error as exc:
-        out.close()
-        partial.unlink(missing_ok=True)
         raise ParkFileError(f"无法写入“{target}”：{exc}。") from exc
-    out.close()
-    partial.replace(target)
     return target
 
 
