@@ -224,6 +224,14 @@ def unit_text(unit: str | None) -> str:
     return (unit if is_chinese() else unit_english(unit)) or ""
 
 
+def unit_suffix(unit: str | None) -> str:
+    """A unit after a name in a title, in the window's language: "（亿元）" in Chinese, " (100M yuan)" in
+    English; "" for none."""
+    if not unit:
+        return ""
+    return f"（{unit}）" if is_chinese() else f" ({unit_english(unit)})"
+
+
 def target_text(text: str | None) -> str:
     """An indicator's target text in the window's language (五年累计新增15 / 15 more in five years)."""
     return (text if is_chinese() else target_english(text)) or ""
@@ -242,4 +250,4 @@ def shown(message: str | None) -> str | None:
 
 
 __all__ = ["MESSAGES", "TARGETS", "UNIT_WORDS", "column", "english", "gap_english", "gap_text", "shown",
-           "target_english", "target_text", "unit_english", "unit_text"]
+           "target_english", "target_text", "unit_english", "unit_suffix", "unit_text"]
