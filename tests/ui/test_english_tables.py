@@ -130,3 +130,15 @@ def test_unit_columns_of_the_group_talent_and_facts_tabs(window_in):
     facts.view.setCurrentIndex(facts.proxy.mapFromSource(model.index(0, 0)))
     title = facts.title.text()
     assert ("：" not in title) if english else ("：" in title), title
+
+
+def test_status_helpers_without_a_file_never_use_the_final_wording():
+    from models.period import Period
+    from models.plan import STATUSES
+    from ui.plan_period import NO_FILE, status_counts, status_labels, statuses_for_year
+
+    assert status_labels("achieved", 2025, NO_FILE) == ("达成目标", "Target met")   # no file: no final year
+    assert statuses_for_year(2025, NO_FILE) == STATUSES
+    assert status_counts([], 2025, NO_FILE) == dict.fromkeys(STATUSES, 0)
+    assert status_labels("achieved", 2030, Period(2025, 2030)) == ("完成", "Achieved")
+    assert status_labels(None, 2030, Period(2025, 2030)) == ("无法评估", "Not assessable")
