@@ -127,9 +127,26 @@ def test_unit_columns_of_the_group_talent_and_facts_tabs(window_in):
     shown = {model.row(r)["unit"]: model.index(r, column_of(model, "unit")).data() for r in range(model.rowCount())}
     assert shown["家"] == ("firms" if english else "家")
     assert shown["亿元"] == ("100M yuan" if english else "亿元")
-    facts.view.setCurrentIndex(facts.proxy.mapFromSource(model.index(0, 0)))
+    plan = {model.row(r)["code"]: model.row(r)["plan"] for r in range(model.rowCount())}
+    assert plan["area"] == ("about 10.2" if english else "约10.2")                  # the plan's 约10.2
+    assert plan["ai_enterprises"] == ("over 200（两百余家）" if english else "200余（两百余家）")  # its words stay
+    area = next(r for r in range(model.rowCount()) if model.row(r)["code"] == "area")
+    facts.view.setCurrentIndex(facts.proxy.mapFromSource(model.index(area, 0)))
     title = facts.title.text()
-    assert ("：" not in title) if english else ("：" in title), title
+    assert title.endswith("2020: about 10.2" if english else "2020：约10.2"), title
+
+
+def test_baseline_basis_in_the_window_language(window_in):
+    language, window = window_in
+    window.tabs.setCurrentIndex(0)
+    tab = window.park_tabs[0]
+    tab.select_indicator("total_revenue")
+    model = tab.baseline_model
+    basis = model.index(0, column_of(model, "caveat")).data()
+    assert basis == ("Enterprises above designated size" if language == "en" else "规模以上企业口径")
+    tip = tab.table_model.index(tab.table_model.row_of("total_revenue"), IndicatorTableModel.BASELINE) \
+        .data(Qt.ItemDataRole.ToolTipRole)
+    assert tip.endswith(" · " + basis), tip
 
 
 def test_status_helpers_without_a_file_never_use_the_final_wording():

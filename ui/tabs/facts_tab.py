@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 
 from models import facts
 from ui.i18n import is_chinese, label
-from ui.model_text import unit_suffix, unit_text
+from ui.model_text import qualified_text, unit_suffix, unit_text
 from ui.plan_period import NO_FILE, period_of
 from ui.tabs.base import ParkTab
 from widgets.chart_pages import ChartPages, titled_panel
@@ -143,7 +143,7 @@ class FactsTab(ParkTab):
         later = self.period.plan_years
         for s in shown:
             diff, pct = s.change(self.period.target) if self.period.target in s.years else (None, None)
-            plan_text = s.baseline_text() + (f"（{s.plan_text}）" if s.plan_text else "")
+            plan_text = qualified_text(s.baseline, s.qualifier) + (f"（{s.plan_text}）" if s.plan_text else "")
             row = {"code": s.code, "name": s.name, "group": label(facts.TOPICS.get(s.topic, (s.topic, s.topic))),
                    "unit": s.unit, "plan": plan_text, "plan_value": s.baseline, "change": diff, "change_pct": pct, "source": s.source,
                    "_derived": {str(y) for y in later if y in s.years
@@ -171,7 +171,7 @@ class FactsTab(ParkTab):
         if is_chinese():
             base = f"{self.period.base}：{s.baseline_text()}" + (f"（{s.plan_text}）" if s.plan_text else "")
         else:
-            base = f"{self.period.base}: {s.baseline_text()}" + (f" ({s.plan_text})" if s.plan_text else "")
+            base = f"{self.period.base}: {qualified_text(s.baseline, s.qualifier)}" + (f" ({s.plan_text})" if s.plan_text else "")
         self.title.setText(f"{s.name}{unit_suffix(s.unit)}  {base}")
         self.description.setText(self.tr("From the plan: %1").replace("%1", s.source))
         rows = []

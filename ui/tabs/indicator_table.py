@@ -10,7 +10,7 @@ from models.figures import IndicatorSeries
 from models.period import Period
 from models.plan import ALL_STATUSES, STATUS_COLORS, status_labels
 from ui.i18n import label
-from ui.model_text import gap_text, target_text, unit_text
+from ui.model_text import caveat_text, gap_text, target_text, unit_text
 from ui.plan_period import NO_FILE, NoPeriod
 from widgets.columns import BADGE, TEXT, Column, number_text
 from widgets.roles import RAW_ROLE
@@ -106,4 +106,4 @@ class IndicatorTableModel(TableModel):
             tip = self.tr("Set by the office; the plan's figure: %1").replace("%1", plan)
         else:
             tip = self.tr("The plan's figure")
-        return tip + (f" · {s.baseline_caveat}" if s.baseline_caveat else "")
+        return tip + (f" · {caveat_text(s.baseline_caveat)}" if s.baseline_caveat else "")

@@ -15,7 +15,7 @@ from models import rows as park_rows
 from models.figures import status_counts, statuses_for_year
 from models.plan import status_labels
 from ui.i18n import is_chinese, label
-from ui.model_text import gap_text, target_text, unit_suffix, unit_text
+from ui.model_text import caveat_text, gap_text, target_text, unit_suffix, unit_text
 from ui.plan_period import NO_FILE, period_of
 from ui.tabs.base import ParkTab
 from ui.tabs.indicator_table import IndicatorTableModel
@@ -343,7 +343,7 @@ class IndicatorsTab(ParkTab):
                        maximum=100 if ind.unit == "%" else None),
                 Column("used", self.tr("Used"), TEXT),
                 Column("source", self.tr("Source of the office's figure"), TEXT, editable=True),
-                Column("caveat", self.tr("Basis"), TEXT)]
+                Column("caveat", self.tr("Basis"), TEXT, format=caveat_text)]
 
     def _show_baseline(self, s) -> None:
         ind = s.indicator
