@@ -224,6 +224,14 @@ def unit_text(unit: str | None) -> str:
     return (unit if is_chinese() else unit_english(unit)) or ""
 
 
+def unit_suffix(unit: str | None) -> str:
+    """A unit after a name in a title, in the window's language: "（亿元）" in Chinese, " (100M yuan)" in
+    English; "" for none."""
+    if not unit:
+        return ""
+    return f"（{unit}）" if is_chinese() else f" ({unit_english(unit)})"
+
+
 def target_text(text: str | None) -> str:
     """An indicator's target text in the window's language (五年累计新增15 / 15 more in five years)."""
     return (text if is_chinese() else target_english(text)) or ""
@@ -234,6 +242,32 @@ def gap_text(text: str | None) -> str:
     return (text if is_chinese() else gap_english(text)) or ""
 
 
+# What a baseline figure stands for (models.figures.BASELINE_CAVEATS), in English.
+CAVEATS: dict[str, str] = {
+    "规模以上企业口径": "Enterprises above designated size",
+    "规划所列“15个外资研发中心”，暂作基期值，待区确认":
+        "The plan's “15 foreign R&D centres”, taken as the baseline until the district confirms",
+}
+# The plan's qualifiers of a base-year figure (models.facts.with_qualifier): 约10.2, 200余, 近1,000.
+QUALIFIERS: dict[str, str] = {"约": "about", "余": "over", "近": "nearly"}
+
+
+def caveat_text(text: str | None) -> str:
+    """A baseline's basis (规模以上企业口径) in the window's language; an unknown one as it is; "" for none."""
+    if not text or is_chinese():
+        return text or ""
+    return CAVEATS.get(text.strip(), text)
+
+
+def qualified_text(value: float | None, qualifier: str | None) -> str:
+    """A plan figure with its qualifier in the window's language: 约10.2 / about 10.2, 200余 / over 200."""
+    from models.facts import number_text, with_qualifier
+
+    if is_chinese() or not qualifier or value is None or qualifier not in QUALIFIERS:
+        return with_qualifier(value, qualifier)
+    return f"{QUALIFIERS[qualifier]} {number_text(value)}"
+
+
 def shown(message: str | None) -> str | None:
     """`message` in the window's language: as it is in Chinese, through `english` in English."""
     if message is None or is_chinese():
@@ -241,5 +275,5 @@ def shown(message: str | None) -> str | None:
     return english(message)
 
 
-__all__ = ["MESSAGES", "TARGETS", "UNIT_WORDS", "column", "english", "gap_english", "gap_text", "shown",
-           "target_english", "target_text", "unit_english", "unit_text"]
+__all__ = ["CAVEATS", "MESSAGES", "QUALIFIERS", "caveat_text", "qualified_text", "TARGETS", "UNIT_WORDS", "column", "english", "gap_english", "gap_text", "shown",
+           "target_english", "target_text", "unit_english", "unit_suffix", "unit_text"]

@@ -2,14 +2,13 @@
 
 Every year a tab shows (columns, pickers, labels, charts) comes from here, never from a constant: a
 file of 2026–2030 shows 2026…2030, one of 2021–2035 fifteen plan years. The status helpers give the final
-wording (完成 / 基本完成 / 未完成) in the file's target year whatever models.plan still assumes.
+wording (完成 / 基本完成 / 未完成) in the file's target year: thin names for models' own, given the period.
 """
 
 from __future__ import annotations
 
-from models import plan
+from models import figures, plan
 from models.period import Period, read_period
-
 
 
 class NoPeriod:
@@ -48,31 +47,26 @@ def period_of(session) -> Period | NoPeriod:
         return NO_FILE
 
 
+# The status helpers are models' (models.plan.status_labels, models.figures.statuses_for_year /
+# status_counts); these names stay for older callers and pass the period on, NO_FILE included (never final).
+
+
 def status_labels(status: str | None, year: int | None, period: Period | NoPeriod) -> tuple[str, str]:
-    """(Chinese, English) label of `status` in `year`: the final wording in the period's target year."""
-    status = status or "unassessed"
-    if period.is_final(year) and status in plan.FINAL_STATUS_LABELS:
-        return plan.FINAL_STATUS_LABELS[status]
-    return plan.STATUS_LABELS.get(status, plan.STATUS_LABELS["unassessed"])
+    """(Chinese, English) label of `status` in `year`: models.plan.status_labels with the file's period."""
+    return plan.status_labels(status, year, period=period)
 
 
 def statuses_for_year(year: int | None, period: Period | NoPeriod) -> tuple[str, ...]:
-    """The statuses `year` can have, in display order: the final ones in the target year."""
-    return plan.FINAL_STATUSES if period.is_final(year) else plan.STATUSES
+    """The statuses `year` can have, in display order: models.figures.statuses_for_year."""
+    return figures.statuses_for_year(year, period)
 
 
 def status_counts(series_list, year: int, period: Period | NoPeriod) -> dict[str, int]:
-    """{status: number of indicators in it in `year`}, every status the year can have present (0 included)."""
-    counts = {status: 0 for status in statuses_for_year(year, period)}
-    for s in series_list:
-        figures = s.years.get(year)
-        status = (figures.status if figures is not None else None) or "unassessed"
-        counts[status] = counts.get(status, 0) + 1
-    return counts
+    """{status: number of indicators in it in `year`}: models.figures.status_counts."""
+    return figures.status_counts(series_list, year, period)
 
 
 def projection(series) -> float | None:
-    """The indicator's projected target-year value (`projection`; `projection_2025` in older models)."""
-    value = getattr(series, "projection", None)
-    return value if value is not None else getattr(series, "projection_2025", None)
-
+    """The indicator's projected target-year value: `series.projection` (use it directly; this name stays
+    for older callers)."""
+    return series.projection

@@ -18,7 +18,8 @@ from PySide6.QtWidgets import (
 )
 
 from models import facts
-from ui.i18n import label
+from ui.i18n import is_chinese, label
+from ui.model_text import qualified_text, unit_suffix, unit_text
 from ui.plan_period import NO_FILE, period_of
 from ui.tabs.base import ParkTab
 from widgets.chart_pages import ChartPages, titled_panel
@@ -90,7 +91,7 @@ class FactsTab(ParkTab):
     def list_columns(self) -> list[Column]:
         base = self.period.base
         return ([Column("name", self.tr("Figure"), TEXT, tooltip_key="source"), Column("group", self.tr("Group"), TEXT),
-                 Column("unit", self.tr("Unit"), TEXT),
+                 Column("unit", self.tr("Unit"), TEXT, format=unit_text),
                  Column("plan", self.tr("%1 (plan)").replace("%1", str(base)), TEXT, sort_key="plan_value")]
                 + [Column(str(year), str(year), unit_key="unit") for year in self.period.plan_years]
                 + [Column("change", self.tr("Change %1 − %2").replace("%1", str(self.period.target))
@@ -142,7 +143,7 @@ class FactsTab(ParkTab):
         later = self.period.plan_years
         for s in shown:
             diff, pct = s.change(self.period.target) if self.period.target in s.years else (None, None)
-            plan_text = s.baseline_text() + (f"（{s.plan_text}）" if s.plan_text else "")
+            plan_text = qualified_text(s.baseline, s.qualifier) + (f"（{s.plan_text}）" if s.plan_text else "")
             row = {"code": s.code, "name": s.name, "group": label(facts.TOPICS.get(s.topic, (s.topic, s.topic))),
                    "unit": s.unit, "plan": plan_text, "plan_value": s.baseline, "change": diff, "change_pct": pct, "source": s.source,
                    "_derived": {str(y) for y in later if y in s.years
@@ -167,8 +168,11 @@ class FactsTab(ParkTab):
             self.description.setText("")
             self.detail_model.set_rows([])
             return
-        self.title.setText(f"{s.name}（{s.unit}）  {self.period.base}：{s.baseline_text()}"
-                           + (f"（{s.plan_text}）" if s.plan_text else ""))
+        if is_chinese():
+            base = f"{self.period.base}：{s.baseline_text()}" + (f"（{s.plan_text}）" if s.plan_text else "")
+        else:
+            base = f"{self.period.base}: {qualified_text(s.baseline, s.qualifier)}" + (f" ({s.plan_text})" if s.plan_text else "")
+        self.title.setText(f"{s.name}{unit_suffix(s.unit)}  {base}")
         self.description.setText(self.tr("From the plan: %1").replace("%1", s.source))
         rows = []
         for year in self.period.years:

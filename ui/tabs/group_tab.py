@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QSplitter, QVBoxLa
 from models import groups
 from models.plan import FIELD_LABELS, INDUSTRY_FIELDS
 from ui.i18n import label
+from ui.model_text import unit_text
 from ui.plan_period import NO_FILE, period_of
 from ui.tabs.base import ParkTab
 from widgets.chart_pages import ChartPages, titled_panel
@@ -229,7 +230,7 @@ class YearGroupTab(GroupTab):
     def detail_columns(self) -> list[Column]:
         return [
             Column("label", self.tr("Figure"), TEXT),
-            Column("unit", self.tr("Unit"), TEXT),
+            Column("unit", self.tr("Unit"), TEXT, format=unit_text),
             Column("derived", self.tr("From returns"), unit_key="unit", derived=True),
             Column("official", self.tr("Official"), editable=True, unit_key="unit", minimum=0),
             Column("value", self.tr("Value used"), unit_key="unit"),

@@ -8,9 +8,10 @@ from PySide6.QtCore import Qt
 from models.numfmt import figure_unit
 from models.figures import IndicatorSeries
 from models.period import Period
-from models.plan import ALL_STATUSES, STATUS_COLORS
+from models.plan import ALL_STATUSES, STATUS_COLORS, status_labels
 from ui.i18n import label
-from ui.plan_period import NO_FILE, NoPeriod, projection, status_labels
+from ui.model_text import caveat_text, gap_text, target_text, unit_text
+from ui.plan_period import NO_FILE, NoPeriod
 from widgets.columns import BADGE, TEXT, Column, number_text
 from widgets.roles import RAW_ROLE
 from widgets.table_model import TableModel
@@ -44,15 +45,16 @@ class IndicatorTableModel(TableModel):
         """The columns, their headers naming `year`."""
         return [
             Column("name", self.tr("Indicator"), TEXT, sort_key="seq"),
-            Column("unit", self.tr("Unit"), TEXT),
+            Column("unit", self.tr("Unit"), TEXT, format=unit_text),
             Column("baseline", self.tr("%1 baseline").replace("%1", str(self.period.base)), unit_key="fmt_unit",
                    tooltip_key="baseline_tip"),
-            Column("target", self.tr("%1 target").replace("%1", str(self.period.target)), TEXT),
+            Column("target", self.tr("%1 target").replace("%1", str(self.period.target)), TEXT,
+                   format=target_text),
             Column("value", self.tr("Value %1").replace("%1", str(year)), unit_key="fmt_unit"),
             Column("cumulative", self.tr("Running total %1").replace("%1", str(year)), unit_key="fmt_unit"),
             Column("status", self.tr("Status %1").replace("%1", str(year)), BADGE, sort_key="status_order"),
             Column("projection", self.tr("Projected %1").replace("%1", str(self.period.target)), unit_key="fmt_unit"),
-            Column("gap", self.tr("Gap to the target"), TEXT),
+            Column("gap", self.tr("Gap to the target"), TEXT, format=gap_text),
         ]
 
     def set_series(self, series: list[IndicatorSeries], year: int) -> None:
@@ -75,14 +77,14 @@ class IndicatorTableModel(TableModel):
         if figures is None:  # a year the figures do not cover (models not yet following the file's period)
             return {"_id": s.code, "seq": ind.seq, "name": label((ind.name, ind.name_en)), "unit": ind.unit,
                     "fmt_unit": figure_unit(ind.name, ind.unit), "baseline": s.baseline,
-                    "baseline_tip": self._baseline_tip(s), "target": ind.target_text, "projection": projection(s),
+                    "baseline_tip": self._baseline_tip(s), "target": ind.target_text, "projection": s.projection,
                     "status_code": "unassessed", "status_order": ALL_STATUSES.index("unassessed")}
         return {
             "_id": s.code, "seq": ind.seq, "name": label((ind.name, ind.name_en)), "unit": ind.unit,
             "fmt_unit": figure_unit(ind.name, ind.unit),
             "baseline": s.baseline, "baseline_tip": self._baseline_tip(s), "target": ind.target_text,
-            "value": figures.value, "cumulative": figures.cumulative, "projection": projection(s),
-            "status": (label(status_labels(figures.status, year, self.period)), STATUS_COLORS[figures.status]),
+            "value": figures.value, "cumulative": figures.cumulative, "projection": s.projection,
+            "status": (label(status_labels(figures.status, year, period=self.period)), STATUS_COLORS[figures.status]),
             "status_code": figures.status, "status_order": ALL_STATUSES.index(figures.status),
             "gap": figures.gap_text or None,
         }
@@ -104,4 +106,4 @@ class IndicatorTableModel(TableModel):
             tip = self.tr("Set by the office; the plan's figure: %1").replace("%1", plan)
         else:
             tip = self.tr("The plan's figure")
-        return tip + (f" · {s.baseline_caveat}" if s.baseline_caveat else "")
+        return tip + (f" · {caveat_text(s.baseline_caveat)}" if s.baseline_caveat else "")

@@ -12,8 +12,11 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QHeade
 
 from models import plan
 from models import rows as park_rows
-from ui.i18n import label
-from ui.plan_period import NO_FILE, period_of, status_counts, status_labels, statuses_for_year
+from models.figures import status_counts, statuses_for_year
+from models.plan import status_labels
+from ui.i18n import is_chinese, label
+from ui.model_text import caveat_text, gap_text, target_text, unit_suffix, unit_text
+from ui.plan_period import NO_FILE, period_of
 from ui.tabs.base import ParkTab
 from ui.tabs.indicator_table import IndicatorTableModel
 from widgets.chart_canvas import ChartCanvas
@@ -285,7 +288,7 @@ class IndicatorsTab(ParkTab):
         self.no_data_label.setVisible(empty)
         for status, chip in self.status_chips.items():
             chip.setVisible(status in shown and not empty)
-            chip.setText(f"{label(status_labels(status, self.year, self.period))} {counts.get(status, 0)}")
+            chip.setText(f"{label(status_labels(status, self.year, period=self.period))} {counts.get(status, 0)}")
 
     def _select_current(self) -> None:
         row = self.table_model.row_of(self.current_code) if self.current_code else -1
@@ -328,7 +331,7 @@ class IndicatorsTab(ParkTab):
                         Column("district_growth_period",
                                self.tr("District average annual growth %1 %").replace("%1", span))]
         columns += [Column("status", self.tr("Status"), BADGE),
-                    Column("gap", self.tr("Gap to the target"), TEXT),
+                    Column("gap", self.tr("Gap to the target"), TEXT, format=gap_text),
                     Column("official_source", self.tr("Source"), TEXT, editable=True),
                     Column("note", self.tr("Assessment note"), TEXT, editable=True)]
         return columns
@@ -340,7 +343,7 @@ class IndicatorsTab(ParkTab):
                        maximum=100 if ind.unit == "%" else None),
                 Column("used", self.tr("Used"), TEXT),
                 Column("source", self.tr("Source of the office's figure"), TEXT, editable=True),
-                Column("caveat", self.tr("Basis"), TEXT)]
+                Column("caveat", self.tr("Basis"), TEXT, format=caveat_text)]
 
     def _show_baseline(self, s) -> None:
         ind = s.indicator
@@ -389,19 +392,16 @@ class IndicatorsTab(ParkTab):
                          "growth": _round(f.growth, 2), "reference_growth": _round(f.reference_growth, 2),
                          "growth_period": _round(f.growth_period, 2),
                          "district_growth_period": _round(f.district_growth_period, 2),
-                         "status": (label(status_labels(f.status, year, self.period)), plan.STATUS_COLORS[f.status]),
+                         "status": (label(status_labels(f.status, year, period=self.period)), plan.STATUS_COLORS[f.status]),
                          "gap": f.gap_text or None,
                          "official_source": f.official_source, "note": f.note})
         self.year_model.set_rows(rows)
         self.year_view.resizeColumnsToContents()
         from models.numfmt import figure_unit, needed_per_year_text
-        from ui.i18n import is_chinese
 
-        from models.numfmt import unit_text
-
-        unit = f"（{ind.unit}）" if is_chinese() else f" ({unit_text(ind.unit, 'en')})"
+        unit = unit_suffix(ind.unit)
         caption = f"{label((ind.name, ind.name_en))}{unit} · {label(plan.KIND_LABELS[ind.kind])}"
-        caption += " · " + self.tr("Target: %1").replace("%1", ind.target_text)
+        caption += " · " + self.tr("Target: %1").replace("%1", target_text(ind.target_text))
         if s.official_only:
             caption += " · " + self.tr("assessed on official figures only")
         if s.needed_per_year is not None:
@@ -418,7 +418,6 @@ class IndicatorsTab(ParkTab):
         if not self._charts_active or s is None:
             return
         from models.charts import plot_indicator
-        from ui.i18n import is_chinese
 
         year, language = self.year, "zh" if is_chinese() else "en"
         self.chart.draw(lambda figure: plot_indicator(figure, s, year, language=language))
@@ -507,7 +506,7 @@ class IndicatorsTab(ParkTab):
         self.reference_combo.blockSignals(True)
         self.reference_combo.clear()
         for code, name, name_en, unit in rows:
-            self.reference_combo.addItem(f"{label((name, name_en))}（{unit}）", code)
+            self.reference_combo.addItem(f"{label((name, name_en))}{unit_suffix(unit)}", code)
         self.reference_combo.setCurrentIndex(max(0, self.reference_combo.findData(current)))
         self.reference_combo.blockSignals(False)
 
@@ -521,7 +520,7 @@ class IndicatorsTab(ParkTab):
         # Growth rates may fall below zero (not below -100 %); levels cannot be negative.
         minimum = -100 if code in GROWTH_SERIES else 0
         columns = [Column("year", self.tr("Year"), TEXT),
-                   Column("value", self.tr("Value (%1)").replace("%1", unit), editable=True, minimum=minimum),
+                   Column("value", self.tr("Value (%1)").replace("%1", unit_text(unit)), editable=True, minimum=minimum),
                    Column("source", self.tr("Source"), TEXT, editable=True),
                    Column("note", self.tr("Note"), TEXT, editable=True)]
         if self._reference_columns_for != code:

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QLabel, QSplitter, QVBoxLayout
 from models import groups
 from models.plan import TALENT_GROUPS
 from ui.i18n import label
+from ui.model_text import unit_suffix, unit_text
 from ui.tabs.group_tab import GroupTab
 from widgets.chart_pages import titled_panel
 from widgets.columns import TEXT, Column
@@ -39,7 +40,7 @@ class TalentTab(GroupTab):
 
     def list_columns(self) -> list[Column]:
         return ([Column("label", self.tr("Category"), TEXT), Column("group", self.tr("Talent group"), TEXT),
-                 Column("unit", self.tr("Unit"), TEXT)]
+                 Column("unit", self.tr("Unit"), TEXT, format=unit_text)]
                 + [Column(str(year), str(year), unit_key="unit") for year in self.period.years]
                 + [Column("total", self.total_text(), unit_key="unit")])
 
@@ -132,7 +133,7 @@ class TalentTab(GroupTab):
             self.detail_model.set_rows([])
             return
         cat = series.category
-        self.title.setText(f"{label((cat.name, cat.name_en))}（{cat.unit}）")
+        self.title.setText(f"{label((cat.name, cat.name_en))}{unit_suffix(cat.unit)}")
         self.description.setText(self.tr("From the plan: %1").replace("%1", cat.source))
         permits = series.code == groups.PERMITS_CODE
         rows = []
