@@ -10,7 +10,7 @@ page but the cover carries a header, and every page a footer with the file's nam
 The same page figures give the PDF (`write_pdf`: matplotlib's PdfPages, TrueType fonts embedded,
 vector charts) and the printed pages (`page_svgs`, drawn by Qt's SVG renderer onto a printer).
 
-The plan's last year (2025) gives the final evaluation report instead: its content comes from
+The plan's target year (the file's period, `models.period`) gives the final evaluation report instead: its content comes from
 `models.report_final` (sections of paragraphs, tables, charts and indicator items) and is flowed onto
 pages here (`document_pages`); `write_docx` writes the same content — or an interim year's report — as
 an editable Word document (`models.report_docx`).
@@ -27,8 +27,8 @@ from typing import Callable, Iterator
 
 from . import report_text as rt
 from . import plan
+from .period import Period, read_period
 from .plan import FIELD_LABELS, INDUSTRY_FIELDS, STATUS_COLORS, STATUSES
-from .schema import YEARS
 
 A4_INCHES = (8.27, 11.69)
 PARTS = ("indicators", "industries", "zones", "talent", "plan")
@@ -63,6 +63,7 @@ class ReportData:
         series: the eleven `models.figures.IndicatorSeries`, in the plan's order.
         counts: {status: number of indicators} for `year`.
         meta: the park file's `meta` rows (plan_title, park_name, period, issued…).
+        period: the file's plan period (base and target year): every year the report names comes from it.
         figures_date: when the figures last changed (the newest audit-log row), or None.
         conn: the open connection (the group charts read their own figures from it).
     """
@@ -74,6 +75,7 @@ class ReportData:
     counts: dict[str, int]
     meta: dict[str, str]
     figures_date: str | None
+    period: Period
     conn: object = None
     final: bool = False  # the plan's last year: the final evaluation (models.report_final), not a monitoring report
 
@@ -99,27 +101,31 @@ def normalise_parts(parts) -> tuple[str, ...]:
 
 
 def load(conn, file_label: str, year: int | None = None, parts=("indicators",), final: bool = False) -> ReportData:
-    """Read the figures the report prints (`year` None: the latest year with data, else 2020).
+    """Read the figures the report prints (`year` None: the latest year with data, else the base year).
 
-    The plan's last year (2025, or `final`) gives the final evaluation report; `parts` None then means
-    every part (an interim report's default is the indicators alone).
+    The plan's target year (or `final`) gives the final evaluation report; `parts` None then means
+    every part (an interim report's default is the indicators alone). A year outside the file's period
+    raises ReportError.
     """
     from . import figures
-    from .progress import END
 
+    period = read_period(conn)
     series = figures.indicator_series(conn)
     if final:
-        year = END
+        year = period.target
     if year is None:
-        year = figures.latest_year_with_data(conn) or 2020
-    final = year == END
+        year = figures.latest_year_with_data(conn) or period.base
+    if year not in period:
+        raise ReportError(f"报告年度{year}年不在本规划期内（{period.base}—{period.target}年），"
+                          f"请选择{period.base}—{period.target}年中的一年。")
+    final = period.is_final(year)
     if parts is None:
         parts = PARTS if final else ("indicators",)
     meta = dict(conn.execute("SELECT key, value FROM meta"))
     newest = conn.execute("SELECT MAX(at) FROM audit_log").fetchone()[0]
     counts = figures.status_counts(series, year) if not final else {}
     return ReportData(file_label=file_label, year=year, parts=normalise_parts(parts), series=series,
-                      counts=counts, meta=meta, figures_date=newest, conn=conn, final=final)
+                      counts=counts, meta=meta, figures_date=newest, conn=conn, final=final, period=period)
 
 
 # ---------------------------------------------------------------------------------------------- text helpers
@@ -167,7 +173,7 @@ def _cover(data: ReportData) -> Callable:
         fig.add_artist(_hline(fig, 0.2, 0.8, 0.62, "#2f5d8a", 1.5))
         rows = [
             ("园区", data.meta.get("park_name", "")),
-            ("规划期", data.meta.get("period", "")),
+            ("规划期", data.period.label()),
             ("报告年度", f"{data.year}年"),
             ("报告内容", "、".join(PART_LABELS[p][0] for p in data.parts)),
             ("数据更新日期", _date_text(data.figures_date)),
@@ -188,10 +194,10 @@ def _hline(fig, x0: float, x1: float, y: float, color: str, width: float):
     return Line2D([x0, x1], [y, y], transform=fig.transFigure, color=color, linewidth=width)
 
 
-SUMMARY_COLUMNS = (  # (header, x of the column's anchor, alignment)
-    ("指标", 0.0, "left"), ("单位", 0.335, "left"), ("2020年\n基期", 0.49, "right"), ("2025年\n目标", 0.585, "right"),
+SUMMARY_COLUMNS = (  # (header, x of the column's anchor, alignment); {base} {target} {year}: the years
+    ("指标", 0.0, "left"), ("单位", 0.335, "left"), ("{base}年\n基期", 0.49, "right"), ("{target}年\n目标", 0.585, "right"),
     ("{year}年\n数值", 0.70, "right"), ("{year}年\n序时计划", 0.80, "right"), ("状态", 0.825, "left"),
-    ("2025年\n预计", 1.0, "right"),
+    ("{target}年\n预计", 1.0, "right"),
 )
 
 
@@ -204,7 +210,8 @@ def _summary_table(data: ReportData) -> Callable:
         ax.text(0, 0.985, f"一、主要发展指标完成情况（{data.year}年）", fontsize=13, va="top", color="#1f3f66")
         header_y, row_h = 0.93, 0.05
         for header, x, align in SUMMARY_COLUMNS:
-            ax.text(x, header_y, header.format(year=data.year), fontsize=8.5, ha=align, va="center", linespacing=1.2)
+            ax.text(x, header_y, header.format(year=data.year, base=data.period.base, target=data.period.target),
+                    fontsize=8.5, ha=align, va="center", linespacing=1.2)
         ax.axhline(header_y - row_h / 2, color="#333333", linewidth=0.8)
         y = header_y - row_h
         for i, s in enumerate(data.series):
@@ -226,10 +233,11 @@ def _summary_table(data: ReportData) -> Callable:
             status = fig_year.status or "unassessed"
             ax.text(0.835, y, rt.status_label(status), fontsize=8, va="center", color="white",
                     bbox=dict(boxstyle="round,pad=0.3", fc=STATUS_COLORS[status], ec="none"))
-            ax.text(1.0, y, rt.number(s.projection_2025, unit=unit, name=ind.name), fontsize=8, ha="right", va="center")
+            ax.text(1.0, y, rt.number(rt.projection(s), unit=unit, name=ind.name), fontsize=8, ha="right", va="center")
             y -= row_h
         ax.axhline(y + row_h / 2, color="#333333", linewidth=0.8)
-        ax.text(0, y - 0.01, "注：累计类指标列出2021年以来累计数和当年新增数，状态按累计数判定；“与区同步”类指标按当年增速与全区增速比较。",
+        ax.text(0, y - 0.01, f"注：累计类指标列出{data.period.first}年以来累计数和当年新增数，状态按累计数判定；"
+                "“与区同步”类指标按当年增速与全区增速比较。",
                 fontsize=7.5, color="#555555", va="top")
         y -= 0.07
         ax.text(0, y, f"{data.year}年指标状态统计：", fontsize=10, va="center", color="#1f3f66")
@@ -373,7 +381,7 @@ def _like_for_like(conn, by: str, year: int):
     have not returned a form): the table's growth is then the like-for-like one. Else (None, "")."""
     from . import groups
 
-    if year <= YEARS[0]:
+    if year <= read_period(conn).base:
         return None, ""
     lfl = groups.like_for_like(conn, by, year)
     if not lfl.incomplete:
