@@ -306,34 +306,44 @@ def plot_table(figure, title: str, columns: list[tuple[str, float, str]], rows: 
                total_row: tuple | None = None, note: str = "") -> None:
     """A table drawn with text on `figure` (a page slot): `columns` are (header, x anchor 0–1, alignment),
     `rows` the cell texts; `total_row`, if given, is set off by a rule; `note` is printed under it. Nothing
-    here takes part in the constrained layout (the table fills its slot)."""
-    ax = figure.add_axes((0, 0, 1, 1))
-    ax.set_axis_off()
-    ax.set_in_layout(False)
-    ax.set_xlim(-0.01, 1.01)
-    ax.set_ylim(0, 1)
-    ax.text(0.5, 0.98, title, ha="center", va="top", fontsize=11)
+    here takes part in the constrained layout (the table fills its slot).
+
+    Texts, rules and shading go on the slot itself, in its own coordinates: an Axes (its axis, ticks and
+    spines, all hidden) cost about 30 ms a table to make and draw for nothing."""
+    from matplotlib.lines import Line2D
+    from matplotlib.patches import Rectangle
+
+    where = figure.transSubfigure
+
+    def at(x: float) -> float:  # the anchors run 0–1 inside a 1 % margin on either side
+        return (x + 0.01) / 1.02
+
+    def rule(y: float, width: float) -> None:
+        figure.add_artist(Line2D([0, 1], [y, y], transform=where, color="#333333", linewidth=width))
+
+    figure.text(at(0.5), 0.98, title, ha="center", va="top", fontsize=11)
     row_h = min(0.065, 0.8 / (len(rows) + 2))
     y = 0.88
     for header, x, align in columns:
-        ax.text(x, y, header, fontsize=8.5, ha=align, va="center", linespacing=1.2)
-    ax.axhline(y - row_h * 0.6, color="#333333", linewidth=0.8)
+        figure.text(at(x), y, header, fontsize=8.5, ha=align, va="center", linespacing=1.2)
+    rule(y - row_h * 0.6, 0.8)
     y -= row_h * 1.2
     body = list(rows) + ([total_row] if total_row else [])
     for i, row in enumerate(body):
         if total_row and i == len(rows):
-            ax.axhline(y + row_h / 2, color="#333333", linewidth=0.6)
+            rule(y + row_h / 2, 0.6)
         elif i % 2 == 0:
-            ax.axhspan(y - row_h / 2, y + row_h / 2, color="#f2f5f8", zorder=0)
+            figure.add_artist(Rectangle((0, y - row_h / 2), 1, row_h, transform=where, facecolor="#f2f5f8",
+                                        edgecolor="none", zorder=0))
         for (_, x, align), text in zip(columns, row):
-            ax.text(x, y, text, fontsize=8, ha=align, va="center")
+            figure.text(at(x), y, text, fontsize=8, ha=align, va="center")
         y -= row_h
-    ax.axhline(y + row_h / 2, color="#333333", linewidth=0.8)
+    rule(y + row_h / 2, 0.8)
     if note:
         import textwrap
 
-        ax.text(0.0, y - row_h * 0.2, "\n".join(textwrap.wrap(note, 62)), fontsize=7.5, color="#555555",
-                ha="left", va="top", linespacing=1.4)
+        figure.text(at(0.0), y - row_h * 0.2, "\n".join(textwrap.wrap(note, 62)), fontsize=7.5, color="#555555",
+                    ha="left", va="top", linespacing=1.4)
 
 
 def _cell(cells, field: str) -> str:
