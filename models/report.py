@@ -207,11 +207,14 @@ def _summary_table(data: ReportData) -> Callable:
         ax.set_axis_off()
         ax.set_xlim(0, 1)
         ax.set_ylim(0, 1)
-        ax.text(0, 0.985, f"一、主要发展指标完成情况（{data.year}年）", fontsize=13, va="top", color="#1f3f66")
+        from .page_text import add_text_block
+
+        words = add_text_block(fig, ax.transAxes)
+        words.add(0, 0.985, f"一、主要发展指标完成情况（{data.year}年）", size=13, va="top", color="#1f3f66")
         header_y, row_h = 0.93, 0.05
         for header, x, align in SUMMARY_COLUMNS:
-            ax.text(x, header_y, header.format(year=data.year, base=data.period.base, target=data.period.target),
-                    fontsize=8.5, ha=align, va="center", linespacing=1.2)
+            words.add(x, header_y, header.format(year=data.year, base=data.period.base, target=data.period.target),
+                      size=8.5, ha=align, va="center", linespacing=1.2)
         ax.axhline(header_y - row_h / 2, color="#333333", linewidth=0.8)
         y = header_y - row_h
         for i, s in enumerate(data.series):
@@ -219,8 +222,8 @@ def _summary_table(data: ReportData) -> Callable:
             if i % 2 == 0:
                 ax.axhspan(y - row_h / 2, y + row_h / 2, color="#f2f5f8", zorder=0)
             name_lines = wrap(f"{ind.seq}. {ind.name}", 30)
-            ax.text(0, y, "\n".join(name_lines[:2]), fontsize=8, va="center", linespacing=1.25)
-            ax.text(0.335, y, "\n".join(wrap(ind.unit, 8)), fontsize=8, va="center")
+            words.add(0, y, "\n".join(name_lines[:2]), size=8, va="center", linespacing=1.25)
+            words.add(0.335, y, "\n".join(wrap(ind.unit, 8)), size=8, va="center")
             unit = ind.unit
             target = rt.number(ind.target, unit=unit, name=ind.name) if ind.target is not None else "\n".join(wrap(ind.target_text, 10))
             if ind.kind == "cumulative":  # the running total (the status goes with it) and the year's flow
@@ -229,11 +232,11 @@ def _summary_table(data: ReportData) -> Callable:
                 value = rt.number(fig_year.value, unit=unit, name=ind.name)
             cells = (rt.number(s.baseline, unit=unit, name=ind.name), target, value, rt.number(fig_year.planned, unit=unit, name=ind.name))
             for (_, x, align), text in zip(SUMMARY_COLUMNS[2:6], cells):
-                ax.text(x, y, text, fontsize=7.5 if "\n" in text else 8, ha=align, va="center", linespacing=1.1)
+                words.add(x, y, text, size=7.5 if "\n" in text else 8, ha=align, va="center", linespacing=1.1)
             status = fig_year.status or "unassessed"
             ax.text(0.835, y, rt.status_label(status), fontsize=8, va="center", color="white",
                     bbox=dict(boxstyle="round,pad=0.3", fc=STATUS_COLORS[status], ec="none"))
-            ax.text(1.0, y, rt.number(rt.projection(s), unit=unit, name=ind.name), fontsize=8, ha="right", va="center")
+            words.add(1.0, y, rt.number(rt.projection(s), unit=unit, name=ind.name), size=8, ha="right", va="center")
             y -= row_h
         ax.axhline(y + row_h / 2, color="#333333", linewidth=0.8)
         ax.text(0, y - 0.01, f"注：累计类指标列出{data.period.first}年以来累计数和当年新增数，状态按累计数判定；"
@@ -313,7 +316,10 @@ def plot_table(figure, title: str, columns: list[tuple[str, float, str]], rows: 
     from matplotlib.lines import Line2D
     from matplotlib.patches import Rectangle
 
+    from .page_text import add_text_block
+
     where = figure.transSubfigure
+    cells = add_text_block(figure)
 
     def at(x: float) -> float:  # the anchors run 0–1 inside a 1 % margin on either side
         return (x + 0.01) / 1.02
@@ -321,11 +327,11 @@ def plot_table(figure, title: str, columns: list[tuple[str, float, str]], rows: 
     def rule(y: float, width: float) -> None:
         figure.add_artist(Line2D([0, 1], [y, y], transform=where, color="#333333", linewidth=width))
 
-    figure.text(at(0.5), 0.98, title, ha="center", va="top", fontsize=11)
+    cells.add(at(0.5), 0.98, title, ha="center", va="top", size=11)
     row_h = min(0.065, 0.8 / (len(rows) + 2))
     y = 0.88
     for header, x, align in columns:
-        figure.text(at(x), y, header, fontsize=8.5, ha=align, va="center", linespacing=1.2)
+        cells.add(at(x), y, header, size=8.5, ha=align, va="center", linespacing=1.2)
     rule(y - row_h * 0.6, 0.8)
     y -= row_h * 1.2
     body = list(rows) + ([total_row] if total_row else [])
@@ -336,14 +342,14 @@ def plot_table(figure, title: str, columns: list[tuple[str, float, str]], rows: 
             figure.add_artist(Rectangle((0, y - row_h / 2), 1, row_h, transform=where, facecolor="#f2f5f8",
                                         edgecolor="none", zorder=0))
         for (_, x, align), text in zip(columns, row):
-            figure.text(at(x), y, text, fontsize=8, ha=align, va="center")
+            cells.add(at(x), y, text, size=8, ha=align, va="center")
         y -= row_h
     rule(y + row_h / 2, 0.8)
     if note:
         import textwrap
 
-        figure.text(at(0.0), y - row_h * 0.2, "\n".join(textwrap.wrap(note, 62)), fontsize=7.5, color="#555555",
-                    ha="left", va="top", linespacing=1.4)
+        cells.add(at(0.0), y - row_h * 0.2, "\n".join(textwrap.wrap(note, 62)), size=7.5, color="#555555",
+                  ha="left", va="top", linespacing=1.4)
 
 
 def _cell(cells, field: str) -> str:
@@ -695,7 +701,8 @@ def _column_x(table) -> list[tuple[float, float]]:
     return out
 
 
-def _draw_row(fig, table, row, y: float, h: float, shade: bool, bold: bool = False) -> None:
+def _draw_row(fig, table, row, y: float, h: float, shade: bool, bold: bool = False, cells=None) -> None:
+    """One table row at `y` (its top), `h` high: shading, then each cell's lines into `cells` (a TextBlock)."""
     from matplotlib.patches import Rectangle
 
     if shade:
@@ -704,8 +711,8 @@ def _draw_row(fig, table, row, y: float, h: float, shade: bool, bold: bool = Fal
     pad = 0.004
     for (x0, x1), lines, align in zip(_column_x(table), cell_lines(table, row), table.align):
         x = {"left": x0 + pad, "right": x1 - pad, "center": (x0 + x1) / 2}[align]
-        fig.text(x, y - h / 2, "\n".join(lines), fontsize=FONT["table"], ha=align, va="center",
-                 linespacing=SPACING["table"], color="#1f3f66" if bold else "#222222")
+        cells.add(x, y - h / 2, "\n".join(lines), size=FONT["table"], ha=align, va="center",
+                  linespacing=SPACING["table"], color="#1f3f66" if bold else "#222222")
 
 
 def _draw_flow_page(items: list[tuple]) -> tuple[Callable, bool]:
@@ -715,26 +722,29 @@ def _draw_flow_page(items: list[tuple]) -> tuple[Callable, bool]:
     def draw(fig) -> None:
         from matplotlib.gridspec import GridSpec
 
+        from .page_text import add_text_block
+
         left, width = BODY_RECT[0], BODY_RECT[2]
         right = left + width
+        text = add_text_block(fig)
         for kind, y, h, payload in items:
             if kind in ("h1", "h2", "caption"):
                 size = FONT[kind]
                 x, ha = (left + width / 2, "center") if kind == "caption" else (left, "left")
-                fig.text(x, y - h / 2, payload, fontsize=size, ha=ha, va="center",
+                text.add(x, y - h / 2, payload, size=size, ha=ha, va="center",
                          color="#1f3f66" if kind != "caption" else "#222222")
             elif kind in ("body", "note"):
-                fig.text(left, y, payload, fontsize=FONT[kind], va="top", ha="left",
+                text.add(left, y, payload, size=FONT[kind], va="top", ha="left",
                          color="#222222" if kind == "body" else "#555555")
             elif kind == "thead":
                 fig.add_artist(_hline(fig, left, right, y, "#333333", 1.0))
-                _draw_row(fig, payload, payload.header, y, h, shade=False, bold=True)
+                _draw_row(fig, payload, payload.header, y, h, shade=False, bold=True, cells=text)
                 fig.add_artist(_hline(fig, left, right, y - h, "#333333", 0.6))
             elif kind in ("row", "total"):
                 table, row, index = payload
                 if kind == "total":
                     fig.add_artist(_hline(fig, left, right, y, "#333333", 0.5))
-                _draw_row(fig, table, row, y, h, shade=kind == "row" and index % 2 == 1)
+                _draw_row(fig, table, row, y, h, shade=kind == "row" and index % 2 == 1, cells=text)
             elif kind == "tend":
                 fig.add_artist(_hline(fig, left, right, y, "#333333", 1.0))
             elif kind == "chart":
@@ -794,17 +804,20 @@ def render(data: ReportData, page: Page, number: int, total: int):
 
     fig = new_figure(*A4_INCHES)
     fig.get_layout_engine().set(rect=BODY_RECT, h_pad=0.04, w_pad=0.04)
+    from .page_text import add_text_block
+
+    frame = add_text_block(fig)
     if not page.cover:
-        fig.text(BODY_RECT[0], 0.965, running_header(data), fontsize=8, color="#555555")
-        fig.text(BODY_RECT[0] + BODY_RECT[2], 0.965, page.title, fontsize=8, color="#555555", ha="right")
+        frame.add(BODY_RECT[0], 0.965, running_header(data), size=8, color="#555555")
+        frame.add(BODY_RECT[0] + BODY_RECT[2], 0.965, page.title, size=8, color="#555555", ha="right")
         fig.add_artist(_hline(fig, BODY_RECT[0], BODY_RECT[0] + BODY_RECT[2], 0.958, "#999999", 0.6))
     fig.add_artist(_hline(fig, BODY_RECT[0], BODY_RECT[0] + BODY_RECT[2], 0.035, "#999999", 0.6))
-    fig.text(BODY_RECT[0], 0.02, data.file_label, fontsize=8, color="#555555")
-    fig.text(BODY_RECT[0] + BODY_RECT[2], 0.02, f"第 {number} 页 / 共 {total} 页", fontsize=8, color="#555555",
-             ha="right")
+    frame.add(BODY_RECT[0], 0.02, data.file_label, size=8, color="#555555")
+    frame.add(BODY_RECT[0] + BODY_RECT[2], 0.02, f"第 {number} 页 / 共 {total} 页", size=8, color="#555555",
+              ha="right")
     if page.heading:
         left, bottom, width, height = BODY_RECT
-        fig.text(left, bottom + height, page.heading, ha="left", va="top", fontsize=13, color="#1f3f66")
+        frame.add(left, bottom + height, page.heading, ha="left", va="top", size=13, color="#1f3f66")
         fig.get_layout_engine().set(rect=(left, bottom, width, height - HEADING_HEIGHT))
     page.draw(fig)
     if page.manual:
