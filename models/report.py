@@ -852,6 +852,9 @@ def write_pdf(data: ReportData, out: Path | str, page_list: list[Page] | None = 
     The PDF is written beside `out` first and moved into place at the end, so a failure leaves no
     half-written file (and an existing `out` unchanged). Raises ReportError with a message for the user.
     """
+    from .mpl import setup
+
+    setup()  # before matplotlib's figure and backend modules are imported (mpl._skip_set_docstrings)
     from matplotlib.backends.backend_pdf import PdfPages
 
     from .out_path import partial_file
