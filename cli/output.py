@@ -51,14 +51,15 @@ def run_export(args) -> int:
 
 
 def register(sub) -> None:
-    p = sub.add_parser("report", help="write the A4 report of one year as PDF or Word (.docx); 2025 (the plan's "
-                                      "last year) gives the final evaluation report")
+    p = sub.add_parser("report", help="write the A4 report of one year as PDF or Word (.docx); the plan's target "
+                                      "year (its last) gives the final evaluation report")
     p.add_argument("path", help="park file")
     p.add_argument("--out", required=True, help="PDF to write, or a .docx for an editable Word document")
-    p.add_argument("--year", type=int, choices=range(2020, 2026), metavar="YEAR",
-                   help="the year to report on (default: the latest year with any value)")
+    p.add_argument("--year", type=int, metavar="YEAR",
+                   help="the year to report on, one of the file's base … target years (default: the latest year "
+                        "with any value)")
     p.add_argument("--final", action="store_true",
-                   help="the final evaluation report (总结评估) of 2021–2025, as --year 2025")
+                   help="the final evaluation report (总结评估) of the plan's period, as --year TARGET_YEAR")
     p.add_argument("--parts", nargs="+", default=None, metavar="PART",
                    choices=["indicators", "industries", "zones", "talent", "plan", "all"],
                    help="indicators (always in), industries, zones, talent, plan (the plan's figures and key "

@@ -9,8 +9,7 @@ from __future__ import annotations
 from .figures import IndicatorSeries
 from .numfmt import figure_unit, format_number, format_value, unit_text
 from .plan import STATUS_COLORS, STATUS_LABELS, STATUSES
-from .progress import END, START
-from .schema import YEARS
+from .report_text import projection, series_period
 
 PLAN_COLOR = "#7a7a7a"
 TARGET_COLOR = "#6a1b9a"
@@ -26,13 +25,33 @@ def _fmt(value: float, unit: str | None = None) -> str:
 # Labels in English (the window in English); the printed report stays Chinese.
 _EN = {
     "市下达指标": "Assigned by the city", "计划路径": "Planned path", "实际值": "Actual", "计划累计": "Planned total",
-    "累计完成（柱）": "Running total (bars)", "暂无数据": "No data yet", "年": "", "2020年基数": "2020 baseline",
-    "预测2025年": "2025 projected", "2025年目标": "2025 target",
+    "累计完成（柱）": "Running total (bars)", "暂无数据": "No data yet", "年": "", "{year}年基数": "{year} baseline",
+    "预测{year}年": "{year} projected", "{year}年目标": "{year} target",
 }
 
 
-def _t(text: str, language: str) -> str:
-    return _EN.get(text, text) if language == "en" else text
+def _t(text: str, language: str, **years: int) -> str:
+    return (_EN.get(text, text) if language == "en" else text).format(**years)
+
+
+def year_labels(years, language: str = "zh") -> tuple[list[str], dict]:
+    """The tick labels of a year axis and their text properties, readable however long the plan: "2021年"
+    up to seven years, "2021" up to eleven, and beyond (a 15-year plan) "2021" turned 45° in a smaller
+    type so that sixteen labels do not run into one another."""
+    years = list(years)
+    if len(years) <= 7:
+        return [f"{y}{_t('年', language)}" for y in years], {}
+    if len(years) <= 11:
+        return [str(y) for y in years], {"fontsize": 8.5}
+    return [str(y) for y in years], {"fontsize": 7.5, "rotation": 45, "ha": "right", "rotation_mode": "anchor"}
+
+
+def year_axis(ax, years, language: str = "zh") -> None:
+    """An x axis over `years` (a plan's base … target year): one tick a year, labelled by `year_labels`."""
+    years = list(years)
+    ax.set_xlim(years[0] - 0.6, years[-1] + 0.6)
+    labels, props = year_labels(years, language)
+    ax.set_xticks(years, labels, **props)
 
 
 def chart_title(ind, language: str = "zh") -> str:
@@ -59,13 +78,13 @@ def _actual_line(ax, series: IndicatorSeries, points: list[tuple[int, float]], l
 
 
 def _label_beside_target(series: IndicatorSeries, year: int) -> bool:
-    """The year's label would sit under the 2025 target star: put it to the left of its point instead."""
-    return year == END and series.indicator.target is not None
+    """The year's label would sit under the target year's star: put it to the left of its point instead."""
+    return year == series_period(series).target and series.indicator.target is not None
 
 
 def plot_indicator(figure, series: IndicatorSeries, year: int | None = None, final: bool = False,
                    language: str = "zh") -> None:
-    """One indicator, 2020–2025: baseline, planned path, values coloured by status, projection, target.
+    """One indicator over its plan's period (base … target year): baseline, planned path, values coloured by status, projection, target.
 
     Cumulative indicators show running totals as bars against the planned running total. `year`, when
     given, is shaded as the year under assessment. `final` draws the final evaluation's chart instead
@@ -79,9 +98,7 @@ def plot_indicator(figure, series: IndicatorSeries, year: int | None = None, fin
     ind = series.indicator
     ax = figure.add_subplot(1, 1, 1)
     ax.set_title(chart_title(ind, language), fontsize=11)
-    ax.set_xlim(START - 0.6, END + 0.6)
-    ax.set_xticks(list(YEARS))
-    ax.set_xticklabels([f"{y}{_t('年', language)}" for y in YEARS])
+    year_axis(ax, series_period(series).years, language)
     ax.set_ylabel(unit_text(ind.unit, language))
     ax.grid(axis="y", alpha=0.3)
     if year is not None:
@@ -118,8 +135,10 @@ def _plot_level(ax, series: IndicatorSeries, language: str = "zh") -> list:
                         color=PLAN_COLOR, label=label, zorder=2)
         handles.append(line)
     if ind.baseline is not None:
-        base = ax.scatter([START], [ind.baseline], marker="s", s=60, facecolor="white", edgecolor="black",
-                          label=f"{_t('2020年基数', language)} {_fmt(ind.baseline, figure_unit(ind.name, ind.unit))}", zorder=4)
+        base_year = series_period(series).base
+        base = ax.scatter([base_year], [ind.baseline], marker="s", s=60, facecolor="white", edgecolor="black",
+                          label=f"{_t('{year}年基数', language, year=base_year)} "
+                                f"{_fmt(ind.baseline, figure_unit(ind.name, ind.unit))}", zorder=4)
         handles.append(base)
     known = [(y, f) for y, f in sorted(series.years.items()) if f.value is not None]
     if known:
@@ -172,14 +191,15 @@ def _plot_cumulative(ax, series: IndicatorSeries, language: str = "zh") -> list:
 
 
 def _plot_projection(ax, series: IndicatorSeries, known: list[tuple[int, float]], language: str = "zh") -> list:
-    if series.projection_2025 is None or not known or known[-1][0] >= END:
+    end = series_period(series).target
+    projected = projection(series)
+    if projected is None or not known or known[-1][0] >= end:
         return []
     last_year, last_value = known[-1]
-    line, = ax.plot([last_year, END], [last_value, series.projection_2025], linestyle=":", linewidth=2,
-                    color=LINE_COLOR, label=f"{_t('预测2025年', language)} {_fmt(series.projection_2025, figure_unit(series.indicator.name, series.indicator.unit))}",
-                    zorder=3)
-    ax.scatter([END], [series.projection_2025], marker="o", s=40, facecolor="white", edgecolor=LINE_COLOR,
-               zorder=4)
+    unit = figure_unit(series.indicator.name, series.indicator.unit)
+    line, = ax.plot([last_year, end], [last_value, projected], linestyle=":", linewidth=2, color=LINE_COLOR,
+                    label=f"{_t('预测{year}年', language, year=end)} {_fmt(projected, unit)}", zorder=3)
+    ax.scatter([end], [projected], marker="o", s=40, facecolor="white", edgecolor=LINE_COLOR, zorder=4)
     return [line]
 
 
@@ -188,8 +208,10 @@ def _plot_target(ax, series: IndicatorSeries, language: str = "zh") -> list:
     if target is None:
         return []
     ax.axhline(target, color=TARGET_COLOR, linewidth=0.8, alpha=0.5, zorder=1)
-    mark = ax.scatter([END], [target], marker="*", s=200, color=TARGET_COLOR, zorder=6,
-                      label=f"{_t('2025年目标', language)} {_fmt(target, figure_unit(series.indicator.name, series.indicator.unit))}")
+    end = series_period(series).target
+    mark = ax.scatter([end], [target], marker="*", s=200, color=TARGET_COLOR, zorder=6,
+                      label=f"{_t('{year}年目标', language, year=end)} "
+                            f"{_fmt(target, figure_unit(series.indicator.name, series.indicator.unit))}")
     return [mark]
 
 
@@ -201,8 +223,8 @@ COUNT_UNITS = ("家", "个", "人次", "人")
 
 
 def plot_indicator_final(figure, series: IndicatorSeries) -> None:
-    """The final evaluation's chart of one indicator: the actual figures 2020–2025 against the planned path
-    and the target, no projection; the 2025 point carries the final status's colour and label.
+    """The final evaluation's chart of one indicator: the actual figures base … target year against the planned
+    path and the target, no projection; the target year's point carries the final status's colour and label.
 
     Level and keep-pace indicators: the actual line against the planned path (the baseline the assessment
     uses, the office's where set). Cumulative indicators: each year's flow (当年新增, bars) and the running
@@ -213,21 +235,21 @@ def plot_indicator_final(figure, series: IndicatorSeries) -> None:
     from .report_text import final_status_label
 
     ind = series.indicator
-    final = series.years[END]
+    period = series_period(series)
+    base, end = period.base, period.target
+    final = series.years[end]
     status = final.status if final.status in FINAL_COLORS else "unassessed"
     color = FINAL_COLORS[status]
     ax = figure.add_subplot(1, 1, 1)
     ax.set_title(chart_title(ind), fontsize=11)
-    ax.set_xlim(START - 0.6, END + 0.6)
-    ax.set_xticks(list(YEARS))
-    ax.set_xticklabels([f"{y}年" for y in YEARS])
+    year_axis(ax, period.years)
     ax.set_ylabel(ind.unit)
     ax.grid(axis="y", alpha=0.3)
     handles = []
     baseline = getattr(series, "baseline", None)
     baseline = ind.baseline if baseline is None else baseline
     if ind.kind == "cumulative":
-        flows = [(y, f.value) for y, f in sorted(series.years.items()) if y > START and f.value is not None]
+        flows = [(y, f.value) for y, f in sorted(series.years.items()) if y > base and f.value is not None]
         if flows:
             ax.bar([y for y, _ in flows], [v for _, v in flows], width=0.55, color=FLOW_COLOR, zorder=2)
             for y, v in flows:
@@ -236,8 +258,8 @@ def plot_indicator_final(figure, series: IndicatorSeries) -> None:
             from matplotlib.patches import Patch
 
             handles.append(Patch(color=FLOW_COLOR, label="当年新增（柱）"))
-        planned = [(START, 0.0)] + [(y, f.planned) for y, f in sorted(series.years.items())
-                                    if y > START and f.planned is not None]
+        planned = [(base, 0.0)] + [(y, f.planned) for y, f in sorted(series.years.items())
+                                    if y > base and f.planned is not None]
         if len(planned) > 1:
             line, = ax.plot([p[0] for p in planned], [p[1] for p in planned], linestyle="--", marker=".",
                             color=PLAN_COLOR, label="计划累计", zorder=3)
@@ -255,21 +277,21 @@ def plot_indicator_final(figure, series: IndicatorSeries) -> None:
                                 color=PLAN_COLOR, label="市下达指标", zorder=2)
                 handles.append(line)
         elif baseline is not None and ind.target is not None:
-            line, = ax.plot([START, END], [baseline, ind.target], linestyle="--", marker=".", color=PLAN_COLOR,
+            line, = ax.plot([base, end], [baseline, ind.target], linestyle="--", marker=".", color=PLAN_COLOR,
                             label="计划路径", zorder=2)
             handles.append(line)
         if baseline is not None and ind.kind != "assigned":
-            base = ax.scatter([START], [baseline], marker="s", s=60, facecolor="white", edgecolor="black",
-                              label=f"2020年基期 {_fmt(baseline, figure_unit(ind.name, ind.unit))}", zorder=5)
-            handles.append(base)
+            mark = ax.scatter([base], [baseline], marker="s", s=60, facecolor="white", edgecolor="black",
+                              label=f"{base}年基期 {_fmt(baseline, figure_unit(ind.name, ind.unit))}", zorder=5)
+            handles.append(mark)
         known = [(y, f.value) for y, f in sorted(series.years.items()) if f.value is not None]
         if known:
             handles.append(_actual_line(ax, series, known, "实际值"))
         final_value = final.value
     if final_value is not None:
-        ax.scatter([END], [final_value], s=90, color=color, edgecolors="white", linewidths=1, zorder=6)
+        ax.scatter([end], [final_value], s=90, color=color, edgecolors="white", linewidths=1, zorder=6)
         handles.append(Line2D([], [], marker="o", linestyle="", color=color,
-                              label=f"{END}年：{final_status_label(status)}"))
+                              label=f"{end}年：{final_status_label(status)}"))
     handles += _plot_target(ax, series)
     if final_value is None and not any(f.value is not None for f in series.years.values()):
         ax.text(0.5, 0.5, "暂无数据", transform=ax.transAxes, ha="center", va="center", color=PLAN_COLOR,

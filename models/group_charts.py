@@ -3,13 +3,15 @@
 Each `plot_xxx(figure, data)` takes the figures of `models.groups` (never a database) and draws with
 Chinese titles and labels, so the tabs (widgets.chart_canvas.ChartCanvas) and the printed report share
 them. Get a Figure from `models.mpl.new_figure()`. Missing figures are left out (never drawn as 0) and a
-chart with nothing to show says so.
+chart with nothing to show says so. The years on an axis are those the figures are given for (the park
+file's period, base … target), never constants.
 """
 
 from __future__ import annotations
 
 from .groups import GroupSeries, TalentSeries, growth, key_vs_rest, revenue_shares
-from .plan import FIELD_LABELS, TALENT_GROUPS, YEARS
+from .plan import FIELD_LABELS, TALENT_GROUPS
+from .report_text import chinese_count
 
 NO_DATA = "暂无数据"
 REVENUE_COLOR = "#2f80c1"
@@ -75,9 +77,19 @@ def _legend_below(figure, *args, ncols: int, **kwargs) -> None:
     figure.legend(*args, loc=loc, ncols=ncols, fontsize=8, frameon=False, **kwargs)
 
 
-def _years_axis(ax) -> None:
-    ax.set_xticks(list(YEARS), [str(y) for y in YEARS])
-    ax.set_xlim(YEARS[0] - 0.6, YEARS[-1] + 0.6)
+def _years(*mappings) -> list[int]:
+    """The years of the given {year: …} mappings (a group's figures cover the file's whole period)."""
+    return sorted({y for m in mappings for y in m})
+
+
+def _years_axis(ax, years) -> None:
+    from .charts import year_labels
+
+    years = list(years)
+    if years:
+        labels, props = year_labels(years)
+        ax.set_xticks(years, [str(y) for y in years] if not props else labels, **props)
+        ax.set_xlim(years[0] - 0.6, years[-1] + 0.6)
     ax.grid(axis="y", alpha=0.3)
     ax.set_axisbelow(True)
 
@@ -99,7 +111,7 @@ def _num(value: float, unit: str | None = None) -> str:
 
 
 def plot_industry(figure, series: GroupSeries) -> None:
-    """One industry's revenue and tax (亿元, bars) 2020–2025 with their year-on-year growth (%, lines)."""
+    """One industry's revenue and tax (亿元, bars) over the plan's years with their year-on-year growth (%, lines)."""
     revenue, tax = series.values("revenue"), series.values("tax")
     gx, gy = _known(growth(revenue))
     tx, ty = _known(growth(tax))
@@ -110,7 +122,7 @@ def plot_industry(figure, series: GroupSeries) -> None:
     xt, yt = _known(tax)
     ax.bar([x + width / 2 for x in xt], yt, width, color=TAX_COLOR, label="纳税总额（亿元）")
     ax.set_ylabel("亿元")
-    _years_axis(ax)
+    _years_axis(ax, _years(series.years))
     ax.set_title(f"{series.name}：营业收入、纳税总额及同比增长")
     handles, labels = ax.get_legend_handles_labels()
     if gy or ty:
@@ -139,7 +151,8 @@ def plot_industry_shares(figure, series_list: list[GroupSeries], group_short: di
     ax = _axes(figure, right=0.25 + 0.13 * longest)
     shares = revenue_shares(series_list)
     colors = colormaps["tab20"].colors
-    bottom = {y: 0.0 for y in YEARS}
+    years = _years(*(s.years for s in series_list))
+    bottom = {y: 0.0 for y in years}
     drawn = False
     for i, s in enumerate(series_list):
         xs, ys = _known(shares[s.name])
@@ -154,7 +167,7 @@ def plot_industry_shares(figure, series_list: list[GroupSeries], group_short: di
         drawn = True
     ax.set_ylim(0, 100)
     ax.set_ylabel("占园区营业收入比重（%）")
-    _years_axis(ax)
+    _years_axis(ax, years)
     ax.set_title("各产业营业收入占比")
     if drawn:
         ax.legend(loc="center left", bbox_to_anchor=(1.01, 0.5), fontsize=8, frameon=False)
@@ -171,14 +184,15 @@ def plot_key_vs_rest(figure, series_list: list[GroupSeries]) -> None:
     rx, ry = _known(data["rest"])
     ax.bar([x - width / 2 for x in kx], ky, width, color=KEY_COLOR, label="“3+3”重点产业")
     ax.bar([x + width / 2 for x in rx], ry, width, color=REST_COLOR, label="其他产业")
-    for year in YEARS:
-        key, rest = data["key"][year], data["rest"][year]
+    years = _years(data["key"], data["rest"])
+    for year in years:
+        key, rest = data["key"].get(year), data["rest"].get(year)
         if key is not None and (key + (rest or 0)) > 0:
             share = key / (key + (rest or 0)) * 100
             ax.annotate(f"{_num(share, '%')}%", (year - width / 2, key), ha="center", va="bottom", fontsize=8,
                         xytext=(0, 2), textcoords="offset points")
     ax.set_ylabel("营业收入（亿元）")
-    _years_axis(ax)
+    _years_axis(ax, years)
     ax.set_title("“3+3”重点产业与其他产业营业收入（标注为重点产业占比）")
     if ky or ry:
         ax.legend(loc="upper left", fontsize=8)
@@ -188,12 +202,13 @@ def plot_key_vs_rest(figure, series_list: list[GroupSeries]) -> None:
 
 def plot_zones(figure, zones: list[GroupSeries], fields: tuple[str, ...] = ("revenue", "tax", "enterprises",
                                                                               "high_tech")) -> None:
-    """The zones compared over 2020–2025: one panel per field, grouped bars per zone."""
+    """The zones compared over the plan's years: one panel per field, grouped bars per zone."""
     n = len(fields)
     cols = 2 if n > 1 else 1
     rows = (n + cols - 1) // cols
     width = 0.8 / max(1, len(zones))
     anything = False
+    years = _years(*(z.years for z in zones))
     for i, (fld, ax) in enumerate(zip(fields, _grid(figure, rows, cols, legend_rows=1))):
         name, _, unit = FIELD_LABELS[fld]
         for j, zone in enumerate(zones):
@@ -202,9 +217,9 @@ def plot_zones(figure, zones: list[GroupSeries], fields: tuple[str, ...] = ("rev
             ax.bar([x + offset for x in xs], ys, width, color=ZONE_COLORS[j % len(ZONE_COLORS)], label=zone.name)
             anything = anything or bool(ys)
         ax.set_title(f"{name}（{unit}）", fontsize=10)
-        _years_axis(ax)
-        ax.tick_params(labelsize=8)
-    figure.suptitle("三大片区比较（2020—2025年）")
+        _years_axis(ax, years)
+        ax.tick_params(labelsize=8 if len(years) <= 7 else 6.5)
+    figure.suptitle(f"三大片区比较（{years[0]}—{years[-1]}年）" if years else "三大片区比较")
     axes = figure.axes
     if anything:
         handles, labels = axes[0].get_legend_handles_labels()
@@ -215,7 +230,8 @@ def plot_zones(figure, zones: list[GroupSeries], fields: tuple[str, ...] = ("rev
 
 
 def plot_work_permits(figure, path: dict) -> None:
-    """Work permits issued per year (bars), their cumulative sum since 2020 and the planned path to the target.
+    """Work permits issued per year (bars), their cumulative sum since the base year and the planned path to the
+    target.
 
     `path` is `models.groups.permits_path(conn)`.
     """
@@ -226,17 +242,20 @@ def plot_work_permits(figure, path: dict) -> None:
     if py:
         ax.plot(px, py, "--", color=PLAN_COLOR, marker=".", label="序时累计目标")
     cx, cy = _known(path["cumulative"])
-    cx, cy = [x for x, y in zip(cx, cy) if x > YEARS[0]], [y for x, y in zip(cx, cy) if x > YEARS[0]]
+    years = _years(path["yearly"], path["cumulative"])
+    base = years[0] if years else None
+    cx, cy = [x for x, y in zip(cx, cy) if x > base], [y for x, y in zip(cx, cy) if x > base]
     if cy:
         ax.plot(cx, cy, "o-", color=KEY_COLOR, label="实际累计")
         ax.annotate(_num(cy[-1], "人次"), (cx[-1], cy[-1]), xytext=(4, 4), textcoords="offset points", fontsize=8)
     if path.get("target"):
         ax.axhline(path["target"], color=TARGET_COLOR, linewidth=0.9)
-        ax.annotate(f"五年累计目标 {_num(path['target'], '人次')}", (YEARS[0] - 0.5, path["target"]), xytext=(0, 3),
+        span = f"{chinese_count(len(years) - 1)}年" if len(years) > 1 else ""
+        ax.annotate(f"{span}累计目标 {_num(path['target'], '人次')}", ((base or 0) - 0.5, path["target"]), xytext=(0, 3),
                     textcoords="offset points", fontsize=8, color=TARGET_COLOR)
         ax.set_ylim(0, max([path["target"] * 1.12, *cy, *ys]) if (cy or ys) else path["target"] * 1.12)
     ax.set_ylabel("人次")
-    _years_axis(ax)
+    _years_axis(ax, years)
     ax.set_title("外国人来华工作许可：累计数与序时目标")
     ax.legend(loc="center left", fontsize=8)
     if not ys:
@@ -255,11 +274,13 @@ def plot_returnee_share(figure, share: dict) -> None:
         ax.annotate(f"{_num(y, '%')}%", (x, y), ha="center", va="bottom", xytext=(0, 2), textcoords="offset points",
                     fontsize=8)
     target = share.get("target")
+    years = _years(share["values"])
     if target is not None:
-        ax.axhline(target, color=TARGET_COLOR, linestyle="--", linewidth=1, label=f"2025年目标 {_num(target, '%')}%")
+        when = f"{years[-1]}年" if years else ""
+        ax.axhline(target, color=TARGET_COLOR, linestyle="--", linewidth=1, label=f"{when}目标 {_num(target, '%')}%")
         ax.set_ylim(0, max([target * 1.3, *[y * 1.15 for y in ys]]))
     ax.set_ylabel("%")
-    _years_axis(ax)
+    _years_axis(ax, years)
     ax.set_title("从业人员中留学归国人员和外籍常住人员占比")
     ax.legend(loc="upper left", fontsize=8)
     if not ys:
@@ -267,7 +288,7 @@ def plot_returnee_share(figure, share: dict) -> None:
 
 
 def plot_talent_counts(figure, series_list: list[TalentSeries], groups: tuple[str, ...] = ("count",)) -> None:
-    """The talent counts of the given groups (default: high-level talent) over 2020–2025, one line each."""
+    """The talent counts of the given groups (default: high-level talent) over the plan's years, one line each."""
     shown = sum(1 for s in series_list if s.category.grp in groups)
     ax = _axes(figure, legend_rows=(shown + 2) // 3)
     drawn = False
@@ -286,11 +307,13 @@ def plot_talent_counts(figure, series_list: list[TalentSeries], groups: tuple[st
         drawn = True
     ax.set_ylim(bottom=0)
     ax.set_ylabel("、".join(units))
-    _years_axis(ax)
+    years = _years(*(s.years for s in series_list))
+    _years_axis(ax, years)
     if tuple(groups) == ("count",):
-        ax.set_title("高层次人才数量（2020年为规划基数）")
+        ax.set_title(f"高层次人才数量（{years[0]}年为规划基数）" if years else "高层次人才数量")
     else:
-        ax.set_title("、".join(TALENT_GROUPS[g][0] for g in groups) + "（2020—2025年）")
+        span = f"（{years[0]}—{years[-1]}年）" if years else ""
+        ax.set_title("、".join(TALENT_GROUPS[g][0] for g in groups) + span)
     if drawn:
         _legend_below(figure, ncols=3)
     else:

@@ -1,6 +1,6 @@
 """The Excel export's sheets for the plan's figures, industry groups, parks without a zone and key tasks.
 
-`plan_sheets(conn)` gives 规划基数 (every 2020 figure per year), 产业分组 (chapter 4's groups and the
+`plan_sheets(conn)` gives 规划基数 (every base-year figure per year of the file's period), 产业分组 (chapter 4's groups and the
 “3+3” mark), 其他园区 (parks the plan names without a zone) and 重点任务 (the sheet
 `main.py import-tasks` reads back). models/export_xlsx.py appends them to its workbook.
 """
@@ -8,20 +8,23 @@
 from __future__ import annotations
 
 from . import facts, tasks
+from .period import read_period
 from .plan import PARK_STATUSES, industry_plan_groups
 
 
 def facts_sheet(conn):
     from .export_xlsx import Sheet
 
+    base_year = read_period(conn).base
     sheet = Sheet("规划基数", [("代码", "text"), ("分组", "text"), ("项目", "text"), ("单位", "text"),
-                             ("2020年规划数", "text"), ("规划原文", "text"), ("年度", "year"), ("采用值", "num"),
-                             ("报表汇总值", "num"), ("官方数值", "num"), ("较2020年变化", "num"), ("备注", "text")],
+                             (f"{base_year}年规划数", "text"), ("规划原文", "text"), ("年度", "year"), ("采用值", "num"),
+                             ("报表汇总值", "num"), ("官方数值", "num"), (f"较{base_year}年变化", "num"),
+                             ("备注", "text")],
                   [])
     for s in facts.fact_series(conn):
         base = f"{s.baseline_text()}（{s.plan_text}）" if s.plan_text else s.baseline_text()
         for year, y in sorted(s.years.items()):
-            diff = None if y.value is None or year == facts.BASE_YEAR else y.value - s.baseline
+            diff = None if y.value is None or year == base_year else y.value - s.baseline
             sheet.rows.append((s.code, facts.TOPICS.get(s.topic, (s.topic,))[0], s.name, s.unit, base, s.source,
                                year, y.value, y.derived, y.official, diff, y.note))
     return sheet

@@ -10,7 +10,7 @@ page but the cover carries a header, and every page a footer with the file's nam
 The same page figures give the PDF (`write_pdf`: matplotlib's PdfPages, TrueType fonts embedded,
 vector charts) and the printed pages (`page_svgs`, drawn by Qt's SVG renderer onto a printer).
 
-The plan's last year (2025) gives the final evaluation report instead: its content comes from
+The plan's target year (the file's period, `models.period`) gives the final evaluation report instead: its content comes from
 `models.report_final` (sections of paragraphs, tables, charts and indicator items) and is flowed onto
 pages here (`document_pages`); `write_docx` writes the same content — or an interim year's report — as
 an editable Word document (`models.report_docx`).
@@ -28,8 +28,8 @@ from typing import Callable, Iterator
 
 from . import report_text as rt
 from . import plan
+from .period import Period, read_period
 from .plan import FIELD_LABELS, INDUSTRY_FIELDS, STATUS_COLORS, STATUSES
-from .schema import YEARS
 
 A4_INCHES = (8.27, 11.69)
 PARTS = ("indicators", "industries", "zones", "talent", "plan")
@@ -64,6 +64,7 @@ class ReportData:
         series: the eleven `models.figures.IndicatorSeries`, in the plan's order.
         counts: {status: number of indicators} for `year`.
         meta: the park file's `meta` rows (plan_title, park_name, period, issued…).
+        period: the file's plan period (base and target year): every year the report names comes from it.
         figures_date: when the figures last changed (the newest audit-log row), or None.
         conn: the open connection (the group charts read their own figures from it).
     """
@@ -75,6 +76,7 @@ class ReportData:
     counts: dict[str, int]
     meta: dict[str, str]
     figures_date: str | None
+    period: Period
     conn: object = None
     final: bool = False  # the plan's last year: the final evaluation (models.report_final), not a monitoring report
 
@@ -100,27 +102,31 @@ def normalise_parts(parts) -> tuple[str, ...]:
 
 
 def load(conn, file_label: str, year: int | None = None, parts=("indicators",), final: bool = False) -> ReportData:
-    """Read the figures the report prints (`year` None: the latest year with data, else 2020).
+    """Read the figures the report prints (`year` None: the latest year with data, else the base year).
 
-    The plan's last year (2025, or `final`) gives the final evaluation report; `parts` None then means
-    every part (an interim report's default is the indicators alone).
+    The plan's target year (or `final`) gives the final evaluation report; `parts` None then means
+    every part (an interim report's default is the indicators alone). A year outside the file's period
+    raises ReportError.
     """
     from . import figures
-    from .progress import END
 
+    period = read_period(conn)
     series = figures.indicator_series(conn)
     if final:
-        year = END
+        year = period.target
     if year is None:
-        year = figures.latest_year_with_data(conn) or 2020
-    final = year == END
+        year = figures.latest_year_with_data(conn) or period.base
+    if year not in period:
+        raise ReportError(f"报告年度{year}年不在本规划期内（{period.base}—{period.target}年），"
+                          f"请选择{period.base}—{period.target}年中的一年。")
+    final = period.is_final(year)
     if parts is None:
         parts = PARTS if final else ("indicators",)
     meta = dict(conn.execute("SELECT key, value FROM meta"))
     newest = conn.execute("SELECT MAX(at) FROM audit_log").fetchone()[0]
     counts = figures.status_counts(series, year) if not final else {}
     return ReportData(file_label=file_label, year=year, parts=normalise_parts(parts), series=series,
-                      counts=counts, meta=meta, figures_date=newest, conn=conn, final=final)
+                      counts=counts, meta=meta, figures_date=newest, conn=conn, final=final, period=period)
 
 
 # ---------------------------------------------------------------------------------------------- text helpers
@@ -168,7 +174,7 @@ def _cover(data: ReportData) -> Callable:
         fig.add_artist(_hline(fig, 0.2, 0.8, 0.62, "#2f5d8a", 1.5))
         rows = [
             ("园区", data.meta.get("park_name", "")),
-            ("规划期", data.meta.get("period", "")),
+            ("规划期", data.period.label()),
             ("报告年度", f"{data.year}年"),
             ("报告内容", "、".join(PART_LABELS[p][0] for p in data.parts)),
             ("数据更新日期", _date_text(data.figures_date)),
@@ -189,10 +195,10 @@ def _hline(fig, x0: float, x1: float, y: float, color: str, width: float):
     return Line2D([x0, x1], [y, y], transform=fig.transFigure, color=color, linewidth=width)
 
 
-SUMMARY_COLUMNS = (  # (header, x of the column's anchor, alignment)
-    ("指标", 0.0, "left"), ("单位", 0.335, "left"), ("2020年\n基期", 0.49, "right"), ("2025年\n目标", 0.585, "right"),
+SUMMARY_COLUMNS = (  # (header, x of the column's anchor, alignment); {base} {target} {year}: the years
+    ("指标", 0.0, "left"), ("单位", 0.335, "left"), ("{base}年\n基期", 0.49, "right"), ("{target}年\n目标", 0.585, "right"),
     ("{year}年\n数值", 0.70, "right"), ("{year}年\n序时计划", 0.80, "right"), ("状态", 0.825, "left"),
-    ("2025年\n预计", 1.0, "right"),
+    ("{target}年\n预计", 1.0, "right"),
 )
 
 
@@ -202,10 +208,14 @@ def _summary_table(data: ReportData) -> Callable:
         ax.set_axis_off()
         ax.set_xlim(0, 1)
         ax.set_ylim(0, 1)
-        ax.text(0, 0.985, f"一、主要发展指标完成情况（{data.year}年）", fontsize=13, va="top", color="#1f3f66")
+        from .page_text import add_text_block
+
+        words = add_text_block(fig, ax.transAxes)
+        words.add(0, 0.985, f"一、主要发展指标完成情况（{data.year}年）", size=13, va="top", color="#1f3f66")
         header_y, row_h = 0.93, 0.05
         for header, x, align in SUMMARY_COLUMNS:
-            ax.text(x, header_y, header.format(year=data.year), fontsize=8.5, ha=align, va="center", linespacing=1.2)
+            words.add(x, header_y, header.format(year=data.year, base=data.period.base, target=data.period.target),
+                      size=8.5, ha=align, va="center", linespacing=1.2)
         ax.axhline(header_y - row_h / 2, color="#333333", linewidth=0.8)
         y = header_y - row_h
         for i, s in enumerate(data.series):
@@ -213,8 +223,8 @@ def _summary_table(data: ReportData) -> Callable:
             if i % 2 == 0:
                 ax.axhspan(y - row_h / 2, y + row_h / 2, color="#f2f5f8", zorder=0)
             name_lines = wrap(f"{ind.seq}. {ind.name}", 30)
-            ax.text(0, y, "\n".join(name_lines[:2]), fontsize=8, va="center", linespacing=1.25)
-            ax.text(0.335, y, "\n".join(wrap(ind.unit, 8)), fontsize=8, va="center")
+            words.add(0, y, "\n".join(name_lines[:2]), size=8, va="center", linespacing=1.25)
+            words.add(0.335, y, "\n".join(wrap(ind.unit, 8)), size=8, va="center")
             unit = ind.unit
             target = rt.number(ind.target, unit=unit, name=ind.name) if ind.target is not None else "\n".join(wrap(ind.target_text, 10))
             if ind.kind == "cumulative":  # the running total (the status goes with it) and the year's flow
@@ -223,14 +233,15 @@ def _summary_table(data: ReportData) -> Callable:
                 value = rt.number(fig_year.value, unit=unit, name=ind.name)
             cells = (rt.number(s.baseline, unit=unit, name=ind.name), target, value, rt.number(fig_year.planned, unit=unit, name=ind.name))
             for (_, x, align), text in zip(SUMMARY_COLUMNS[2:6], cells):
-                ax.text(x, y, text, fontsize=7.5 if "\n" in text else 8, ha=align, va="center", linespacing=1.1)
+                words.add(x, y, text, size=7.5 if "\n" in text else 8, ha=align, va="center", linespacing=1.1)
             status = fig_year.status or "unassessed"
             ax.text(0.835, y, rt.status_label(status), fontsize=8, va="center", color="white",
                     bbox=dict(boxstyle="round,pad=0.3", fc=STATUS_COLORS[status], ec="none"))
-            ax.text(1.0, y, rt.number(s.projection_2025, unit=unit, name=ind.name), fontsize=8, ha="right", va="center")
+            words.add(1.0, y, rt.number(rt.projection(s), unit=unit, name=ind.name), size=8, ha="right", va="center")
             y -= row_h
         ax.axhline(y + row_h / 2, color="#333333", linewidth=0.8)
-        ax.text(0, y - 0.01, "注：累计类指标列出2021年以来累计数和当年新增数，状态按累计数判定；“与区同步”类指标按当年增速与全区增速比较。",
+        ax.text(0, y - 0.01, f"注：累计类指标列出{data.period.first}年以来累计数和当年新增数，状态按累计数判定；"
+                "“与区同步”类指标按当年增速与全区增速比较。",
                 fontsize=7.5, color="#555555", va="top")
         y -= 0.07
         ax.text(0, y, f"{data.year}年指标状态统计：", fontsize=10, va="center", color="#1f3f66")
@@ -299,34 +310,47 @@ def plot_table(figure, title: str, columns: list[tuple[str, float, str]], rows: 
                total_row: tuple | None = None, note: str = "") -> None:
     """A table drawn with text on `figure` (a page slot): `columns` are (header, x anchor 0–1, alignment),
     `rows` the cell texts; `total_row`, if given, is set off by a rule; `note` is printed under it. Nothing
-    here takes part in the constrained layout (the table fills its slot)."""
-    ax = figure.add_axes((0, 0, 1, 1))
-    ax.set_axis_off()
-    ax.set_in_layout(False)
-    ax.set_xlim(-0.01, 1.01)
-    ax.set_ylim(0, 1)
-    ax.text(0.5, 0.98, title, ha="center", va="top", fontsize=11)
+    here takes part in the constrained layout (the table fills its slot).
+
+    Texts, rules and shading go on the slot itself, in its own coordinates: an Axes (its axis, ticks and
+    spines, all hidden) cost about 30 ms a table to make and draw for nothing."""
+    from matplotlib.lines import Line2D
+    from matplotlib.patches import Rectangle
+
+    from .page_text import add_text_block
+
+    where = figure.transSubfigure
+    cells = add_text_block(figure)
+
+    def at(x: float) -> float:  # the anchors run 0–1 inside a 1 % margin on either side
+        return (x + 0.01) / 1.02
+
+    def rule(y: float, width: float) -> None:
+        figure.add_artist(Line2D([0, 1], [y, y], transform=where, color="#333333", linewidth=width))
+
+    cells.add(at(0.5), 0.98, title, ha="center", va="top", size=11)
     row_h = min(0.065, 0.8 / (len(rows) + 2))
     y = 0.88
     for header, x, align in columns:
-        ax.text(x, y, header, fontsize=8.5, ha=align, va="center", linespacing=1.2)
-    ax.axhline(y - row_h * 0.6, color="#333333", linewidth=0.8)
+        cells.add(at(x), y, header, size=8.5, ha=align, va="center", linespacing=1.2)
+    rule(y - row_h * 0.6, 0.8)
     y -= row_h * 1.2
     body = list(rows) + ([total_row] if total_row else [])
     for i, row in enumerate(body):
         if total_row and i == len(rows):
-            ax.axhline(y + row_h / 2, color="#333333", linewidth=0.6)
+            rule(y + row_h / 2, 0.6)
         elif i % 2 == 0:
-            ax.axhspan(y - row_h / 2, y + row_h / 2, color="#f2f5f8", zorder=0)
+            figure.add_artist(Rectangle((0, y - row_h / 2), 1, row_h, transform=where, facecolor="#f2f5f8",
+                                        edgecolor="none", zorder=0))
         for (_, x, align), text in zip(columns, row):
-            ax.text(x, y, text, fontsize=8, ha=align, va="center")
+            cells.add(at(x), y, text, size=8, ha=align, va="center")
         y -= row_h
-    ax.axhline(y + row_h / 2, color="#333333", linewidth=0.8)
+    rule(y + row_h / 2, 0.8)
     if note:
         import textwrap
 
-        ax.text(0.0, y - row_h * 0.2, "\n".join(textwrap.wrap(note, 62)), fontsize=7.5, color="#555555",
-                ha="left", va="top", linespacing=1.4)
+        cells.add(at(0.0), y - row_h * 0.2, "\n".join(textwrap.wrap(note, 62)), size=7.5, color="#555555",
+                  ha="left", va="top", linespacing=1.4)
 
 
 def _cell(cells, field: str) -> str:
@@ -374,7 +398,7 @@ def _like_for_like(conn, by: str, year: int):
     have not returned a form): the table's growth is then the like-for-like one. Else (None, "")."""
     from . import groups
 
-    if year <= YEARS[0]:
+    if year <= read_period(conn).base:
         return None, ""
     lfl = groups.like_for_like(conn, by, year)
     if not lfl.incomplete:
@@ -678,7 +702,8 @@ def _column_x(table) -> list[tuple[float, float]]:
     return out
 
 
-def _draw_row(fig, table, row, y: float, h: float, shade: bool, bold: bool = False) -> None:
+def _draw_row(fig, table, row, y: float, h: float, shade: bool, bold: bool = False, cells=None) -> None:
+    """One table row at `y` (its top), `h` high: shading, then each cell's lines into `cells` (a TextBlock)."""
     from matplotlib.patches import Rectangle
 
     if shade:
@@ -687,8 +712,8 @@ def _draw_row(fig, table, row, y: float, h: float, shade: bool, bold: bool = Fal
     pad = 0.004
     for (x0, x1), lines, align in zip(_column_x(table), cell_lines(table, row), table.align):
         x = {"left": x0 + pad, "right": x1 - pad, "center": (x0 + x1) / 2}[align]
-        fig.text(x, y - h / 2, "\n".join(lines), fontsize=FONT["table"], ha=align, va="center",
-                 linespacing=SPACING["table"], color="#1f3f66" if bold else "#222222")
+        cells.add(x, y - h / 2, "\n".join(lines), size=FONT["table"], ha=align, va="center",
+                  linespacing=SPACING["table"], color="#1f3f66" if bold else "#222222")
 
 
 def _draw_flow_page(items: list[tuple]) -> tuple[Callable, bool]:
@@ -698,26 +723,29 @@ def _draw_flow_page(items: list[tuple]) -> tuple[Callable, bool]:
     def draw(fig) -> None:
         from matplotlib.gridspec import GridSpec
 
+        from .page_text import add_text_block
+
         left, width = BODY_RECT[0], BODY_RECT[2]
         right = left + width
+        text = add_text_block(fig)
         for kind, y, h, payload in items:
             if kind in ("h1", "h2", "caption"):
                 size = FONT[kind]
                 x, ha = (left + width / 2, "center") if kind == "caption" else (left, "left")
-                fig.text(x, y - h / 2, payload, fontsize=size, ha=ha, va="center",
+                text.add(x, y - h / 2, payload, size=size, ha=ha, va="center",
                          color="#1f3f66" if kind != "caption" else "#222222")
             elif kind in ("body", "note"):
-                fig.text(left, y, payload, fontsize=FONT[kind], va="top", ha="left",
+                text.add(left, y, payload, size=FONT[kind], va="top", ha="left",
                          color="#222222" if kind == "body" else "#555555")
             elif kind == "thead":
                 fig.add_artist(_hline(fig, left, right, y, "#333333", 1.0))
-                _draw_row(fig, payload, payload.header, y, h, shade=False, bold=True)
+                _draw_row(fig, payload, payload.header, y, h, shade=False, bold=True, cells=text)
                 fig.add_artist(_hline(fig, left, right, y - h, "#333333", 0.6))
             elif kind in ("row", "total"):
                 table, row, index = payload
                 if kind == "total":
                     fig.add_artist(_hline(fig, left, right, y, "#333333", 0.5))
-                _draw_row(fig, table, row, y, h, shade=kind == "row" and index % 2 == 1)
+                _draw_row(fig, table, row, y, h, shade=kind == "row" and index % 2 == 1, cells=text)
             elif kind == "tend":
                 fig.add_artist(_hline(fig, left, right, y, "#333333", 1.0))
             elif kind == "chart":
@@ -777,17 +805,20 @@ def render(data: ReportData, page: Page, number: int, total: int):
 
     fig = new_figure(*A4_INCHES)
     fig.get_layout_engine().set(rect=BODY_RECT, h_pad=0.04, w_pad=0.04)
+    from .page_text import add_text_block
+
+    frame = add_text_block(fig)
     if not page.cover:
-        fig.text(BODY_RECT[0], 0.965, running_header(data), fontsize=8, color="#555555")
-        fig.text(BODY_RECT[0] + BODY_RECT[2], 0.965, page.title, fontsize=8, color="#555555", ha="right")
+        frame.add(BODY_RECT[0], 0.965, running_header(data), size=8, color="#555555")
+        frame.add(BODY_RECT[0] + BODY_RECT[2], 0.965, page.title, size=8, color="#555555", ha="right")
         fig.add_artist(_hline(fig, BODY_RECT[0], BODY_RECT[0] + BODY_RECT[2], 0.958, "#999999", 0.6))
     fig.add_artist(_hline(fig, BODY_RECT[0], BODY_RECT[0] + BODY_RECT[2], 0.035, "#999999", 0.6))
-    fig.text(BODY_RECT[0], 0.02, data.file_label, fontsize=8, color="#555555")
-    fig.text(BODY_RECT[0] + BODY_RECT[2], 0.02, f"第 {number} 页 / 共 {total} 页", fontsize=8, color="#555555",
-             ha="right")
+    frame.add(BODY_RECT[0], 0.02, data.file_label, size=8, color="#555555")
+    frame.add(BODY_RECT[0] + BODY_RECT[2], 0.02, f"第 {number} 页 / 共 {total} 页", size=8, color="#555555",
+              ha="right")
     if page.heading:
         left, bottom, width, height = BODY_RECT
-        fig.text(left, bottom + height, page.heading, ha="left", va="top", fontsize=13, color="#1f3f66")
+        frame.add(left, bottom + height, page.heading, ha="left", va="top", size=13, color="#1f3f66")
         fig.get_layout_engine().set(rect=(left, bottom, width, height - HEADING_HEIGHT))
     page.draw(fig)
     if page.manual:
@@ -822,6 +853,9 @@ def write_pdf(data: ReportData, out: Path | str, page_list: list[Page] | None = 
     The PDF is written beside `out` first and moved into place at the end, so a failure leaves no
     half-written file (and an existing `out` unchanged). Raises ReportError with a message for the user.
     """
+    from .mpl import setup
+
+    setup()  # before matplotlib's figure and backend modules are imported (mpl._skip_set_docstrings)
     from matplotlib.backends.backend_pdf import PdfPages
 
     from .out_path import partial_file

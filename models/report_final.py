@@ -1,4 +1,7 @@
-"""The final evaluation report (“十四五”规划实施情况总结评估报告) as format-neutral content.
+"""The final evaluation report (…“十四五”规划实施情况总结评估报告) as format-neutral content.
+
+Every year it names is the park file's period (`ReportData.period`: base year, target year — the year
+assessed — and the plan's years base+1 … target); the plan's short name (“十四五”) comes from its meta.
 
 The report is a title, cover rows and a list of numbered sections, each a list of blocks: `Paragraph`,
 `Table`, `Chart` (a `plot(figure)` drawing on a matplotlib figure) and `IndicatorItem` (one indicator's
@@ -19,7 +22,7 @@ from functools import partial
 
 from . import report_text as rt
 from .plan import FIELD_LABELS
-from .progress import END, FINAL_STATUSES, START, period_growth
+from .progress import FINAL_STATUSES, period_growth
 from .plan import industry_group_short
 
 SECTION_NUMBERS = "一二三四五六七八九十"
@@ -99,12 +102,12 @@ def final_title(meta: dict[str, str]) -> str:
     custom = (meta.get("final_report_title") or "").strip()
     if custom:
         return custom
-    plan = meta.get("plan_title") or f"{meta.get('park_name', '')}“十四五”规划"
+    plan = meta.get("plan_title") or f"{meta.get('park_name', '')}规划"
     return f"{plan}实施情况总结评估报告"
 
 
 def used_baseline(series) -> float | None:
-    """The 2020 figure the assessment uses: the office's baseline where set, else the plan's."""
+    """The base-year figure the assessment uses: the office's baseline where set, else the plan's."""
     return series.baseline
 
 
@@ -115,43 +118,52 @@ def baseline_note(series) -> str:
     return ""
 
 
+def _end(series) -> int:
+    """The year the final evaluation assesses: the series' target year."""
+    return rt.series_period(series).target
+
+
 def final_status(series) -> str:
-    status = series.years[END].status
+    status = series.years[_end(series)].status
     return status if status in rt.FINAL_ENDINGS else "unassessed"
 
 
-def indicator_sentence(series) -> str:
-    """The past-tense sentence on one indicator's five years (`models.report_text.final_comment`)."""
+def indicator_sentence(series, label: str = "规划") -> str:
+    """The past-tense sentence on one indicator's period (`models.report_text.final_comment`); `label` is the
+    plan's short name (“十四五”)."""
     ind = series.indicator
-    f = series.years[END]
+    period = rt.series_period(series)
+    f = series.years[period.target]
     note = baseline_note(series)
     return rt.final_comment(
         ind.name, ind.unit, ind.kind, final_status(series), direction=ind.direction,
         baseline=used_baseline(series), value=f.value, target=ind.target,
         gap_text=f.gap_text if final_status(series) != "achieved" else "",
         progress=f.progress if ind.kind == "level" else None, cumulative=f.cumulative,
-        flows={y: series.years[y].value for y in range(START + 1, END + 1)}, growth=f.growth_period,
+        flows={y: series.years[y].value for y in period.plan_years}, growth=f.growth_period,
         district_growth=f.district_growth_period, assigned=f.assigned,
-        baseline_note=note if len(note) <= SHORT_NOTE else "")
+        baseline_note=note if len(note) <= SHORT_NOTE else "", period=period, label=label)
 
 
-def indicator_paragraphs(series) -> list[str]:
+def indicator_paragraphs(series, label: str = "规划") -> list[str]:
     """The sentence; the figure from returns of an indicator assessed on official figures only (报表口径参考值);
-    the office's baseline where it replaced the plan's; then the office's note of 2025 (评估意见)."""
+    the office's baseline where it replaced the plan's; then the office's note of the target year (评估意见)."""
     from .figures import REFERENCE_VALUE_LABEL
 
     ind = series.indicator
-    f = series.years[END]
-    lines = [indicator_sentence(series)]
+    period = rt.series_period(series)
+    base, end = period.base, period.target
+    f = series.years[end]
+    lines = [indicator_sentence(series, label)]
     extra = []
     if series.official_only and f.derived is not None:
-        extra.append(f"企业报表汇总的{END}年{REFERENCE_VALUE_LABEL}为{rt.with_unit(f.derived, ind.unit, ind.name)}，仅供参考，不作评估依据")
+        extra.append(f"企业报表汇总的{end}年{REFERENCE_VALUE_LABEL}为{rt.with_unit(f.derived, ind.unit, ind.name)}，仅供参考，不作评估依据")
     if series.baseline_source == "office" and series.baseline is not None:
         plan = "" if series.baseline_plan is None else f"（规划所列为{rt.with_unit(series.baseline_plan, ind.unit, ind.name)}）"
         source = f"，来源：{series.baseline_office_source}" if series.baseline_office_source else ""
-        extra.append(f"{START}年基期值采用评估部门核定的{rt.with_unit(series.baseline, ind.unit, ind.name)}{plan}{source}")
+        extra.append(f"{base}年基期值采用评估部门核定的{rt.with_unit(series.baseline, ind.unit, ind.name)}{plan}{source}")
     elif ind.kind in ("level", "keep_pace") and len(baseline_note(series)) > SHORT_NOTE:
-        extra.append(f"{START}年基期值{rt.with_unit(series.baseline, ind.unit, ind.name)}为{baseline_note(series)}")
+        extra.append(f"{base}年基期值{rt.with_unit(series.baseline, ind.unit, ind.name)}为{baseline_note(series)}")
     if extra:
         lines.append("说明：" + "；".join(extra) + "。")
     note = (f.note or "").strip()
@@ -164,7 +176,7 @@ SHORT_NOTE = 10  # a baseline caveat up to this long is written beside the figur
 
 
 def _value_cell(series) -> str:
-    ind, f = series.indicator, series.years[END]
+    ind, f = series.indicator, series.years[_end(series)]
     if ind.kind == "cumulative":
         return f"累计{rt.number(f.cumulative, unit=ind.unit, name=ind.name)}\n当年新增{rt.number(f.value, unit=ind.unit, name=ind.name)}"
     if ind.kind == "keep_pace":
@@ -174,7 +186,7 @@ def _value_cell(series) -> str:
 
 
 def _target_cell(series) -> str:
-    ind, f = series.indicator, series.years[END]
+    ind, f = series.indicator, series.years[_end(series)]
     if ind.kind == "cumulative":
         return f"累计{rt.number(ind.target, unit=ind.unit, name=ind.name)}"
     if ind.kind == "keep_pace":
@@ -201,14 +213,17 @@ def _baseline_cell(series) -> str:
 
 
 def _gap_cell(series) -> str:
-    return series.years[END].gap_text or "—"
+    return series.years[_end(series)].gap_text or "—"
 
 
-COMPLETION_HEADER = ("序号", "指标", "单位", "2020年\n基期", "2025年\n目标", "2025年\n实际", "完成\n情况", "差距")
+def completion_header(period) -> tuple[str, ...]:
+    """The completion table's header: 序号, 指标, 单位, {base}年基期, {target}年目标, {target}年实际, 完成情况, 差距."""
+    return ("序号", "指标", "单位", f"{period.base}年\n基期", f"{period.target}年\n目标", f"{period.target}年\n实际",
+            "完成\n情况", "差距")
 
 
 def completion_rows(series_list) -> list[tuple[str, ...]]:
-    """One row per indicator: 序号, 指标, 单位, 基期, 目标, 2025年实际, 完成情况, 差距."""
+    """One row per indicator: 序号, 指标, 单位, 基期, 目标, 目标年实际, 完成情况, 差距."""
     rows = []
     for s in series_list:
         ind = s.indicator
@@ -224,11 +239,14 @@ def final_counts(series_list) -> dict[str, int]:
     return counts
 
 
-RULES_NOTE = ("注：完成情况按以下规则判定。期末值指标：2025年实际达到目标为完成，完成目标进度（实际较基期的增量占目标较基期增量的比例）"
-              "达到90%为基本完成；累计指标：2021—2025年累计数达到目标为完成，达到目标的90%为基本完成；与全区同步指标："
-              "2020—2025年年均增速不低于全区同期年均增速为完成，低于不超过1个百分点为基本完成；市下达指标：不高于下达值为完成，"
-              "超出不超过5%为基本完成；其余为未完成。2025年数据缺失，或缺少基期值且未达到目标的，为无法评估。"
-              "累计指标同时列出2025年当年新增数和五年累计数，完成情况按累计数判定。")
+def rules_note(period) -> str:
+    """The note under the completion table: how each kind of indicator is judged, in the period's years."""
+    base, first, end = period.base, period.first, period.target
+    return ("注：完成情况按以下规则判定。期末值指标：" f"{end}年实际达到目标为完成，完成目标进度（实际较基期的增量占目标较基期增量的比例）"
+            f"达到90%为基本完成；累计指标：{first}—{end}年累计数达到目标为完成，达到目标的90%为基本完成；与全区同步指标："
+            f"{base}—{end}年年均增速不低于全区同期年均增速为完成，低于不超过1个百分点为基本完成；市下达指标：不高于下达值为完成，"
+            f"超出不超过5%为基本完成；其余为未完成。{end}年数据缺失，或缺少基期值且未达到目标的，为无法评估。"
+            f"累计指标同时列出{end}年当年新增数和{rt.years_word(period)}累计数，完成情况按累计数判定。")
 
 
 # ---------------------------------------------------------------------------------------------- sections
@@ -236,10 +254,11 @@ def section_foreword(data) -> Section:
     meta = data.meta
     plan = meta.get("plan_title", "")
     issued = meta.get("issued", "")
-    text = (f"《{plan}》" + (f"于{issued}印发" if issued else "") + f"，确定了{START + 1}—{END}年园区发展的主要指标和重点任务。"
-            f"本报告以{START}年为基期、{END}年为目标年，依据园区企业年度报表汇总数据和统计部门等发布的官方数据，"
+    base, end = data.period.base, data.period.target
+    text = (f"《{plan}》" + (f"于{issued}印发" if issued else "") + f"，确定了{base + 1}—{end}年园区发展的主要指标和重点任务。"
+            f"本报告以{base}年为基期、{end}年为目标年，依据园区企业年度报表汇总数据和统计部门等发布的官方数据，"
             f"对规划{len(data.series)}项主要指标的完成情况逐项进行总结评估，并对重点产业、三大片区和人才工作"
-            f"{START}年与{END}年的情况进行比较。")
+            f"{base}年与{end}年的情况进行比较。")
     return Section("评估依据和范围", [Paragraph(text)])
 
 
@@ -249,18 +268,26 @@ def section_overview(data) -> Section:
     blocks = [Paragraph(rt.final_count_text(counts, unmet))]
     unassessed = [s.indicator.name for s in data.series if final_status(s) == "unassessed"]
     if unassessed:
-        blocks.append(Paragraph(f"无法评估的指标为：{'、'.join(unassessed)}，需补充{END}年数据或{START}年基期值后再作评价。"))
+        blocks.append(Paragraph(f"无法评估的指标为：{'、'.join(unassessed)}，需补充{data.period.target}年数据或"
+                                f"{data.period.base}年基期值后再作评价。"))
     return Section("总体评价", blocks)
 
 
 def section_completion(data) -> Section:
     counts = final_counts(data.series)
-    table = Table(COMPLETION_HEADER, completion_rows(data.series),
+    table = Table(completion_header(data.period), completion_rows(data.series),
                   widths=(0.05, 0.25, 0.08, 0.11, 0.11, 0.12, 0.09, 0.19),
                   align=("center", "left", "center", "right", "right", "right", "center", "right"),
-                  title=f"“十四五”规划主要指标完成情况（{START}—{END}年）", key="completion")
+                  title=f"{plan_name(data)}主要指标完成情况（{data.period.base}—{data.period.target}年）",
+                  key="completion")
     count_line = "完成情况统计：" + "，".join(f"{rt.final_status_label(s)}{counts[s]}项" for s in FINAL_STATUSES)
-    return Section("主要指标完成情况", [table, Paragraph(count_line), Paragraph(RULES_NOTE, "note")])
+    return Section("主要指标完成情况", [table, Paragraph(count_line), Paragraph(rules_note(data.period), "note")])
+
+
+def plan_name(data) -> str:
+    """The plan as a heading names it: “十四五”规划 (its short name and 规划), or 规划."""
+    label = rt.plan_label(data.meta)
+    return label if label == "规划" else f"{label}规划"
 
 
 INDICATOR_AXES_RECT = (0.085, 0.11, 0.895, 0.79)
@@ -272,24 +299,27 @@ def section_indicators(data) -> Section:
     items = []
     for i, s in enumerate(data.series):
         number = SUB_NUMBERS[i] if i < 10 else SUB_NUMBERS[9] + SUB_NUMBERS[i - 10]
-        chart = Chart(partial(plot_indicator, series=s, year=END, final=True), height=0.31, manual=True,
-                      axes_rect=INDICATOR_AXES_RECT)
-        items.append(IndicatorItem(f"（{number}）{s.indicator.name}", chart, indicator_paragraphs(s), s.code))
+        chart = Chart(partial(plot_indicator, series=s, year=data.period.target, final=True), height=0.31,
+                      manual=True, axes_rect=INDICATOR_AXES_RECT)
+        items.append(IndicatorItem(f"（{number}）{s.indicator.name}", chart,
+                                   indicator_paragraphs(s, rt.plan_label(data.meta)), s.code))
     return Section("各项指标完成情况", items)
 
 
-def _compare_rows(series_list, total: dict | None, fields=("revenue", "tax", "enterprises")) -> list[tuple[str, ...]]:
+def _compare_rows(series_list, total: dict | None, period,
+                  fields=("revenue", "tax", "enterprises")) -> list[tuple[str, ...]]:
+    base, end = period.base, period.target
     rows = []
-    named = [(s.name, {f: (s.years[START][f].value, s.years[END][f].value) for f in fields}) for s in series_list]
+    named = [(s.name, {f: (s.years[base][f].value, s.years[end][f].value) for f in fields}) for s in series_list]
     if total is not None:
-        named.append(("合计", {f: (total[START][f].value, total[END][f].value) for f in fields}))
+        named.append(("合计", {f: (total[base][f].value, total[end][f].value) for f in fields}))
     for name, figures in named:
         row = [name]
         for f in fields:
             a, b = figures[f]
             row += [rt.number(a, unit=FIELD_LABELS[f][2]), rt.number(b, unit=FIELD_LABELS[f][2])]
             if f != "enterprises":
-                row.append(_growth_cell(period_growth(b, a)))
+                row.append(_growth_cell(period_growth(b, a, period.length)))
         rows.append(tuple(row))
     return rows
 
@@ -302,19 +332,27 @@ def _growth_cell(growth: float | None) -> str:
     return words.removeprefix("增长")
 
 
-COMPARE_HEADER = ("营业收入\n2020年", "营业收入\n2025年", "年均\n增长", "纳税总额\n2020年", "纳税总额\n2025年", "年均\n增长",
-                  "企业数\n2020年", "企业数\n2025年")
+def compare_header(period) -> tuple[str, ...]:
+    """营业收入, 纳税总额 (with their average annual growth) and 企业数 in the base and the target year."""
+    base, end = f"{period.base}年", f"{period.target}年"
+    return (f"营业收入\n{base}", f"营业收入\n{end}", "年均\n增长", f"纳税总额\n{base}", f"纳税总额\n{end}", "年均\n增长",
+            f"企业数\n{base}", f"企业数\n{end}")
 
 
-def _group_sentence(label: str, series_list, total) -> str:
-    a, b = total[START]["revenue"].value, total[END]["revenue"].value
+def _group_sentence(label: str, series_list, total, period, head: str) -> str:
+    base, end, n = period.base, period.target, period.length
+    a, b = total[base]["revenue"].value, total[end]["revenue"].value
     if a is None or b is None:
-        return f"{label}{START}年或{END}年营业收入数据暂缺，暂不作比较。"
-    text = f"“十四五”期间，{label}营业收入{rt.movement(a, b, '亿元')}，年均{rt.change(period_growth(b, a))}"
-    ta, tb = total[START]["tax"].value, total[END]["tax"].value
+        return f"{label}{base}年或{end}年营业收入数据暂缺，暂不作比较。"
+    text = f"{head}{label}营业收入{rt.movement(a, b, '亿元')}，年均{rt.change(period_growth(b, a, n))}"
+    ta, tb = total[base]["tax"].value, total[end]["tax"].value
     if ta is not None and tb is not None:
-        text += f"；纳税总额{rt.movement(ta, tb, '亿元')}，年均{rt.change(period_growth(tb, ta))}"
+        text += f"；纳税总额{rt.movement(ta, tb, '亿元')}，年均{rt.change(period_growth(tb, ta, n))}"
     return text + "。"
+
+
+def _growth_note(period) -> str:
+    return f"注：营业收入、纳税总额单位为亿元，企业数单位为家；年均增长为{period.base}—{period.target}年年均增速。"
 
 
 def section_industries(data) -> Section | None:
@@ -325,12 +363,13 @@ def section_industries(data) -> Section | None:
 
     series = groups.industry_series(data.conn)
     total = groups.totals(series)
-    table = Table(("产业",) + COMPARE_HEADER, _compare_rows(series, None),
+    table = Table(("产业",) + compare_header(data.period), _compare_rows(series, None, data.period),
                   widths=(0.2,) + (0.1,) * 8, align=("left",) + ("right",) * 8,
-                  title=f"重点产业主要指标（{START}年、{END}年）", total_row=_compare_rows([], total)[0], key="industries")
+                  title=f"重点产业主要指标（{data.period.base}年、{data.period.target}年）",
+                  total_row=_compare_rows([], total, data.period)[0], key="industries")
     return Section("重点产业发展", [
-        Paragraph(_group_sentence("园区各产业", series, total)), table,
-        Paragraph("注：营业收入、纳税总额单位为亿元，企业数单位为家；年均增长为2020—2025年年均增速。", "note"),
+        Paragraph(_group_sentence("园区各产业", series, total, data.period, rt.period_head(rt.plan_label(data.meta)))),
+        table, Paragraph(_growth_note(data.period), "note"),
         Chart(partial(gc.plot_industry_shares, series_list=series, group_short=industry_group_short(data.conn))),
         Chart(partial(gc.plot_key_vs_rest, series_list=series))])
 
@@ -343,12 +382,13 @@ def section_zones(data) -> Section | None:
 
     series = groups.zone_series(data.conn)
     total = groups.totals(series)
-    table = Table(("片区",) + COMPARE_HEADER, _compare_rows(series, None),
+    table = Table(("片区",) + compare_header(data.period), _compare_rows(series, None, data.period),
                   widths=(0.2,) + (0.1,) * 8, align=("left",) + ("right",) * 8,
-                  title=f"三大片区主要指标（{START}年、{END}年）", total_row=_compare_rows([], total)[0], key="zones")
+                  title=f"三大片区主要指标（{data.period.base}年、{data.period.target}年）",
+                  total_row=_compare_rows([], total, data.period)[0], key="zones")
     return Section("三大片区建设", [
-        Paragraph(_group_sentence("三大片区", series, total)), table,
-        Paragraph("注：营业收入、纳税总额单位为亿元，企业数单位为家；年均增长为2020—2025年年均增速。", "note"),
+        Paragraph(_group_sentence("三大片区", series, total, data.period, rt.period_head(rt.plan_label(data.meta)))),
+        table, Paragraph(_growth_note(data.period), "note"),
         Chart(partial(gc.plot_zones, zones=series))])
 
 
@@ -359,22 +399,23 @@ def section_talent(data) -> Section | None:
     from . import groups
 
     talent = groups.talent_series(data.conn)
+    base, end = data.period.base, data.period.target
     rows = []
     for s in talent:
         c = s.category
-        a, b = s.years[START].value, s.years[END].value
+        a, b = s.years[base].value, s.years[end].value
         if c.grp == "flow":
-            flows = [s.years[y].value for y in range(START + 1, END + 1)]
+            flows = [s.years[y].value for y in data.period.plan_years]
             total = None if any(v is None for v in flows) else sum(flows)
             rows.append((c.name, c.unit, rt.number(a, unit=c.unit), rt.number(b, unit=c.unit),
                          rt.number(total, unit=c.unit), "—"))
         else:
-            growth = period_growth(b, a) if c.grp != "share" else None
+            growth = period_growth(b, a, data.period.length) if c.grp != "share" else None
             rows.append((c.name, c.unit, rt.number(a, unit=c.unit), rt.number(b, unit=c.unit), "—",
                          _growth_cell(growth)))
-    table = Table(("类别", "单位", "2020年", "2025年", "2021—2025年\n累计", "年均增长"), rows,
+    table = Table(("类别", "单位", f"{base}年", f"{end}年", f"{base + 1}—{end}年\n累计", "年均增长"), rows,
                   widths=(0.38, 0.1, 0.13, 0.13, 0.14, 0.12), align=("left", "center", "right", "right", "right", "right"),
-                  title=f"人才工作主要数据（{START}年、{END}年）", key="talent")
+                  title=f"人才工作主要数据（{base}年、{end}年）", key="talent")
     return Section("人才工作", [
         table,
         Chart(partial(gc.plot_work_permits, path=groups.permits_path(data.conn, talent))),
@@ -382,17 +423,19 @@ def section_talent(data) -> Section | None:
 
 
 def plan_blocks(conn, year: int) -> list:
-    """规划基数 (2020 against `year`) and 重点任务 (count per status and every task's status of `year`)."""
+    """规划基数 (the base year against `year`) and 重点任务 (count per status and every task's status of `year`)."""
     from . import facts, tasks
+    from .period import read_period
     from .report_plan import fact_rows
 
+    period = read_period(conn)
     series_list = facts.fact_series(conn)
-    fact_table = Table(("分组", "项目", "单位", "2020年\n规划数", f"{year}年", "变化", "变化\n（%）"),
+    fact_table = Table(("分组", "项目", "单位", f"{period.base}年\n规划数", f"{year}年", "变化", "变化\n（%）"),
                        fact_rows(series_list, year), widths=(0.12, 0.34, 0.08, 0.12, 0.12, 0.11, 0.11),
                        align=("left", "left", "center", "right", "right", "right", "right"),
-                       title=f"规划基数：2020年与{year}年对照", key="facts")
+                       title=f"规划基数：{period.base}年与{year}年对照", key="facts")
     task_list = tasks.list_tasks(conn)
-    task_year = year if year in tasks.TASK_YEARS else tasks.TASK_YEARS[-1]
+    task_year = year if year in period.plan_years else period.target
     counts = tasks.status_counts(task_list, task_year)
     count_text = "，".join(f"{tasks.status_label(code)}{n}项" for code, n in counts.items() if n)
     task_table = Table(("编号", "任务", "涉及", "责任单位", "状态"),
@@ -409,7 +452,7 @@ def plan_blocks(conn, year: int) -> list:
 def section_plan(data) -> Section | None:
     if "plan" not in data.parts:
         return None
-    return Section("规划基数与重点任务", plan_blocks(data.conn, END))
+    return Section("规划基数与重点任务", plan_blocks(data.conn, data.period.target))
 
 
 # Each builder returns a Section or None (left out); the sections are numbered in this order.
@@ -425,6 +468,11 @@ def _date_text(stamp: str | None) -> str:
     return text(stamp)
 
 
+def period_text(period) -> str:
+    """The plan's years as the cover prints them: 2021–2025."""
+    return period.label()
+
+
 def build(data) -> Document:
     """The final report's content from `models.report.ReportData` (reads the group figures from `data.conn`)."""
     sections = [s for s in (builder(data) for builder in SECTION_BUILDERS) if s is not None]
@@ -434,9 +482,9 @@ def build(data) -> Document:
     title = final_title(meta)
     cover = [
         ("园区", meta.get("park_name", "")),
-        ("规划期", meta.get("period", "")),
-        ("评估基期", f"{START}年"),
-        ("评估年度", f"{END}年（规划期末）"),
+        ("规划期", period_text(data.period)),
+        ("评估基期", f"{data.period.base}年"),
+        ("评估年度", f"{data.period.target}年（规划期末）"),
         ("数据更新日期", _date_text(data.figures_date)),
         ("数据文件", data.file_label),
         ("生成日期", _date_text(date.today().isoformat())),
@@ -452,8 +500,9 @@ def build_interim(data) -> Document:
     from .charts import plot_indicator
 
     year = data.year
-    header = ("序号", "指标", "单位", "2020年\n基期", "2025年\n目标", f"{year}年\n数值", f"{year}年\n序时计划", "状态",
-              "2025年\n预计")
+    base, end = data.period.base, data.period.target
+    header = ("序号", "指标", "单位", f"{base}年\n基期", f"{end}年\n目标", f"{year}年\n数值", f"{year}年\n序时计划", "状态",
+              f"{end}年\n预计")
     rows = []
     for s in data.series:
         ind, f = s.indicator, s.years[year]
@@ -464,14 +513,15 @@ def build_interim(data) -> Document:
         unit = ind.unit
         target = rt.number(ind.target, unit=unit, name=ind.name) if ind.target is not None else ind.target_text
         rows.append((str(ind.seq), ind.name, unit, rt.number(s.baseline, unit=unit, name=ind.name), target, value,
-                     rt.number(f.planned, unit=unit, name=ind.name), rt.status_label(f.status), rt.number(s.projection_2025, unit=unit, name=ind.name)))
+                     rt.number(f.planned, unit=unit, name=ind.name), rt.status_label(f.status),
+                     rt.number(rt.projection(s), unit=unit, name=ind.name)))
     table = Table(header, rows, widths=(0.05, 0.25, 0.08, 0.1, 0.12, 0.12, 0.1, 0.09, 0.09),
                   align=("center", "left", "center", "right", "right", "right", "right", "center", "right"),
                   title=f"主要发展指标完成情况（{year}年）", key="completion")
     counts = "，".join(f"{rt.status_label(k)}{n}项" for k, n in data.counts.items())
     sections = [Section(f"主要发展指标完成情况（{year}年）", [table, Paragraph(f"{year}年指标状态统计：{counts}。"),
-                        Paragraph("注：累计类指标的完成状态按2021年以来累计数判定；“与区同步”类指标按当年增速与全区增速比较。",
-                                  "note")])]
+                        Paragraph(f"注：累计类指标的完成状态按{data.period.first}年以来累计数判定；“与区同步”类指标按当年增速与"
+                                  "全区增速比较。", "note")])]
     items = []
     for i, s in enumerate(data.series):
         number = SUB_NUMBERS[i] if i < 10 else SUB_NUMBERS[9] + SUB_NUMBERS[i - 10]
@@ -506,7 +556,7 @@ def build_interim(data) -> Document:
         section.number = SECTION_NUMBERS[i]
     meta = data.meta
     title = f"{meta.get('plan_title', '')}{year}年度实施情况监测报告"
-    cover = [("园区", meta.get("park_name", "")), ("规划期", meta.get("period", "")), ("报告年度", f"{year}年"),
+    cover = [("园区", meta.get("park_name", "")), ("规划期", period_text(data.period)), ("报告年度", f"{year}年"),
              ("数据更新日期", _date_text(data.figures_date)), ("数据文件", data.file_label),
              ("生成日期", _date_text(date.today().isoformat()))]
     return Document(title=title, cover_rows=cover, header=title, sections=sections, subject=data.file_label)

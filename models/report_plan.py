@@ -1,8 +1,8 @@
-"""The report's section on the plan's 2020 figures and key tasks, and the chart of one figure's series.
+"""The report's section on the plan's base-year figures and key tasks, and the chart of one figure's series.
 
-`plot_fact(figure, series)` draws one plan figure 2020–2025 (the 规划基数 tab and the report share it).
-`plan_pages(conn, year, page_cls)` gives the section's pages for models/report.py — each a `page_cls(title,
-draw, manual=True, heading=…)`: the 2020 figures against `year` (the latest year with any value by default),
+`plot_fact(figure, series)` draws one plan figure over the plan's years (the 规划基数 tab and the report share
+it). `plan_pages(conn, year, page_cls)` gives the section's pages for models/report.py — each a `page_cls(title,
+draw, manual=True, heading=…)`: the base-year figures against `year` (the latest year with any value by default),
 the count of tasks per status, and the task table. Nothing here reads the park file while drawing.
 """
 
@@ -13,7 +13,8 @@ from functools import partial
 
 from . import facts, tasks
 from .numfmt import format_number
-from .schema import YEARS
+from .period import read_period
+from .report_text import series_period
 
 PLAN_COLOR = "#8a8a8a"
 VALUE_COLOR = "#2f80c1"
@@ -35,12 +36,15 @@ def _short(text: str, width: int) -> str:
 
 
 def plot_fact(figure, series: facts.FactSeries) -> None:
-    """One plan figure: the 2020 plan figure (grey), official values (blue) and values derived from the
-    returns (light, hatched) per year; a dashed line at the 2020 level. Unknown years are left empty."""
+    """One plan figure: the base year's plan figure (grey), official values (blue) and values derived from the
+    returns (light, hatched) per year; a dashed line at the base year's level. Unknown years are left empty."""
+    from .charts import year_axis
+
     ax = figure.add_subplot(111)
     unit = series.unit
-    xs_plan, xs_off, ys_off, xs_der, ys_der = [facts.BASE_YEAR], [], [], [], []
-    for year in YEARS[1:]:
+    period = series_period(series)
+    xs_plan, xs_off, ys_off, xs_der, ys_der = [period.base], [], [], [], []
+    for year in period.plan_years:
         y = series.years[year]
         if y.official is not None:
             xs_off.append(year)
@@ -48,7 +52,7 @@ def plot_fact(figure, series: facts.FactSeries) -> None:
         elif y.derived is not None:
             xs_der.append(year)
             ys_der.append(y.derived)
-    ax.bar(xs_plan, [series.baseline], 0.6, color=PLAN_COLOR, label=f"规划数（2020年，{series.baseline_text()}）")
+    ax.bar(xs_plan, [series.baseline], 0.6, color=PLAN_COLOR, label=f"规划数（{period.base}年，{series.baseline_text()}）")
     if xs_off:
         ax.bar(xs_off, ys_off, 0.6, color=VALUE_COLOR, label="官方数值")
     if xs_der:
@@ -56,8 +60,7 @@ def plot_fact(figure, series: facts.FactSeries) -> None:
     ax.axhline(series.baseline, color=PLAN_COLOR, linestyle="--", linewidth=0.8)
     for x, v in zip([*xs_plan, *xs_off, *xs_der], [series.baseline, *ys_off, *ys_der]):
         ax.text(x, v, format_number(v, unit), ha="center", va="bottom", fontsize=8)
-    ax.set_xticks(list(YEARS), [str(y) for y in YEARS])
-    ax.set_xlim(YEARS[0] - 0.6, YEARS[-1] + 0.6)
+    year_axis(ax, period.years)
     ax.set_ylabel(unit)
     ax.grid(axis="y", alpha=0.3)
     ax.set_axisbelow(True)
@@ -66,16 +69,16 @@ def plot_fact(figure, series: facts.FactSeries) -> None:
     ax.set_ylim(0, top * 1.3 if top > 0 else 1)
     ax.legend(loc="upper left", fontsize=8, frameon=False, ncol=3)
     if not xs_off and not xs_der:
-        ax.text(0.5, 0.5, "2021年以来暂无数据", transform=ax.transAxes, ha="center", va="center", fontsize=11,
+        ax.text(0.5, 0.5, f"{period.first}年以来暂无数据", transform=ax.transAxes, ha="center", va="center", fontsize=11,
                 color=PLAN_COLOR)
 
 
 def fact_rows(series_list: list[facts.FactSeries], year: int) -> list[tuple]:
-    """(group, name, unit, 2020 plan figure, value of `year`, change, change %) as text, per figure."""
+    """(group, name, unit, base-year plan figure, value of `year`, change, change %) as text, per figure."""
     rows = []
     for s in series_list:
         value = s.years[year].value
-        diff, pct = s.change(year) if year != facts.BASE_YEAR else (None, None)
+        diff, pct = s.change(year) if year != series_period(s).base else (None, None)
         source = "" if value is None or s.years[year].official is not None else "*"
         rows.append((facts.TOPICS.get(s.topic, (s.topic,))[0], _short(s.name, 30), s.unit, s.baseline_text(),
                      format_number(value, s.unit) + source if value is not None else "—",
@@ -84,10 +87,13 @@ def fact_rows(series_list: list[facts.FactSeries], year: int) -> list[tuple]:
     return rows
 
 
-def latest_fact_year(series_list: list[facts.FactSeries]) -> int:
+def latest_fact_year(series_list: list[facts.FactSeries], target: int | None = None) -> int | None:
+    """The latest year any figure has a value for, else the plan's target year (`target`, or the figures' own)."""
     years = [s.latest_year() for s in series_list]
     known = [y for y in years if y is not None]
-    return max(known) if known else YEARS[-1]
+    if known:
+        return max(known)
+    return target if target is not None or not series_list else series_period(series_list[0]).target
 
 
 def _table(figure, title: str, columns, rows, note: str = "") -> None:
@@ -116,17 +122,19 @@ def _in_body(plot: Callable) -> Callable:
 
 def plan_pages(conn, year: int | None, page_cls: Callable, heading: str = "规划基数与重点任务") -> list:
     """The pages of the section (facts table, task counts, task table), as `page_cls(title, draw, heading=)`."""
+    period = read_period(conn)
     series_list = facts.fact_series(conn)
-    fact_year = year if year is not None and year > facts.BASE_YEAR else latest_fact_year(series_list)
-    task_year = fact_year if fact_year in tasks.TASK_YEARS else tasks.TASK_YEARS[-1]
+    fact_year = year if year is not None and year > period.base else latest_fact_year(series_list, period.target)
+    task_year = fact_year if fact_year in period.plan_years else period.target
     task_list = tasks.list_tasks(conn)
     pages = []
-    columns = [("分组", 0.0, "left"), ("项目", 0.11, "left"), ("单位", 0.49, "left"), ("2020年\n规划数", 0.66, "right"),
+    columns = [("分组", 0.0, "left"), ("项目", 0.11, "left"), ("单位", 0.49, "left"),
+               (f"{period.base}年\n规划数", 0.66, "right"),
                (f"{fact_year}年", 0.78, "right"), ("变化", 0.9, "right"), ("变化\n（%）", 1.0, "right")]
     rows = fact_rows(series_list, fact_year)
     for i in range(0, len(rows), FACT_ROWS_PER_PAGE):
         head = heading if i == 0 else ""
-        plot = partial(_table, title=f"规划基数：2020年与{fact_year}年对照", columns=columns,
+        plot = partial(_table, title=f"规划基数：{period.base}年与{fact_year}年对照", columns=columns,
                        rows=rows[i:i + FACT_ROWS_PER_PAGE], note="* 报表汇总值（无官方数值时采用）；约、余、近依规划原文。")
         pages.append(page_cls("规划基数", _in_body(plot), manual=True, heading=head))
     pages.append(page_cls("重点任务", _in_body(partial(plot_task_counts, task_list=task_list, year=task_year)),

@@ -2,21 +2,73 @@
 
 `indicator_comment()` gives the two-line comment under each indicator's chart, for example
 "截至2023年，每万人发明专利拥有量为85件，完成目标进度52.4%，低于序时进度60%，进度滞后。" and a second line
-with the projection to 2025. `number()` formats a figure the way the report prints it.
+with the projection to the target year. `number()` formats a figure the way the report prints it.
+
+No year is a constant here: a series' years are its plan's period (`series_period`), and the words for the
+plan (“十四五”) come from the park file's meta (`plan_label`).
 """
 
 from __future__ import annotations
 
+import re
+
 from .plan import FINAL_STATUS_LABELS, STATUS_LABELS
 from .numfmt import (POINTS, figure_unit, format_number, format_share, format_value, growth_text,
                      needed_per_year_text)
+from .period import Period
 from .progress import FINAL_STATUSES
 
-BASE_YEAR, END_YEAR = 2020, 2025
 
-# How the sentence ends for each status.
+def series_period(series) -> Period:
+    """The period of an indicator's (or a group's) series: its own `period` when it has one, else the first
+    and last of the years it holds figures for (base … target)."""
+    period = getattr(series, "period", None)
+    if period is not None:
+        return period
+    years = series.years if hasattr(series, "years") else series
+    return Period(min(years), max(years))
+
+
+def projection(series) -> float | None:
+    """The projected target-year value (level) or period total (cumulative) of an indicator's series."""
+    value = getattr(series, "projection", None)
+    return value if value is not None else getattr(series, "projection_2025", None)
+
+
+_QUOTED = re.compile(r"[“\"]([^”\"]{1,12})[”\"]")
+
+
+def plan_label(meta: dict) -> str:
+    """The plan's short name as people say it (“十四五”, with its quotes): meta `plan_label` when the file
+    has one, else the quoted part of the plan's title, else 规划 (“规划期间”)."""
+    label = (meta.get("plan_label") or "").strip()
+    if not label:
+        found = _QUOTED.search(meta.get("plan_title") or "")
+        label = found.group(1) if found else ""
+    if not label:
+        return "规划"
+    return "“" + label.strip("“”\"") + "”"
+
+
+_DIGITS = "零一二三四五六七八九"
+
+
+def chinese_count(n: int) -> str:
+    """A small count in Chinese numerals, as in 五年 / 十年 / 十五年 (1–99)."""
+    if n < 10:
+        return _DIGITS[n]
+    tens, ones = divmod(n, 10)
+    return ("" if tens == 1 else _DIGITS[tens]) + "十" + (_DIGITS[ones] if ones else "")
+
+
+def years_word(period: Period) -> str:
+    """How many years the plan runs, in words: 五年 for 2021–2025, 十五年 for 2021–2035."""
+    return chinese_count(period.length) + "年"
+
+
+# How the sentence ends for each status ({target}: the plan's target year).
 STATUS_ENDINGS = {
-    "achieved": "已达成2025年目标。",
+    "achieved": "已达成{target}年目标。",
     "on_track": "进度符合预期。",
     "slightly_behind": "进度略有滞后。",
     "behind": "进度滞后。",
@@ -68,28 +120,30 @@ def status_label(status: str | None) -> str:
 
 def _first_line(series, year: int) -> str:
     ind = series.indicator
+    period = series_period(series)
     fig = series.years[year]
     status = fig.status or "unassessed"
-    if year == BASE_YEAR:  # the plan's baseline year: nothing to assess yet
+    if year == period.base:  # the plan's baseline year: nothing to assess yet
         if fig.value is None:
-            return f"{BASE_YEAR}年为规划基期，{ind.name}暂无数据。"
-        return f"{BASE_YEAR}年为规划基期，{ind.name}为{with_unit(fig.value, ind.unit, ind.name)}。"
+            return f"{period.base}年为规划基期，{ind.name}暂无数据。"
+        return f"{period.base}年为规划基期，{ind.name}为{with_unit(fig.value, ind.unit, ind.name)}。"
     head = f"截至{year}年，{ind.name}"
     if ind.kind == "cumulative":
         total = fig.cumulative
         if total is None:
             return f"{head}累计数暂缺，{STATUS_ENDINGS['unassessed']}"
         flow = with_unit(fig.value, ind.unit, ind.name)
-        text = f"{head}累计{with_unit(total, ind.unit, ind.name)}（当年新增{flow}，五年目标{with_unit(ind.target, ind.unit, ind.name)}）"
+        text = (f"{head}累计{with_unit(total, ind.unit, ind.name)}（当年新增{flow}，{years_word(period)}目标"
+                f"{with_unit(ind.target, ind.unit, ind.name)}）")
     else:
         if fig.value is None:
             return f"{head}暂无数据，{STATUS_ENDINGS['unassessed']}"
         text = f"{head}为{with_unit(fig.value, ind.unit, ind.name)}"
     if status == "unassessed" and ind.kind == "level" and (ind.baseline is None or ind.target is None):
-        missing = "2020年基期值" if ind.baseline is None else "2025年目标值"
+        missing = f"{period.base}年基期值" if ind.baseline is None else f"{period.target}年目标值"
         return f"{text}，缺少{missing}，{STATUS_ENDINGS['unassessed']}"
-    if ind.kind in ("level", "cumulative") and fig.progress is not None and year > 2020:
-        elapsed = (year - 2020) / 5
+    if ind.kind in ("level", "cumulative") and fig.progress is not None and year > period.base:
+        elapsed = period.tau(year)
         text += f"，完成目标进度{percent(fig.progress)}，{compare(fig.progress, elapsed)}序时进度{percent(elapsed)}"
     elif ind.kind == "keep_pace":
         if fig.growth is not None:
@@ -99,20 +153,21 @@ def _first_line(series, year: int) -> str:
     elif ind.kind == "assigned":
         if fig.assigned is not None:
             text += f"，市下达指标为{with_unit(fig.assigned, ind.unit, ind.name)}"
-    return f"{text}，{STATUS_ENDINGS.get(status, STATUS_ENDINGS['unassessed'])}"
+    return f"{text}，{STATUS_ENDINGS.get(status, STATUS_ENDINGS['unassessed']).format(target=period.target)}"
 
 
 def _second_line(series, year: int) -> str:
     ind = series.indicator
     if ind.kind not in ("level", "cumulative") or ind.target is None:
         return ""
-    projection = series.projection_2025
+    period = series_period(series)
+    projected = projection(series)
     # The projection extends the latest known figures: it belongs to a report on that year (or later).
-    if year >= END_YEAR or projection is None or series.latest_year is None or series.latest_year > year:
+    if year >= period.target or projected is None or series.latest_year is None or series.latest_year > year:
         return ""
-    what = "五年累计" if ind.kind == "cumulative" else "2025年"
-    text = f"按现有趋势，预计{what}达到{with_unit(projection, ind.unit, ind.name)}"
-    reached = projection >= ind.target if ind.direction == "higher" else projection <= ind.target
+    what = f"{years_word(period)}累计" if ind.kind == "cumulative" else f"{period.target}年"
+    text = f"按现有趋势，预计{what}达到{with_unit(projected, ind.unit, ind.name)}"
+    reached = projected >= ind.target if ind.direction == "higher" else projected <= ind.target
     text += "，可以完成目标" if reached else f"，{'未达' if ind.direction == 'higher' else '高于'}目标{with_unit(ind.target, ind.unit, ind.name)}"
     needed = series.needed_per_year
     if needed is not None and not reached:
@@ -150,7 +205,11 @@ FINAL_ENDINGS = {
     "not_achieved": "未完成目标。",
     "unassessed": "无法评估。",
 }
-PERIOD_HEAD = "“十四五”期间，"
+
+
+def period_head(label: str = "规划") -> str:
+    """How a final sentence on the whole period begins: "“十四五”期间，"."""
+    return f"{label}期间，"
 
 
 def final_status_label(status: str | None) -> str:
@@ -182,19 +241,22 @@ def final_comment(name: str, unit: str, kind: str, status: str | None, *, direct
                   gap_text: str = "", progress: float | None = None, cumulative: float | None = None,
                   flows: dict[int, float | None] | None = None, growth: float | None = None,
                   district_growth: float | None = None, assigned: float | None = None,
-                  baseline_note: str = "", year: int = END_YEAR) -> str:
+                  baseline_note: str = "", period: Period, label: str = "规划") -> str:
     """The final evaluation's sentence on one indicator, in the past tense, built from its figures, e.g.
     "“十四五”期间，技术合同成交额由15亿元增至22.3亿元，超过规划目标21亿元，完成目标。"
 
     `status` is the final status and `gap_text` its distance from the target as models.progress words it
-    ("差10家"); `flows` the yearly figures 2021–2025 of a cumulative indicator, `growth`/`district_growth`
-    the average annual growth over the period in percent (keep pace), `assigned` the city's value.
+    ("差10家"); `flows` the yearly figures base+1 … target of a cumulative indicator, `growth`/`district_growth`
+    the average annual growth over the period in percent (keep pace), `assigned` the city's value. `period`
+    is the plan's (its target year is the year assessed), `label` the plan's short name (“十四五”).
     Falling figures say 下降/降至, never a negative growth.
     """
     status = status if status in FINAL_ENDINGS else "unassessed"
     ending = FINAL_ENDINGS[status]
+    year = period.target
+    head = period_head(label)
     if kind == "cumulative":
-        return _final_cumulative(name, unit, status, target, gap_text, cumulative, flows or {}, year)
+        return _final_cumulative(name, unit, status, target, gap_text, cumulative, flows or {}, period, head)
     if value is None:
         return f"{name}{year}年数据暂缺，{ending}"
     if kind == "assigned":
@@ -211,14 +273,14 @@ def final_comment(name: str, unit: str, kind: str, status: str | None, *, direct
     lower = direction == "lower"
     met = target is not None and (value <= target + 1e-9 if lower else value >= target - 1e-9)
     if baseline is None:
-        text = f"{PERIOD_HEAD}{name}{year}年{'达到' if met else '为'}{with_unit(value, unit, name)}"
+        text = f"{head}{name}{year}年{'达到' if met else '为'}{with_unit(value, unit, name)}"
     else:
-        text = PERIOD_HEAD + name + movement(baseline, value, unit, baseline_note, name)
+        text = head + name + movement(baseline, value, unit, baseline_note, name)
     if kind == "keep_pace":
         if growth is not None:
             text += f"，年均{change(growth)}"
         if growth is None or district_growth is None:
-            missing = "2020年基期值" if baseline is None else "全区同期增速"
+            missing = f"{period.base}年基期值" if baseline is None else "全区同期增速"
             return f"{text}，{missing}暂缺，{ending}"
         text += f"，{compare(growth, district_growth)}全区同期年均{change(district_growth)}"
         if status != "achieved":
@@ -231,7 +293,7 @@ def final_comment(name: str, unit: str, kind: str, status: str | None, *, direct
         return f"{text}，{word}规划目标{with_unit(target, unit, name)}，{ending}"
     text += f"，{'高于' if lower else '低于'}规划目标{with_unit(target, unit, name)}"
     if baseline is None and status == "unassessed":
-        return f"{text}，缺少2020年基期值，{ending}"
+        return f"{text}，缺少{period.base}年基期值，{ending}"
     if gap_text:
         text += f"，{gap_text}"
     if progress is not None:
@@ -240,15 +302,15 @@ def final_comment(name: str, unit: str, kind: str, status: str | None, *, direct
 
 
 def _final_cumulative(name: str, unit: str, status: str, target: float | None, gap_text: str,
-                      total: float | None, flows: dict[int, float | None], year: int) -> str:
+                      total: float | None, flows: dict[int, float | None], period: Period, head: str) -> str:
     ending = FINAL_ENDINGS[status]
-    years = range(BASE_YEAR + 1, year + 1)
+    years = period.plan_years
     missing = [y for y in years if flows.get(y) is None]
     if total is None or missing:
-        listed = "、".join(f"{y}年" for y in missing) or f"{year}年"
-        return f"{name}缺少{listed}数据，五年累计数无法计算，{ending}"
+        listed = "、".join(f"{y}年" for y in missing) or f"{period.target}年"
+        return f"{name}缺少{listed}数据，{years_word(period)}累计数无法计算，{ending}"
     each = "、".join(number(flows[y], unit=unit, name=name) for y in years)
-    text = f"{PERIOD_HEAD}{name}累计{with_unit(total, unit, name)}（{BASE_YEAR + 1}—{year}年分别为{each}{unit}）"
+    text = f"{head}{name}累计{with_unit(total, unit, name)}（{period.first}—{period.target}年分别为{each}{unit}）"
     if target is None:
         return f"{text}，规划未设定目标值，{ending}"
     if status == "achieved":

@@ -28,6 +28,7 @@ import pytest
 
 from models import report, report_final, report_text
 from models.db import open_park
+from models.period import Period
 from tests.conftest import TEMPLATE, run_main
 from tests.models import known_figures as known
 
@@ -204,14 +205,24 @@ def test_industries_and_zones_compare_2020_with_2025(tmp_path):
 
 
 def test_final_comment_for_lower_is_better_and_missing_figures():
-    kw = {"direction": "lower", "baseline": 1.2, "target": 1.0}
+    plan = {"period": Period(2020, 2025), "label": "“十四五”"}
+    kw = {"direction": "lower", "baseline": 1.2, "target": 1.0, **plan}
     assert report_text.final_comment("甲指标", "吨", "level", "achieved", value=0.9, **kw) == (
         "“十四五”期间，甲指标由1.20吨降至0.90吨，低于规划目标1.00吨，完成目标。")
     assert report_text.final_comment("甲指标", "吨", "level", "not_achieved", value=1.15, gap_text="高于目标0.15吨",
                                      progress=0.25, **kw) == (
         "“十四五”期间，甲指标由1.20吨降至1.15吨，高于规划目标1.00吨，高于目标0.15吨，完成目标进度25.00%，未完成目标。")
-    assert report_text.final_comment("乙", "家", "cumulative", "unassessed", target=15, flows={2021: 1, 2022: 2}) == (
-        "乙缺少2023年、2024年、2025年数据，五年累计数无法计算，无法评估。")
+    assert report_text.final_comment("乙", "家", "cumulative", "unassessed", target=15, flows={2021: 1, 2022: 2},
+                                     **plan) == "乙缺少2023年、2024年、2025年数据，五年累计数无法计算，无法评估。"
+    # another plan's period and name: its years, its length in words, its name
+    assert report_text.final_comment("乙", "家", "cumulative", "achieved", target=3, cumulative=4,
+                                     flows={y: 1 for y in range(2026, 2030)} | {2030: 0},
+                                     period=Period(2025, 2030), label="“十五五”") == (
+        "“十五五”期间，乙累计4家（2026—2030年分别为1、1、1、1、0家），超过规划目标3家，完成目标。")
+    assert report_text.final_comment("乙", "家", "cumulative", "unassessed", target=15, flows={2022: 1},
+                                     period=Period(2021, 2035)).startswith("乙缺少2023年、")
+    assert "十五年累计数无法计算" in report_text.final_comment("乙", "家", "cumulative", "unassessed", target=15,
+                                                            flows={}, period=Period(2020, 2035))
     assert report_text.change(-1.9) == "下降1.90%" and report_text.change(0.004) == "持平"
     assert report_text.movement(91.7, 90, "亿元") == "由91.70亿元降至90.00亿元"
 
