@@ -21,7 +21,6 @@ from typing import Any
 from .numfmt import json_number as _num
 from .period import Period, read_period
 
-BASE_YEAR = 2020  # deprecated: the built-in plan's base year; use FactSeries.period / read_period(conn)
 TOPICS = {  # topic: (Chinese, English), in display order
     "economy": ("经济实力", "Economy"),
     "enterprises": ("科技企业", "Technology enterprises"),

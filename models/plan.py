@@ -10,7 +10,6 @@ from dataclasses import dataclass
 
 from .period import Period
 from .progress import FINAL_STATUSES
-from .schema import YEARS
 
 INDICATOR_CODES = (
     "rd_intensity", "invention_patents_per_10k", "tech_contract_turnover", "total_revenue", "total_tax",
@@ -61,8 +60,7 @@ def status_labels(status: str | None, year: int | None = None, period: Period | 
     `final` is true, or when `period` is given and `year` is its target year."""
     status = status or "unassessed"
     if final is None:
-        # Without a period the deprecated built-in target year is assumed until every caller passes one.
-        final = period.is_final(year) if period is not None else year == YEARS[-1]
+        final = period is not None and period.is_final(year)
     if final and status in FINAL_STATUS_LABELS:
         return FINAL_STATUS_LABELS[status]
     return STATUS_LABELS.get(status, STATUS_LABELS["unassessed"])
@@ -234,7 +232,7 @@ def unzoned_parks(conn) -> list[dict]:
 
 
 __all__ = [
-    "YEARS", "INDICATOR_CODES", "KINDS", "STATUSES", "FINAL_STATUSES", "ALL_STATUSES", "STATUS_LABELS",
+    "INDICATOR_CODES", "KINDS", "STATUSES", "FINAL_STATUSES", "ALL_STATUSES", "STATUS_LABELS",
     "FINAL_STATUS_LABELS", "status_labels", "Indicator", "Industry", "Zone",
     "TalentCategory", "indicators", "industries", "zones", "talent_categories", "PLAN_GROUPS",
     "IndustryPlanGroup", "industry_plan_groups", "industry_group_short", "unzoned_parks",

@@ -55,8 +55,6 @@ from typing import Mapping
 
 from .period import Period
 
-START, END = 2020, 2025  # deprecated: the built-in plan's years; rules take the file's Period
-PERIOD = END - START
 SLIGHTLY_BEHIND_SHARE = 0.9     # p >= 0.9·tau is "slightly behind"
 KEEP_PACE_TOLERANCE_PP = 1.0    # growth within 1 percentage point of the district's
 ASSIGNED_TOLERANCE = 1.05       # up to 5 % above the assigned value
@@ -217,7 +215,7 @@ def keep_pace_final_status(park_growth: float | None, district_growth: float | N
     return "not_achieved"
 
 
-def period_growth(end_value: float | None, start_value: float | None, years: int = PERIOD) -> float | None:
+def period_growth(end_value: float | None, start_value: float | None, years: int) -> float | None:
     """Average annual growth in percent, ((end / start)^(1/years) - 1)·100; None when a figure is missing,
     the start is not positive or the end is negative."""
     if end_value is None or start_value is None or start_value <= 0 or end_value < 0 or years <= 0:

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from .plan_v3_data import V3_PLAN_DATA
 
-YEARS = tuple(range(2020, 2026))
 APP_ID = "changning-plan"
 
 _V1 = [

@@ -19,7 +19,6 @@ from typing import Any
 
 from .period import Period, read_period
 
-TASK_YEARS = (2021, 2022, 2023, 2024, 2025)  # deprecated: the built-in plan's; use task_years(conn)
 STATUSES = ("not_started", "in_progress", "done", "behind", "adjusted")
 STATUS_LABELS = {
     "not_started": ("未启动", "Not started"),
@@ -214,13 +213,10 @@ def task_years(conn) -> tuple[int, ...]:
     return read_period(conn).plan_years
 
 
-def sheet_columns(period: Period | None = None) -> list[tuple[str, str]]:
-    """(title, kind) of every column of the 重点任务 sheet: the task, then per plan year status, note, evidence.
-
-    Pass the file's period; without one the deprecated TASK_YEARS are used until every caller passes it
-    (models.plan_export)."""
+def sheet_columns(period: Period) -> list[tuple[str, str]]:
+    """(title, kind) of every column of the 重点任务 sheet: the task, then per plan year status, note, evidence."""
     cols = [(title, kind) for title, _, kind in FIXED_COLUMNS]
-    for year in (period.plan_years if period is not None else TASK_YEARS):
+    for year in period.plan_years:
         cols += [(f"{year}年{title}", "text") for title, _ in YEAR_FIELDS]
     return cols
 
@@ -417,7 +413,7 @@ def summary_section(conn) -> list[dict[str, Any]]:
 __all__ = [
     "STATUSES",
     "STATUS_LABELS",
-    "TASK_YEARS",
+    "task_years",
     "Task",
     "TaskEntryError",
     "TaskYear",
