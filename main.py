@@ -2,14 +2,15 @@
 
     python main.py [PATH]            open the window (on PATH, else the last file, else a new one)
     python main.py --smoke [PATH]    start, paint, visit every tab, print first_paint_ms=N, quit
-    python main.py new PATH          create a park file from the template
+    python main.py new PATH [--plan DEF.xlsx [--baseline-from OLD]]   a park file from the template or a plan definition
+    python main.py plan-template OUT.xlsx [--park PATH]               the plan definition workbook to edit
     python main.py summary PATH [--year Y] [--json]
     python main.py template OUT.xlsx [--year Y] [--park PATH]         the enterprise return form
     python main.py import PATH FILE_OR_FOLDER... [--dry-run] [--replace] [--atomic] [--report-json OUT]
                                                  [--rejected-xlsx OUT.xlsx]
     python main.py missing PATH --year Y --out OUT.xlsx                returned for Y-1 but not for Y
     python main.py report PATH --out OUT.pdf|OUT.docx [--year Y | --final] [--parts ...]
-                                     the year's report as PDF or Word; 2025 / --final: the final evaluation
+                                     the year's report as PDF or Word; the target year / --final: the final evaluation
     python main.py export PATH --out OUT.xlsx                          every table as an Excel workbook
     python main.py official-template OUT.xlsx [--park PATH]            the 官方数据 sheet to fill in
     python main.py import-official PATH FILE.xlsx [--dry-run] [--report-json OUT]   bring it back

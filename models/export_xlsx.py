@@ -52,9 +52,8 @@ def _pct(share: float | None) -> float | None:
 
 
 def _projection(series) -> float | None:
-    """The projection to the target year (`projection`; `projection_2025` in files of models before issue 15)."""
-    value = getattr(series, "projection", None)
-    return value if value is not None else getattr(series, "projection_2025", None)
+    """The projection to the target year."""
+    return series.projection
 
 
 def indicator_sheets(conn) -> list[Sheet]:

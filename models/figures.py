@@ -95,7 +95,7 @@ class IndicatorSeries:
         period: the park file's models.period.Period.
         years: {year: YearFigures} for base year … target year.
         projection: the projected target-year value (level) or total over the period (cumulative), else
-            None (`projection_2025` is a read-only alias kept for older callers).
+            None.
         needed_per_year: the yearly change (level) or flow (cumulative) still needed to reach the
             target from the latest year, else None.
         latest_year: the latest year with a value, else None.
@@ -117,11 +117,6 @@ class IndicatorSeries:
     baseline_source: str = "plan"
     baseline_office_source: str | None = None
     official_only: bool = False
-
-    @property
-    def projection_2025(self) -> float | None:
-        """Deprecated alias of `projection` (the target year's, whatever that year is)."""
-        return self.projection
 
     @property
     def baseline_caveat(self) -> str:

@@ -31,8 +31,7 @@ def series_period(series) -> Period:
 
 def projection(series) -> float | None:
     """The projected target-year value (level) or period total (cumulative) of an indicator's series."""
-    value = getattr(series, "projection", None)
-    return value if value is not None else getattr(series, "projection_2025", None)
+    return series.projection
 
 
 _QUOTED = re.compile(r"[“\"]([^”\"]{1,12})[”\"]")

@@ -1,5 +1,5 @@
 """The rules follow the park file's period, not 2020–2025 (issue 15): a made-up 15th Five-Year Plan file
-(base 2025, target 2030: the plan years 2026–2030) and a 14-year one (base 2021, target 2035), both built
+(base 2025, target 2030: the plan years 2026–2030) and a 15-year one (base 2020, target 2035), both built
 from the template by tests/period_park.make_period_park. Every expected number is worked out by hand."""
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ from tests.period_park import make_period_park
 from tests.returns_data import row, write_openpyxl
 
 FIFTEENTH = Period(2025, 2030)
-LONG = Period(2021, 2035)
+LONG = Period(2020, 2035)
 
 
 @pytest.fixture
@@ -32,7 +32,7 @@ def park_2030(tmp_path):
 
 @pytest.fixture
 def park_2035(tmp_path):
-    park = open_park(make_period_park(tmp_path / "p2035.sqlite", 2021, 2035))
+    park = open_park(make_period_park(tmp_path / "p2035.sqlite", 2020, 2035))
     yield park
     park.close()
 
@@ -66,15 +66,15 @@ def test_level_target_planned_path_and_status_use_the_files_period(park_2030, pa
     assert s.years[2028].planned == pytest.approx(387.2)
     assert s.years[2028].progress == pytest.approx(152 / 232)
     assert s.years[2028].status == "on_track"
-    # 2021–2035 file, 2028: tau = (2028 - 2021) / 14 = 0.5; planned 248 + 116 = 364;
-    # 360 gives p = 112/232 = 0.483: below 0.5 but at least 0.9·0.5 = 0.45: slightly behind.
+    # 2021–2035 file (base 2020), 2028: tau = (2028 - 2020) / 15 = 0.5333; planned 248 + 232·8/15 = 371.733;
+    # 360 gives p = 112/232 = 0.4828: below 0.5333 but at least 0.9·0.5333 = 0.48: slightly behind.
     set_official(park_2035.conn, "high_tech_enterprises", {2028: 360})
     s = series_of(park_2035.conn, "high_tech_enterprises")
-    assert min(s.years) == 2021 and max(s.years) == 2035
-    assert s.years[2028].planned == pytest.approx(364)
+    assert min(s.years) == 2020 and max(s.years) == 2035
+    assert s.years[2028].planned == pytest.approx(248 + 232 * 8 / 15)
     assert s.years[2028].status == "slightly_behind"
-    # the base year holds the baseline; no 2020 in either file
-    assert s.years[2021].value == 248 and 2020 not in s.years
+    # the base year holds the baseline; nothing before it
+    assert s.years[2020].value == 248 and 2019 not in s.years
 
 
 def test_a_lower_is_better_level_indicator(park_2030):
@@ -108,13 +108,13 @@ def test_cumulative_sums_run_from_base_plus_one(park_2030, park_2035):
     assert s.projection == pytest.approx(15)
     # needed: (15 - 6) / (2030 - 2027) = 3 a year
     assert s.needed_per_year == pytest.approx(3)
-    # 2021–2035 file: the same flows in 2022 and 2023: C_2023 = 6; planned 15·2/14 = 2.142857;
-    # projected total 3 × 14 = 42.
-    set_official(park_2035.conn, "new_listed_companies", {2021: 9, 2022: 2, 2023: 4})
+    # 2021–2035 file (base 2020): the same flows in 2021 and 2022: C_2022 = 6; planned 15·2/15 = 2;
+    # projected total 3 × 15 = 45.
+    set_official(park_2035.conn, "new_listed_companies", {2020: 9, 2021: 2, 2022: 4})
     s = series_of(park_2035.conn, "new_listed_companies")
-    assert s.years[2023].cumulative == 6
-    assert s.years[2023].planned == pytest.approx(15 * 2 / 14)
-    assert s.projection == pytest.approx(42)
+    assert s.years[2022].cumulative == 6
+    assert s.years[2022].planned == pytest.approx(2)
+    assert s.projection == pytest.approx(45)
 
 
 def test_final_statuses_are_given_in_the_target_year(park_2030):
@@ -153,12 +153,12 @@ def test_keep_pace_growth_is_annualised_over_the_period(park_2030, park_2035):
     assert f.growth_period == pytest.approx(10.0, abs=1e-6)
     assert f.district_growth_period == pytest.approx(9.0)
     assert f.status == "achieved"
-    # 2021–2035: the same 100 -> 161.051 over 14 years: ln 1.61051 = 0.476551, /14 = 0.0340394,
-    # e^0.0340394 = 1.034625: g = 3.4625 %; the district's 4 % fourteen times: r = 4 %.
+    # 2021–2035: the same 100 -> 161.051 over 15 years: ln 1.61051 = 0.476551, /15 = 0.0317701,
+    # e^0.0317701 = 1.032280: g = 3.2280 %; the district's 4 % fifteen times: r = 4 %.
     # g < r but g >= r - 1 = 3: mostly achieved.
     _keep_pace_file(park_2035.conn, LONG, 4.0, 161.051)
     f = series_of(park_2035.conn, "total_revenue").years[2035]
-    assert f.growth_period == pytest.approx(3.4625, abs=1e-3)
+    assert f.growth_period == pytest.approx(3.2280, abs=1e-3)
     assert f.district_growth_period == pytest.approx(4.0)
     assert f.status == "mostly_achieved"
 
