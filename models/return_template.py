@@ -30,11 +30,15 @@ def _display_width(text: str) -> int:
     return sum(2 if ord(ch) > 0x2E80 else 1 for ch in text)
 
 
-def instruction_rows(period: Period | None = None) -> list[tuple[str, str, str, str]]:
+def instruction_rows(period: Period | None = None, industries: Iterable[str] | None = None,
+                     zones: Iterable[str] | None = None) -> list[tuple[str, str, str, str]]:
     """(title, required, how to fill in, explanation) for every form column, in form order; the year's
-    with the period's years when `period` is given."""
-    return [(c.title, "必填" if c.required else "选填", kind_note(c.kind, period), column_help(c, period))
-            for c in COLUMNS]
+    with the period's years when `period` is given, 所属产业 / 所属片区 naming `industries` / `zones` (a park
+    file's) when given, else the neutral wording of the docs."""
+    industries = list(industries) if industries is not None else None
+    zones = list(zones) if zones is not None else None
+    return [(c.title, "必填" if c.required else "选填", kind_note(c.kind, period),
+             column_help(c, period, industries, zones)) for c in COLUMNS]
 
 
 def cross_rule_lines() -> list[str]:
@@ -72,7 +76,7 @@ def write_template(path: Path | str, industries: Iterable[str], zones: Iterable[
         cell.font = bold
         cell.fill = required_fill if column.required else optional_fill
         cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=False)
-        cell.comment = Comment(f"{'必填' if column.required else '选填'}。{column_help(column, period)}", "填报说明")
+        cell.comment = Comment(f"{'必填' if column.required else '选填'}。{column_help(column, period, industries, zones)}", "填报说明")
         ws.column_dimensions[letters[column.key]].width = max(10, _display_width(column.title) + 4)
     ws.freeze_panes = "C2"
     ws.column_dimensions[letters["credit_code"]].width = 24
@@ -96,7 +100,7 @@ def write_template(path: Path | str, industries: Iterable[str], zones: Iterable[
         validation.error = message
         validation.errorTitle = title
         validation.showErrorMessage = True
-        validation.prompt = column_help(COLUMNS_BY_TITLE[title], period)
+        validation.prompt = column_help(COLUMNS_BY_TITLE[title], period, industries, zones)
         validation.showInputMessage = False
         ws.add_data_validation(validation)
         validation.add(f"{letters[key]}2:{letters[key]}{last}")
@@ -156,7 +160,7 @@ def write_template(path: Path | str, industries: Iterable[str], zones: Iterable[
     header = ("栏目", "是否必填", "填写要求", "说明")
     for i, text in enumerate(header, start=1):
         notes.cell(row=4, column=i, value=text).font = bold
-    for r, values in enumerate(instruction_rows(period), start=5):
+    for r, values in enumerate(instruction_rows(period, industries, zones), start=5):
         for i, text in enumerate(values, start=1):
             notes.cell(row=r, column=i, value=text).alignment = Alignment(wrap_text=True, vertical="top")
     r = 5 + len(COLUMNS) + 1
