@@ -335,9 +335,8 @@ def latest_year_with_data(conn, series_list: list[IndicatorSeries] | None = None
 def statuses_for_year(year: int | None, period: Period | None = None) -> tuple[str, ...]:
     """The statuses a year can have, in display order: FINAL_STATUSES in the target year, else STATUSES.
 
-    Pass the file's period: without it the deprecated built-in target year (progress.END) is assumed
-    until every caller passes one (ui/tabs/indicators_tab.py)."""
-    final = period.is_final(year) if period is not None else year == progress.END
+    Pass the file's period: without it the interim statuses (no year of a period is a constant in code)."""
+    final = period is not None and year is not None and period.is_final(year)
     return FINAL_STATUSES if final else STATUSES
 
 

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from .period import Period
 from .progress import FINAL_STATUSES
-from .schema import YEARS
+from .schema import YEARS  # noqa: F401  deprecated re-export (models.group_charts imports it); not used here
 
 INDICATOR_CODES = (
     "rd_intensity", "invention_patents_per_10k", "tech_contract_turnover", "total_revenue", "total_tax",
@@ -58,11 +58,11 @@ STATUS_COLORS = {
 def status_labels(status: str | None, year: int | None = None, period: Period | None = None, *,
                   final: bool | None = None) -> tuple[str, str]:
     """(Chinese, English) label of a status; the final wording (完成 …) in the plan's last year: when
-    `final` is true, or when `period` is given and `year` is its target year."""
+    `final` is true, or when `period` is given and `year` is its target year (without either, the interim
+    wording: no year of a period is a constant in code)."""
     status = status or "unassessed"
     if final is None:
-        # Without a period the deprecated built-in target year is assumed until every caller passes one.
-        final = period.is_final(year) if period is not None else year == YEARS[-1]
+        final = period is not None and year is not None and period.is_final(year)
     if final and status in FINAL_STATUS_LABELS:
         return FINAL_STATUS_LABELS[status]
     return STATUS_LABELS.get(status, STATUS_LABELS["unassessed"])

@@ -169,3 +169,21 @@ def test_import_official_of_the_filled_template_and_statuses(tmp_path, own_assig
         assert not series["rd_intensity"].official_only
     finally:
         park.close()
+
+
+def test_zone_help_names_only_the_prefixes_that_fit():
+    from models.return_form import COLUMNS_BY_KEY, column_help
+
+    zone = COLUMNS_BY_KEY["zone"]
+    assert column_help(zone, zones=["东部科技片区", "北部片区"]) == \
+        "从下拉列表中选择本园区的片区：东部科技片区、北部片区（可省略“东部”）。"
+    assert column_help(zone, zones=["西部"]) == "从下拉列表中选择本园区的片区：西部。"  # nothing would be left
+    assert column_help(zone) == "从下拉列表中选择企业所属片区。"   # the neutral wording of the docs
+
+
+def test_no_year_is_final_without_a_period():
+    from models.figures import statuses_for_year
+    from models.plan import STATUSES, status_labels
+
+    assert statuses_for_year(2025) == STATUSES
+    assert status_labels("achieved", 2025)[0] == "达成目标"
