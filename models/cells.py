@@ -16,7 +16,7 @@ from typing import Any, Iterable, Mapping
 
 from .period import Period
 from .return_form import (AMOUNT_MAX, COUNT_MAX, INDUSTRY_ALIASES, LISTED_YEAR_MIN, PREFIX_MIN, TEXT_MAX,
-                          YEAR_MAX, YEAR_MIN, ZONE_ALIASES)
+                          YEAR_MAX, YEAR_MIN, ZONE_ALIASES, ZONE_PREFIXES)
 
 
 class CellError(ValueError):
@@ -42,7 +42,7 @@ _TITLE_DROP_RE = re.compile(r"[\s()\[\]{}【】〔〕<>《》:*＊·•]+")
 _TRUE = frozenset({"是", "Y", "YES", "1", "TRUE", "T", "√", "✓"})
 _FALSE = frozenset({"否", "N", "NO", "0", "FALSE", "F", "×", "X", "-", "—", "无"})
 _BOOL_FAST = {"是": 1, "否": 0, "": 0, "Y": 1, "N": 0, "1": 1, "0": 0, "y": 1, "n": 0}
-_ZONE_PREFIXES = ("东部", "中部", "西部")
+_ZONE_PREFIXES = ZONE_PREFIXES  # the one list, shared with the form's help (models.return_form)
 
 # Text that makes a row rejected: C0 and C1 control characters (tab and line breaks included), DEL, the
 # bidirectional embeddings/overrides/isolates, non-characters U+FFFE/U+FFFF and lone surrogates.

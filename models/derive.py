@@ -94,21 +94,6 @@ def talent_derived(conn, period: Period | None = None) -> dict[str, dict[int, fl
     }
 
 
-# Deprecated: the built-in plan's trace columns; use trace_columns(conn, code), which reads 报表口径.
-TRACE_COLUMNS = {
-    "rd_intensity": ("rd_expense",),
-    "invention_patents_per_10k": ("invention_patents",),
-    "tech_contract_turnover": ("tech_contract",),
-    "total_revenue": ("revenue",),
-    "total_tax": ("tax",),
-    "high_tech_enterprises": ("high_tech",),
-    "new_listed_companies": ("listed_year",),
-    "returnee_foreign_share": ("returnees", "foreign_staff", "employees"),
-    "mnc_rd_centres": ("mnc_rd",),
-    "energy_per_value_added": ("energy", "value_added"),
-}
-
-
 def _derivation_of(conn, code: str) -> Derivation | None:
     return indicator_derivations(conn).get(code)
 

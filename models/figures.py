@@ -8,12 +8,20 @@ neither is present. Derived figures come from each indicator's 报表口径 (`mo
 
 Baselines: the baseline used (B) is the office's (`indicators.baseline_office`, schema v3) when set, else
 the plan's (`indicators.baseline`); `IndicatorSeries.baseline`, `.baseline_plan`, `.baseline_source`
-("office" / "plan") and `.baseline_note` say which, and `baseline_caveat(code)` gives the plan's caveat
-(规模以上企业口径 for revenue and tax, “15个外资研发中心” for MNC R&D centres).
+("office" / "plan") and `.baseline_note` say which, and `.baseline_caveat` gives the plan's caveat
+(`baseline_caveat(code, builtin)`).
 
-Indicators the plan defines over the whole district or from official statistics (OFFICIAL_ONLY: R&D
-share, invention patents per 10,000 people) are assessed on official figures only: the figure derived
-from returns stays in `derived` as a reference (报表口径参考值) and never becomes `value`.
+Official figures only: an indicator whose 报表口径 (`indicators.derivation`) is blank is assessed on
+official figures only (nothing can be derived for it). The built-in plan also defines two indicators over
+the whole district or from official statistics although returns give a figure for them
+(BUILTIN_OFFICIAL_ONLY: R&D share, invention patents per 10,000 people): these too are assessed on official
+figures only, the figure derived from returns staying in `derived` as a reference (报表口径参考值) that never
+becomes `value`. `is_official_only(ind, builtin)` is the one rule.
+
+What is the built-in plan's only (decided for issue 15): BASELINE_CAVEATS (规模以上企业口径 for revenue and
+tax, “15个外资研发中心” for MNC R&D centres) and BUILTIN_OFFICIAL_ONLY are notes on the built-in plan's text,
+keyed by its codes; they apply to a file only when it holds the built-in plan (`plan.is_builtin_plan`: its
+meta plan_title and source_file), never to another plan that happens to reuse a code such as total_revenue.
 
 The final year (the target year) carries the final statuses (see models.progress), `gap` / `gap_text`, and for
 keep-pace indicators `growth_period` / `district_growth_period` (average annual growth over the period,
@@ -31,12 +39,16 @@ from dataclasses import dataclass, field
 from . import progress
 from .derive import indicator_derived, reference_values
 from .period import Period, read_period
-from .plan import FINAL_STATUSES, STATUSES, Indicator, indicators
+from .plan import FINAL_STATUSES, STATUSES, Indicator, indicators, is_builtin_plan
 
-# Indicators assessed on official figures only (the plan defines them over the district / from statistics).
-OFFICIAL_ONLY = frozenset({"rd_intensity", "invention_patents_per_10k"})
-REFERENCE_VALUE_LABEL = "报表口径参考值"  # how a returns-derived figure of an OFFICIAL_ONLY indicator is named
-# What the plan's baseline figure stands for, shown wherever the baseline is shown or written.
+# The built-in plan's indicators assessed on official figures only although returns give a figure (the plan
+# defines them over the district / from statistics); any plan's indicator without 报表口径 is official-only too.
+BUILTIN_OFFICIAL_ONLY = frozenset({"rd_intensity", "invention_patents_per_10k"})
+# Deprecated name, for callers that test a code (ui/tabs/indicators_tab.py): use IndicatorSeries.official_only.
+OFFICIAL_ONLY = BUILTIN_OFFICIAL_ONLY
+REFERENCE_VALUE_LABEL = "报表口径参考值"  # how a returns-derived figure of an official-only indicator is named
+# What the built-in plan's baseline figure stands for, shown wherever the baseline is shown or written (the
+# built-in plan's file only).
 BASELINE_CAVEATS = {
     "total_revenue": "规模以上企业口径",
     "total_tax": "规模以上企业口径",
@@ -103,7 +115,8 @@ class IndicatorSeries:
         baseline_plan: the plan's baseline, or None.
         baseline_source: "office" or "plan" (also "plan" when neither gives one).
         baseline_office_source: the office's note on where its baseline comes from, or None.
-        official_only: True when only official figures are assessed (OFFICIAL_ONLY).
+        official_only: True when only official figures are assessed (`is_official_only`).
+        caveat: the plan's caveat on its baseline ("" when none; BASELINE_CAVEATS, built-in plan only).
     """
 
     indicator: Indicator
@@ -117,11 +130,12 @@ class IndicatorSeries:
     baseline_source: str = "plan"
     baseline_office_source: str | None = None
     official_only: bool = False
+    caveat: str = ""
 
     @property
     def baseline_caveat(self) -> str:
         """The plan's caveat on its baseline figure ("" when none): 规模以上企业口径, …"""
-        return baseline_caveat(self.code)
+        return self.caveat
 
     @property
     def code(self) -> str:
@@ -136,9 +150,16 @@ def _year_rows(conn) -> dict[tuple[str, int], tuple]:
     return {(code, year): rest for code, year, *rest in conn.execute(sql)}
 
 
-def baseline_caveat(code: str) -> str:
-    """The plan's caveat on an indicator's baseline ("" when none), e.g. 规模以上企业口径."""
-    return BASELINE_CAVEATS.get(code, "")
+def baseline_caveat(code: str, builtin: bool) -> str:
+    """The plan's caveat on an indicator's baseline ("" when none), e.g. 规模以上企业口径: the built-in plan's
+    notes, so only when `builtin` (the file holds the built-in plan, plan.is_builtin_plan)."""
+    return BASELINE_CAVEATS.get(code, "") if builtin else ""
+
+
+def is_official_only(ind: Indicator, builtin: bool) -> bool:
+    """Whether `ind` is assessed on official figures only: its 报表口径 is blank, or it is one of the built-in
+    plan's BUILTIN_OFFICIAL_ONLY and the file (`builtin`) holds that plan."""
+    return not (ind.derivation or "").strip() or (builtin and ind.code in BUILTIN_OFFICIAL_ONLY)
 
 
 def _final_gap(ind: Indicator, f: YearFigures) -> None:
@@ -160,13 +181,15 @@ def _final_gap(ind: Indicator, f: YearFigures) -> None:
 
 def assess(ind: Indicator, rows: dict[int, tuple], derived: dict[int, float | None], period: Period,
            reference: tuple[dict, dict] | None = None, baseline_office: float | None = None,
-           baseline_office_source: str | None = None) -> IndicatorSeries:
+           baseline_office_source: str | None = None, *, builtin: bool = False) -> IndicatorSeries:
     """Apply the rules to one indicator over `period`. `rows` maps year -> (official, source, note,
     assigned); `reference` is (growth series, level series) for keep-pace indicators (either may be
-    empty); `baseline_office` is the office's baseline, used instead of the plan's when not None."""
+    empty); `baseline_office` is the office's baseline, used instead of the plan's when not None;
+    `builtin`: the file holds the built-in plan (its notes and official-only indicators apply)."""
     series = IndicatorSeries(ind, period, baseline_plan=ind.baseline,
                              baseline_office_source=baseline_office_source,
-                             official_only=ind.code in OFFICIAL_ONLY)
+                             official_only=is_official_only(ind, builtin),
+                             caveat=baseline_caveat(ind.code, builtin))
     if baseline_office is not None:
         series.baseline, series.baseline_source = baseline_office, "office"
     else:
@@ -265,6 +288,7 @@ def indicator_series(conn, period: Period | None = None) -> list[IndicatorSeries
     derived = indicator_derived(conn, period)
     office = office_baselines(conn)
     units = _series_units(conn)
+    builtin = is_builtin_plan(conn)
     out = []
     for ind in indicators(conn):
         reference = keep_pace_reference(conn, ind, units) if ind.kind == "keep_pace" else None
@@ -272,7 +296,8 @@ def indicator_series(conn, period: Period | None = None) -> list[IndicatorSeries
         if ind.kind == "assigned":
             by_year = _with_assigned_series(conn, ind, by_year, period)
         base, base_source = office.get(ind.code, (None, None))
-        out.append(assess(ind, by_year, derived.get(ind.code, {}), period, reference, base, base_source))
+        out.append(assess(ind, by_year, derived.get(ind.code, {}), period, reference, base, base_source,
+                          builtin=builtin))
     return out
 
 

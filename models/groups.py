@@ -3,14 +3,20 @@
 For each industry and zone, year of the file's period (base … target) and field of `plan.INDUSTRY_FIELDS`: the figure derived from
 the returns (`derive.group_derived`, money in 亿元), the official figure the office entered
 (`industry_years` / `zone_years`), the value used (official if present, else derived) and the note.
-For each talent category and year likewise (`talent_years`); the yearly work permits are the indicator
-`foreign_work_permits` (`indicator_years`), returnees and foreign residents are derived from returns, and
-the base-year high-level talent counts fall back to the plan's baseline.
+For each talent category and year likewise (`talent_years`); a category whose code is also an indicator's
+is that indicator's figures (`indicator_years`: the built-in plan's yearly work permits, the indicator
+`foreign_work_permits`), returnees and foreign residents are derived from returns, and the base-year
+high-level talent counts fall back to the plan's baseline.
 
 Also: totals over industries or zones, year-on-year growth, each industry's share of park revenue,
-the "3+3" key industries against the rest, the cumulative work-permit path against its 20,000 target,
-the returnee and foreign share against its 4.5 % target, and `summary_sections()` for `summary --json`.
-A missing figure is None, never 0.
+the "3+3" key industries against the rest, the cumulative work-permit path against its target (the
+indicator PERMITS_CODE's), the returnee and foreign share against its target (the indicator SHARE_CODE's),
+and `summary_sections()` for `summary --json`. A missing figure is None, never 0.
+
+PERMITS_CODE and SHARE_CODE are the built-in plan's codes (decided for issue 15): in a file that has no
+such indicator (another plan) the work-permit path and the share simply do not apply — they give no years
+and no target, so no chart or table row is drawn from them; a file that has them (a plan that reuses the
+codes) gets them with its own targets and period.
 """
 
 from __future__ import annotations
@@ -75,12 +81,13 @@ class GroupSeries:
 class TalentSeries:
     """One talent category: its plan row (`plan.TalentCategory`) and {year: Cell}.
 
-    `table` and `key` say where the official figure is stored (talent_years, or indicator_years for the
-    work permits).
+    `table` and `key` say where the official figure is stored (talent_years, or indicator_years when the
+    category's code is also an indicator's, `from_indicator`: the built-in plan's work permits).
     """
 
     category: plan.TalentCategory
     years: dict[int, Cell] = field(default_factory=dict)
+    from_indicator: bool = False
 
     @property
     def code(self) -> str:
@@ -88,7 +95,7 @@ class TalentSeries:
 
     @property
     def table(self) -> str:
-        return "indicator_years" if self.code == PERMITS_CODE else "talent_years"
+        return "indicator_years" if self.from_indicator else "talent_years"
 
     def key(self, year: int) -> dict:
         return {"code": self.code, "year": year}
@@ -151,7 +158,7 @@ def industry_series(conn) -> list[GroupSeries]:
 
 
 def zone_series(conn) -> list[GroupSeries]:
-    """The three zones, in table order, with their yearly figures."""
+    """Every zone of the plan, in table order, with its yearly figures."""
     return _series(conn, "zone")
 
 
@@ -223,22 +230,25 @@ def key_vs_rest(series: list[GroupSeries], fld: str = "revenue") -> dict[str, di
 
 
 # ---------------------------------------------------------------------------------------------- talent
+def _indicator_codes(conn) -> set[str]:
+    return {code for code, in conn.execute("SELECT code FROM indicators")}
+
+
 def talent_series(conn) -> list[TalentSeries]:
     """Every talent category in table order with its yearly figures (see the module docstring)."""
     derived = cached(conn, "talent_derived", talent_derived)
     stored = {(code, year): (official, note)
               for code, year, official, note in conn.execute("SELECT code, year, official, note FROM talent_years")}
-    permits = {year: (official, note) for year, official, note in conn.execute(
-        "SELECT year, official, note FROM indicator_years WHERE code = ?", (PERMITS_CODE,))}
+    indicator_codes = _indicator_codes(conn)
+    from_indicators = {(code, year): (official, note) for code, year, official, note in conn.execute(
+        "SELECT code, year, official, note FROM indicator_years")}
     period = read_period(conn)
     out = []
     for category in plan.talent_categories(conn):
-        series = TalentSeries(category)
+        shared = category.code in indicator_codes
+        series = TalentSeries(category, from_indicator=shared)
         for year in period.years:
-            if category.code == PERMITS_CODE:
-                official, note = permits.get(year, (None, None))
-            else:
-                official, note = stored.get((category.code, year), (None, None))
+            official, note = (from_indicators if shared else stored).get((category.code, year), (None, None))
             cell = Cell(derived=derived.get(category.code, {}).get(year), official=official, note=note)
             if year == period.base and category.grp == "count":
                 cell.fallback = category.baseline
@@ -253,18 +263,19 @@ def _indicator_row(conn, code: str):
 
 def permits_path(conn, series: list[TalentSeries] | None = None) -> dict:
     """Cumulative work permits since the base year b against the planned path C_t = T·(t − b)/(e − b)
-    (the period b … e; T = 20,000 in the built-in plan).
+    (the period b … e; T is the indicator PERMITS_CODE's target: 20,000 in the built-in plan).
 
     Returns {"target", "yearly": {year: permits}, "cumulative": {year: C or None}, "planned": {year: C}}.
     The base year: cumulative and planned are 0 there. The cumulative figure of year t is None when any
-    year b+1..t has no figure (a gap would understate it). A plan without the permits row gives no years.
+    year b+1..t has no figure (a gap would understate it). A plan without the permits talent category
+    gives no years (and no target).
     """
     period = read_period(conn)
     target = _indicator_row(conn, PERMITS_CODE)[0]
     series = series if series is not None else talent_series(conn)
     permits = next((s for s in series if s.code == PERMITS_CODE), None)
     if permits is None:
-        return {"target": target, "yearly": {}, "cumulative": {}, "planned": {}}
+        return {"target": None, "yearly": {}, "cumulative": {}, "planned": {}}
     yearly = {year: permits.years[year].value for year in period.years}
     cumulative: dict[int, float | None] = {period.base: 0}
     running: float | None = 0
@@ -279,8 +290,11 @@ def returnee_share(conn) -> dict:
     """The returnee and foreign-resident share of employees (%) per year against its target.
 
     The value is the indicator's: official if entered, else derived from returns (base year: the baseline).
-    Returns {"target", "values": {year: %}, "derived": {...}, "official": {...}}.
+    Returns {"target", "values": {year: %}, "derived": {...}, "official": {...}}; a plan without the
+    indicator SHARE_CODE gives no years and no target.
     """
+    if SHARE_CODE not in _indicator_codes(conn):
+        return {"target": None, "values": {}, "derived": {}, "official": {}}
     target, baseline = _indicator_row(conn, SHARE_CODE)
     period = read_period(conn)
     derived = cached(conn, "indicator_derived", indicator_derived).get(SHARE_CODE, {})

@@ -6,10 +6,15 @@
 
 (one column per year of the file's period, base year … target year; 2020–2025 for the built-in plan)
 and one row per indicator (the base-year column is its baseline: the office's if set, else the plan's), per
-reference series of the file (district_gdp, district_gdp_growth, resident_population, district_tax,
-district_tax_growth), for the city-assigned energy value (code `energy_per_value_added_assigned`) and per
-talent category (the work permits are the indicator row `foreign_work_permits`, so they are not repeated),
-prefilled with the file's current official values. Text cells are written as text, never formulas.
+reference series of the file (the built-in plan's: district_gdp, district_gdp_growth, resident_population,
+district_tax, district_tax_growth; a series in "%" is a growth rate and may be negative), one 市下达值 row per
+indicator of type assigned (code `<indicator code>_assigned`, stored in indicator_years.assigned: the
+built-in plan's `energy_per_value_added_assigned`) unless the indicator's 参照序列 names a reference series,
+whose row then carries the assigned values, and per talent category (a category whose code is also an
+indicator's — the built-in plan's work permits, `foreign_work_permits` — is that indicator's row, so it is
+not repeated), prefilled with the file's current official values. Text cells are written as text, never
+formulas. The 备注 of an indicator says “仅按官方统计数据评估” when returns give a figure that is not assessed
+(figures.is_official_only with a 报表口径), and gives the built-in plan's caveat on its baseline.
 
 `check_workbook_file(conn, path)` reads such a workbook back: rows are found by 代码 and columns by their
 year titles (2020, "2020" or "2020年"), in any order (a filled cell of a year outside the file's period is
@@ -53,10 +58,14 @@ CODE_TITLE, NAME_TITLE, UNIT_TITLE, SOURCE_TITLE, NOTE_TITLE = "代码", "名称
 def headers(period: Period) -> tuple[str, ...]:
     """The 官方数据 sheet's header titles for a file's period."""
     return (CODE_TITLE, NAME_TITLE, UNIT_TITLE, *(str(y) for y in period.years), SOURCE_TITLE, NOTE_TITLE)
-ASSIGNED_CODE = "energy_per_value_added_assigned"
-ASSIGNED_OF = "energy_per_value_added"
-PERMITS_CODE = "foreign_work_permits"
-GROWTH_SERIES = ("district_gdp_growth", "district_tax_growth")
+ASSIGNED_SUFFIX = "_assigned"  # an assigned indicator's 市下达值 row: energy_per_value_added_assigned
+
+
+def assigned_code(indicator_code: str) -> str:
+    """The code of the 市下达值 row of an assigned indicator."""
+    return indicator_code + ASSIGNED_SUFFIX
+
+
 # The plan's figures (规划基数) share codes with indicators and talent categories (high_tech_enterprises),
 # so their rows carry this prefix: fact.enterprises_total.
 FACT_PREFIX = "fact."
@@ -74,8 +83,9 @@ class Target:
     """Where one row's figures are stored and how a value is checked.
 
     kind: "indicator" (indicator_years.official; base year -> indicators.baseline_office), "reference"
-    (reference_years.value), "assigned" (indicator_years.assigned of the energy indicator) or "talent"
-    (talent_years.official).
+    (reference_years.value), "assigned" (indicator_years.assigned of the indicator `of`), "talent"
+    (talent_years.official) or "fact" (fact_years.official).
+    of: for "assigned", the assigned indicator's code.
     """
 
     code: str
@@ -86,6 +96,7 @@ class Target:
     maximum: float | None = None
     whole: bool = False
     note: str = ""
+    of: str = ""
 
 
 @dataclass
@@ -132,33 +143,63 @@ def _has_column(conn, table: str, column: str) -> bool:
     return any(r[1] == column for r in conn.execute(f"PRAGMA table_info({table})"))
 
 
+def _assigned_rows(conn) -> list[tuple[str, str, str]]:
+    """(code, name, unit) of every assigned indicator whose assigned values have their own 市下达值 row (its
+    参照序列 names no reference series of the file), in plan order."""
+    refs = {code for code, in conn.execute("SELECT code FROM reference_series")}
+    return [(code, name, unit) for code, name, unit, ref_series in conn.execute(
+                "SELECT code, name, unit, ref_series FROM indicators WHERE kind = 'assigned' ORDER BY seq")
+            if not any(c.strip() in refs for c in (ref_series or "").split(","))]
+
+
+def _assigned_series(conn) -> dict[str, str]:
+    """{reference-series code: name of the assigned indicator whose assigned values it holds}."""
+    refs = {code for code, in conn.execute("SELECT code FROM reference_series")}
+    out: dict[str, str] = {}
+    for name, ref_series in conn.execute(
+            "SELECT name, ref_series FROM indicators WHERE kind = 'assigned' ORDER BY seq"):
+        first = next((c.strip() for c in (ref_series or "").split(",") if c.strip() in refs), None)
+        if first is not None:
+            out.setdefault(first, name)
+    return out
+
+
 def targets(conn) -> list[Target]:
-    """Every row of the 官方数据 sheet, in order: indicators, reference series, assigned value, talent."""
-    from .figures import BASELINE_CAVEATS, OFFICIAL_ONLY
+    """Every row of the 官方数据 sheet, in order: indicators, reference series, assigned values, talent, facts."""
+    from .figures import baseline_caveat, is_official_only
+    from .plan import indicators, is_builtin_plan
 
     base = read_period(conn).base
+    builtin = is_builtin_plan(conn)
     out = []
-    for code, name, unit, kind in conn.execute("SELECT code, name, unit, kind FROM indicators ORDER BY seq"):
+    indicator_codes = set()
+    for ind in indicators(conn):
+        indicator_codes.add(ind.code)
         notes = [f"{base}年栏为基期值"]
-        if code in BASELINE_CAVEATS:
-            notes.append(BASELINE_CAVEATS[code])
-        if kind == "cumulative":
+        if baseline_caveat(ind.code, builtin):
+            notes.append(baseline_caveat(ind.code, builtin))
+        if ind.kind == "cumulative":
             notes.append("累计指标：各年填当年新增")
-        if code in OFFICIAL_ONLY:
+        if is_official_only(ind, builtin) and (ind.derivation or "").strip():
             notes.append("仅按官方统计数据评估")
-        out.append(Target(code, name, unit, "indicator", 0.0, 100.0 if unit == "%" else None,
+        out.append(Target(ind.code, ind.name, ind.unit, "indicator", 0.0, 100.0 if ind.unit == "%" else None,
                           note="；".join(notes)))
+    assigned_by = _assigned_series(conn)
     for code, name, unit in conn.execute("SELECT code, name, unit FROM reference_series ORDER BY seq"):
-        growth = code in GROWTH_SERIES or (unit or "").strip() == "%"  # a "%" series is a growth rate (issue 15)
-        out.append(Target(code, name, unit, "reference", -100.0 if growth else 0.0,
-                          note="增长率，下降填负数" if growth else ""))
-    row = conn.execute("SELECT name, unit FROM indicators WHERE code = ?", (ASSIGNED_OF,)).fetchone()
-    if row is not None:
-        out.append(Target(ASSIGNED_CODE, f"{row[0]}（市下达值）", row[1], "assigned",
-                          note="市下达的单位增加值综合能耗控制值"))
+        growth = (unit or "").strip() == "%"  # a "%" series is a growth rate (issue 15)
+        note = "增长率，下降填负数" if growth else ""
+        if code in assigned_by:
+            note = f"{assigned_by[code]}的市下达值" + (f"；{note}" if note else "")
+        out.append(Target(code, name, unit, "reference", -100.0 if growth else 0.0, note=note))
+    codes = indicator_codes | {t.code for t in out}
+    for code, name, unit in _assigned_rows(conn):
+        if assigned_code(code) in codes:
+            continue  # a code the plan already uses for something else: no row rather than a clash
+        out.append(Target(assigned_code(code), f"{name}（市下达值）", unit, "assigned",
+                          note=f"市下达的{name.removesuffix('指标')}控制值", of=code))
     for code, name, unit in conn.execute("SELECT code, name, unit FROM talent_categories ORDER BY seq"):
-        if code == PERMITS_CODE:
-            continue  # the same figures as the indicator row foreign_work_permits
+        if code in indicator_codes:
+            continue  # the same figures as the indicator's row (the built-in plan's foreign_work_permits)
         out.append(Target(code, name, unit, "talent", whole=True))
     if _has_table(conn, "fact_years"):
         from .numfmt import is_count
@@ -180,10 +221,10 @@ def _current(conn) -> dict[str, dict]:
         office = {c: (v, s) for c, v, s in conn.execute(
             "SELECT code, baseline_office, baseline_office_source FROM indicators")}
     plan_base = dict(conn.execute("SELECT code, baseline FROM indicators"))
+    own_rows = {code for code, _name, _unit in _assigned_rows(conn)}
     for code, year, official, source, assigned in conn.execute(
             "SELECT code, year, official, official_source, assigned FROM indicator_years"):
         entry = out.setdefault(code, {"values": {}, "sources": {}})
-        assigned_entry = out.setdefault(ASSIGNED_CODE, {"values": {}, "sources": {}})
         if year == base_year:
             base, base_source = office.get(code, (None, None))
             entry["values"][year] = base if base is not None else plan_base.get(code)
@@ -191,8 +232,8 @@ def _current(conn) -> dict[str, dict]:
         else:
             entry["values"][year] = official
             entry["sources"][year] = source
-        if code == ASSIGNED_OF:
-            assigned_entry["values"][year] = assigned
+        if code in own_rows:
+            out.setdefault(assigned_code(code), {"values": {}, "sources": {}})["values"][year] = assigned
     for code, year, value, source in conn.execute("SELECT code, year, value, source FROM reference_years"):
         entry = out.setdefault(code, {"values": {}, "sources": {}})
         entry["values"][year], entry["sources"][year] = value, source
@@ -326,7 +367,7 @@ def _store(t: Target, year: int, period: Period) -> tuple[str, dict[str, Any], s
     if t.kind == "reference":
         return "reference_years", {"code": t.code, "year": year}, "value", "source"
     if t.kind == "assigned":
-        return "indicator_years", {"code": ASSIGNED_OF, "year": year}, "assigned", None
+        return "indicator_years", {"code": t.of, "year": year}, "assigned", None
     if t.kind == "fact":
         return "fact_years", {"code": t.code.removeprefix(FACT_PREFIX), "year": year}, "official", None
     return "talent_years", {"code": t.code, "year": year}, "official", "source"
@@ -555,6 +596,6 @@ def summary_lines(result: CheckResult, dry_run: bool, batch_id: int | None) -> l
     return lines
 
 
-__all__ = ["SHEET", "headers", "ASSIGNED_CODE", "Target", "Change", "Problem", "CheckResult", "OfficialFileError",
+__all__ = ["SHEET", "headers", "ASSIGNED_SUFFIX", "assigned_code", "Target", "Change", "Problem", "CheckResult", "OfficialFileError",
            "targets", "template_rows", "write_template", "check_workbook_file", "commit", "undo", "redo", "batch_changes",
            "summary_lines", "file_sha256"]

@@ -57,10 +57,11 @@ STATUS_COLORS = {
 def status_labels(status: str | None, year: int | None = None, period: Period | None = None, *,
                   final: bool | None = None) -> tuple[str, str]:
     """(Chinese, English) label of a status; the final wording (完成 …) in the plan's last year: when
-    `final` is true, or when `period` is given and `year` is its target year."""
+    `final` is true, or when `period` is given and `year` is its target year (without either, the interim
+    wording: no year of a period is a constant in code)."""
     status = status or "unassessed"
     if final is None:
-        final = period is not None and period.is_final(year)
+        final = period is not None and year is not None and period.is_final(year)
     if final and status in FINAL_STATUS_LABELS:
         return FINAL_STATUS_LABELS[status]
     return STATUS_LABELS.get(status, STATUS_LABELS["unassessed"])
@@ -191,6 +192,19 @@ class IndustryPlanGroup:
         return text
 
 
+# The built-in plan (the Changning Park's 14th Five-Year Plan), known by its meta plan_title and source_file:
+# a file made from it (the template, a migrated v1–v3 file, or `new --plan` from its plan-template) says so;
+# notes and rules that belong to that plan's text (figures.BASELINE_CAVEATS, …) apply to it only.
+BUILTIN_PLAN_TITLE = "上海张江高新技术产业开发区长宁园“十四五”规划"
+BUILTIN_SOURCE_FILE = "000_49581f62cfd03bd6.txt"
+
+
+def is_builtin_plan(conn) -> bool:
+    """Whether the park file on `conn` holds the built-in plan (its meta plan_title and source_file)."""
+    meta = dict(conn.execute("SELECT key, value FROM meta WHERE key IN ('plan_title', 'source_file')"))
+    return meta.get("plan_title") == BUILTIN_PLAN_TITLE and meta.get("source_file") == BUILTIN_SOURCE_FILE
+
+
 def _rows(conn, cls, table: str, order: str = "seq"):
     cols = ", ".join(cls.__dataclass_fields__)
     return [cls(*row) for row in conn.execute(f"SELECT {cols} FROM {table} ORDER BY {order}")]
@@ -235,5 +249,5 @@ __all__ = [
     "INDICATOR_CODES", "KINDS", "STATUSES", "FINAL_STATUSES", "ALL_STATUSES", "STATUS_LABELS",
     "FINAL_STATUS_LABELS", "status_labels", "Indicator", "Industry", "Zone",
     "TalentCategory", "indicators", "industries", "zones", "talent_categories", "PLAN_GROUPS",
-    "IndustryPlanGroup", "industry_plan_groups", "industry_group_short", "unzoned_parks",
+    "IndustryPlanGroup", "industry_plan_groups", "industry_group_short", "unzoned_parks", "is_builtin_plan",
 ]

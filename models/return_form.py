@@ -23,7 +23,9 @@ TEXT_MAX = 200                  # characters of a name (after removing invisible
 # Accepted other names of industries and zones (issue 16): a cell holding one is read as the canonical name
 # with a note. An alias whose name is not among the park file's industries/zones is ignored. Besides these,
 # a unique prefix of at least PREFIX_MIN characters is accepted with a note (人工智能 → 人工智能产业); a
-# prefix that fits several names is refused naming them. Zones may always leave out 东部/中部/西部 (no note).
+# prefix that fits several names is refused naming them. A zone whose name begins with one of ZONE_PREFIXES
+# may leave it out (no note); the form's help says so only when one of the file's zones has such a name.
+# These aliases are the built-in (Changning) plan's: another plan's file simply has none of their names.
 INDUSTRY_ALIASES = {
     "人工智能": "人工智能产业",
     "生命健康": "生命健康产业",
@@ -47,6 +49,7 @@ ZONE_ALIASES = {
     "西部片区": "西部临空片区",
 }
 PREFIX_MIN = 2
+ZONE_PREFIXES = ("东部", "中部", "西部")
 
 # kind -> SQLite column type
 _SQL_TYPES = {
@@ -82,10 +85,23 @@ def kind_note(kind: str, period=None) -> str:
     return KIND_NOTES[kind]
 
 
-def column_help(column: "Column", period=None) -> str:
-    """A column's explanation; for the year, with the file's period's years: “…，2020至2025之间的整数。”"""
+def zone_prefixes(zones) -> tuple[str, ...]:
+    """The ZONE_PREFIXES that some of `zones` begin with (and may be left out on the form), in order."""
+    zones = tuple(zones)
+    return tuple(p for p in ZONE_PREFIXES if any(z.startswith(p) and len(z) > len(p) for z in zones))
+
+
+def column_help(column: "Column", period=None, industries=None, zones=None) -> str:
+    """A column's explanation. With a park file's period, the year's names its years (“…，2020至2025之间的整数。”);
+    with its industries or zones, 所属产业 / 所属片区 name the file's own (nothing of another plan's)."""
     if column.kind == "year" and period is not None:
         return f"填报数据所属年度，{period.base}至{period.target}之间的整数。"
+    if column.kind == "industry" and industries:
+        return f"从下拉列表中选择企业所属产业（本园区的产业：{'、'.join(industries)}）。"
+    if column.kind == "zone" and zones:
+        prefixes = zone_prefixes(zones)
+        omit = f"（可省略“{'/'.join(prefixes)}”）" if prefixes else ""
+        return f"从下拉列表中选择本园区的片区：{'、'.join(zones)}{omit}。"
     return column.help
 
 
@@ -118,8 +134,7 @@ COLUMNS: tuple[Column, ...] = (
     Column("name", "企业名称", "text", True, "企业全称，与营业执照一致。"),
     Column("year", "报告年度", "year", True, "填报数据所属年度，本规划期内（基期年至目标年）的整数。"),
     Column("industry", "所属产业", "industry", True, "从下拉列表中选择企业所属产业。"),
-    Column("zone", "所属片区", "zone", True,
-           "东部中山公园片区、中部虹桥片区或西部临空片区（可省略“东部/中部/西部”）。"),
+    Column("zone", "所属片区", "zone", True, "从下拉列表中选择企业所属片区。"),
     Column("revenue", "营业收入（万元）", "amount", True, "本年度营业收入，单位万元，不得为负。"),
     Column("tax", "纳税总额（万元）", "amount", True, "本年度实际缴纳的各项税费合计，单位万元。"),
     Column("rd_expense", "研发经费支出（万元）", "amount", False, "本年度研发经费内部支出，单位万元。"),

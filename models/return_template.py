@@ -16,9 +16,10 @@ from typing import Iterable
 from .return_form import (AMOUNT_MAX, COLUMNS, COUNT_MAX, CROSS_RULES, FORM_VERSION, INSTRUCTIONS_SHEET,
                           LISTED_YEAR_MIN, MARKER_SHEET, SHEET_NAME, TEXT_MAX, column_help, kind_note)
 from .period import Period, read_period
-from .xlsx_writer import WriteError, save_book, set_text
+from .xlsx_writer import WriteError, clean_text, save_book, set_text
 
 DATA_ROWS = 20_000  # rows below the header that carry the data validation
+PROMPT_MAX = 255  # characters Excel allows in a data validation's input message
 BOOL_VALUES = ("是", "否")
 
 
@@ -30,11 +31,15 @@ def _display_width(text: str) -> int:
     return sum(2 if ord(ch) > 0x2E80 else 1 for ch in text)
 
 
-def instruction_rows(period: Period | None = None) -> list[tuple[str, str, str, str]]:
+def instruction_rows(period: Period | None = None, industries: Iterable[str] | None = None,
+                     zones: Iterable[str] | None = None) -> list[tuple[str, str, str, str]]:
     """(title, required, how to fill in, explanation) for every form column, in form order; the year's
-    with the period's years when `period` is given."""
-    return [(c.title, "必填" if c.required else "选填", kind_note(c.kind, period), column_help(c, period))
-            for c in COLUMNS]
+    with the period's years when `period` is given, 所属产业 / 所属片区 naming `industries` / `zones` (a park
+    file's) when given, else the neutral wording of the docs."""
+    industries = list(industries) if industries is not None else None
+    zones = list(zones) if zones is not None else None
+    return [(c.title, "必填" if c.required else "选填", kind_note(c.kind, period),
+             column_help(c, period, industries, zones)) for c in COLUMNS]
 
 
 def cross_rule_lines() -> list[str]:
@@ -67,12 +72,16 @@ def write_template(path: Path | str, industries: Iterable[str], zones: Iterable[
     optional_fill = PatternFill("solid", fgColor="E2EFDA")
     last = DATA_ROWS + 1
 
+    def help_text(column) -> str:
+        """The column's help (naming the file's industries and zones) without characters a sheet cannot hold."""
+        return clean_text(column_help(column, period, industries, zones))[0]
+
     for i, column in enumerate(COLUMNS, start=1):
         cell = ws.cell(row=1, column=i, value=column.title)
         cell.font = bold
         cell.fill = required_fill if column.required else optional_fill
         cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=False)
-        cell.comment = Comment(f"{'必填' if column.required else '选填'}。{column_help(column, period)}", "填报说明")
+        cell.comment = Comment(f"{'必填' if column.required else '选填'}。{help_text(column)}", "填报说明")
         ws.column_dimensions[letters[column.key]].width = max(10, _display_width(column.title) + 4)
     ws.freeze_panes = "C2"
     ws.column_dimensions[letters["credit_code"]].width = 24
@@ -96,7 +105,8 @@ def write_template(path: Path | str, industries: Iterable[str], zones: Iterable[
         validation.error = message
         validation.errorTitle = title
         validation.showErrorMessage = True
-        validation.prompt = column_help(COLUMNS_BY_TITLE[title], period)
+        prompt = help_text(COLUMNS_BY_TITLE[title])
+        validation.prompt = prompt if len(prompt) <= PROMPT_MAX else prompt[:PROMPT_MAX - 1] + "…"
         validation.showInputMessage = False
         ws.add_data_validation(validation)
         validation.add(f"{letters[key]}2:{letters[key]}{last}")
@@ -156,9 +166,11 @@ def write_template(path: Path | str, industries: Iterable[str], zones: Iterable[
     header = ("栏目", "是否必填", "填写要求", "说明")
     for i, text in enumerate(header, start=1):
         notes.cell(row=4, column=i, value=text).font = bold
-    for r, values in enumerate(instruction_rows(period), start=5):
+    for r, values in enumerate(instruction_rows(period, industries, zones), start=5):
         for i, text in enumerate(values, start=1):
-            notes.cell(row=r, column=i, value=text).alignment = Alignment(wrap_text=True, vertical="top")
+            cell = notes.cell(row=r, column=i)
+            set_text(cell, text)  # the help names the file's industries and zones: written as text, cleaned
+            cell.alignment = Alignment(wrap_text=True, vertical="top")
     r = 5 + len(COLUMNS) + 1
     notes.cell(row=r, column=1, value="栏目间的校验").font = bold
     for line in cross_rule_lines() + [f"上市年份须在{LISTED_YEAR_MIN}年至报告年度之间。",

@@ -59,8 +59,9 @@ def render() -> str:
         f"or longer than {TEXT_MAX} characters, is rejected.",
         "- A column titled 问题说明 (added by the rejected-rows workbook, `import --rejected-xlsx`) is ignored "
         "silently, so a corrected rejected-rows workbook can be imported as it is.",
-        "- 是/否 columns accept 是/否, Y/N, 1/0; blank means 否. 所属片区 is also accepted without "
-        "东部/中部/西部.",
+        "- 是/否 columns accept 是/否, Y/N, 1/0; blank means 否. A 所属片区 whose name begins with "
+        "东部/中部/西部 is also accepted without it. The template a park file writes names that file's "
+        "industries and zones in the help of 所属产业 and 所属片区.",
         "",
     ]
     return "\n".join(lines)

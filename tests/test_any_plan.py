@@ -48,8 +48,6 @@ def test_new_plan_file_gives_a_return_form_with_its_industries_and_zones(tmp_pat
     assert all(name in text for name in (*INDUSTRIES, "低空经济", "绿色低碳", *ZONES))
 
 
-@pytest.mark.xfail(strict=True, reason="models/return_form.py's column help names Changning's zones and "
-                                        "industries (returns helper); remove this marker once it follows the file")
 def test_return_form_names_nothing_of_changnings_plan(tmp_path):
     text = _form_text(tmp_path)
     assert "航空服务业" not in text and "西部临空片区" not in text

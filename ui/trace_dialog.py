@@ -33,7 +33,7 @@ class TraceDialog(QDialog):
         self.setWindowTitle(self.tr("Sources of a derived figure"))
         self.resize(1000, 560)
         layout = QVBoxLayout(self)
-        columns = derive.TRACE_COLUMNS.get(code, ())
+        columns = derive.trace_columns(park.conn, code)  # what its 报表口径 reads
         title = name or code
         if not columns:
             text = self.tr("%1 is not derived from enterprise returns.").replace("%1", title)

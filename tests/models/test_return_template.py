@@ -66,10 +66,16 @@ def test_instructions_explain_every_column(park, tmp_path):
     out = write_template_for(park.conn, tmp_path / "form.xlsx")
     notes = load_workbook(out)[INSTRUCTIONS_SHEET]
     rows = {r[0]: r for r in notes.iter_rows(min_row=5, values_only=True) if r[0]}
+    industries = [r[0] for r in park.conn.execute("SELECT name FROM industries ORDER BY seq")]
+    zones = [r[0] for r in park.conn.execute("SELECT name FROM zones ORDER BY seq")]
     for column in COLUMNS:
         title, required, how, explanation = rows[column.title][:4]
         assert required == ("必填" if column.required else "选填")
-        assert explanation == column_help(column, Period(2020, 2025)) and how
+        assert explanation == column_help(column, Period(2020, 2025), industries, zones) and how
+    # the built-in plan's zones all begin with 东部/中部/西部, so the help says they may be left out
+    assert rows["所属片区"][3] == ("从下拉列表中选择本园区的片区：东部中山公园片区、中部虹桥片区、西部临空片区"
+                               "（可省略“东部/中部/西部”）。")
+    assert "航空服务业" in rows["所属产业"][3]
     assert rows["报告年度"][3] == "填报数据所属年度，2020至2025之间的整数。"   # the file's period, not a constant
     assert rows["报告年度"][2] == "整数年份（2020—2025）"
 

@@ -36,3 +36,20 @@ def qtbot_orientation():
     from PySide6.QtCore import Qt
 
     return Qt.Orientation.Horizontal
+
+
+def test_trace_follows_the_files_derivation(qtbot, park, tmp_path):
+    # a plan whose 报表口径 for this code reads revenue: the dialog shows the revenue column, not 技术合同成交额
+    with park.conn:
+        park.conn.execute("UPDATE indicators SET derivation = 'sum(revenue) / 10000'"
+                          " WHERE code = 'tech_contract_turnover'")
+    a = write_openpyxl(tmp_path / "a.xlsx", [row(1), row(2, tech_contract=None)])
+    assert import_paths(park, [str(a)]).exit_code == 0
+    dialog = show_trace(None, park, "tech_contract_turnover", 2023)
+    qtbot.addWidget(dialog)
+    model = dialog.rows_model
+    headers = [model.headerData(c, qtbot_orientation()) for c in range(model.columnCount())]
+    assert "营业收入（万元）" in headers and "技术合同成交额（万元）" not in headers
+    # both enterprises gave revenue (1001 and 1002 万元, tests.returns_data.row), so both rows are traced
+    assert [model.index(r, 0).data() for r in range(model.rowCount())] == [code(1), code(2)]
+    assert "营业收入" in dialog.summary.text()
