@@ -54,7 +54,7 @@ def unzoned_parks_sheet(conn):
 def tasks_sheet(conn):
     from .export_xlsx import Sheet
 
-    return Sheet(tasks.SHEET_NAME, tasks.sheet_columns(), tasks.sheet_rows(conn))
+    return Sheet(tasks.SHEET_NAME, tasks.sheet_columns(read_period(conn)), tasks.sheet_rows(conn))
 
 
 def plan_sheets(conn) -> list:

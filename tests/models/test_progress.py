@@ -54,7 +54,7 @@ def test_patents_from_the_park_file(park):
     assert y.progress == pytest.approx(11 / 21)
     assert y.status == "behind"
     # average change (85 - 74) / 3 a year, extended two more years; 10 still needed over 2 years
-    assert s.projection_2025 == pytest.approx(85 + 2 * 11 / 3)
+    assert s.projection == pytest.approx(85 + 2 * 11 / 3)
     assert s.needed_per_year == pytest.approx(5.0)
     assert s.latest_year == 2023
 
@@ -119,7 +119,7 @@ def test_cumulative_running_total_and_status(park):
     assert s.years[2023].progress == pytest.approx(8 / 15)    # 0.533 < 0.54 -> behind
     assert s.years[2022].status == "behind"
     assert s.years[2023].status == "behind"
-    assert s.projection_2025 == pytest.approx(8 / 3 * 5)    # average flow 8/3 a year, five years
+    assert s.projection == pytest.approx(8 / 3 * 5)    # average flow 8/3 a year, five years
     assert s.needed_per_year == pytest.approx((15 - 8) / 2)
 
 
