@@ -327,9 +327,12 @@ def latest_year_with_data(conn, series_list: list[IndicatorSeries] | None = None
     return max(years)
 
 
-def statuses_for_year(year: int | None, period: Period) -> tuple[str, ...]:
-    """The statuses a year can have, in display order: FINAL_STATUSES in the target year, else STATUSES."""
-    return FINAL_STATUSES if period.is_final(year) else STATUSES
+def statuses_for_year(year: int | None, period: Period | None = None) -> tuple[str, ...]:
+    """The statuses a year can have, in display order: FINAL_STATUSES in the target year, else STATUSES.
+
+    Pass the file's period: without it the interim statuses (no year of a period is a constant in code)."""
+    final = period is not None and year is not None and period.is_final(year)
+    return FINAL_STATUSES if final else STATUSES
 
 
 def status_counts(series_list: list[IndicatorSeries], year: int, period: Period | None = None) -> dict[str, int]:
