@@ -44,8 +44,6 @@ from .plan import FINAL_STATUSES, STATUSES, Indicator, indicators, is_builtin_pl
 # The built-in plan's indicators assessed on official figures only although returns give a figure (the plan
 # defines them over the district / from statistics); any plan's indicator without 报表口径 is official-only too.
 BUILTIN_OFFICIAL_ONLY = frozenset({"rd_intensity", "invention_patents_per_10k"})
-# Deprecated name, for callers that test a code (ui/tabs/indicators_tab.py): use IndicatorSeries.official_only.
-OFFICIAL_ONLY = BUILTIN_OFFICIAL_ONLY
 REFERENCE_VALUE_LABEL = "报表口径参考值"  # how a returns-derived figure of an official-only indicator is named
 # What the built-in plan's baseline figure stands for, shown wherever the baseline is shown or written (the
 # built-in plan's file only).

@@ -25,7 +25,6 @@ from widgets.roles import SORT_ROLE
 from widgets.status_badge import StatusBadgeDelegate
 from widgets.table_model import TableModel
 
-GROWTH_SERIES = ("district_gdp_growth", "district_tax_growth")
 WATCHED_TABLES = ("indicator_years", "reference_years", "indicators", "returns", "import_batches")
 
 
@@ -305,7 +304,7 @@ class IndicatorsTab(ParkTab):
             self.table_view.viewport().update()
 
     # ------------------------------------------------------------------ the selected indicator
-    def _indicator_columns(self, ind: plan.Indicator) -> list[Column]:
+    def _indicator_columns(self, ind: plan.Indicator, official_only: bool = False) -> list[Column]:
         share = ind.unit == "%"
         span = f"{self.period.base}–{self.period.target}"
         cumulative = ind.kind == "cumulative"
@@ -315,9 +314,7 @@ class IndicatorsTab(ParkTab):
                           else self.tr("Planned"))]
         if ind.kind == "assigned":
             columns = columns[:1] + [Column("assigned", self.tr("Assigned by the city"), editable=True, minimum=0)]
-        from models.figures import OFFICIAL_ONLY
-
-        derived = (self.tr("Reference value from returns") if ind.code in OFFICIAL_ONLY
+        derived = (self.tr("Reference value from returns") if official_only
                    else self.tr("Derived from returns (yearly flow)") if cumulative
                    else self.tr("Derived from returns"))
         columns += [Column("derived", derived),
@@ -374,7 +371,7 @@ class IndicatorsTab(ParkTab):
             return
         ind = s.indicator
         self._show_baseline(s)
-        columns = self._indicator_columns(ind)
+        columns = self._indicator_columns(ind, s.official_only)
         if self._year_columns_for != ind.code:
             self._year_columns_for = ind.code
             self.year_model.set_columns(columns)
@@ -518,7 +515,7 @@ class IndicatorsTab(ParkTab):
             return
         _code, name, name_en, unit = next(r for r in park_rows.reference_series(park.conn) if r[0] == code)
         # Growth rates may fall below zero (not below -100 %); levels cannot be negative.
-        minimum = -100 if code in GROWTH_SERIES else 0
+        minimum = -100 if unit == "%" else 0
         columns = [Column("year", self.tr("Year"), TEXT),
                    Column("value", self.tr("Value (%1)").replace("%1", unit_text(unit)), editable=True, minimum=minimum),
                    Column("source", self.tr("Source"), TEXT, editable=True),

@@ -135,7 +135,7 @@ class TalentTab(GroupTab):
         cat = series.category
         self.title.setText(f"{label((cat.name, cat.name_en))}{unit_suffix(cat.unit)}")
         self.description.setText(self.tr("From the plan: %1").replace("%1", cat.source))
-        permits = series.code == groups.PERMITS_CODE
+        permits = series.code == groups.PERMITS_CODE  # the path permits_path drew: that indicator's only
         rows = []
         for year in self.period.years:
             cell = series.years.get(year)
