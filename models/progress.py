@@ -193,26 +193,24 @@ def reference_growth(growth: Mapping[int, float | None], level: Mapping[int, flo
     return growth_percent(level.get(year), level.get(year - 1))
 
 
-def keep_pace_status(park_growth: float | None, district_growth: float | None) -> str:
-    """Compare the park's growth with the district's, both in percent (percentage points apart)."""
+def keep_pace_status(park_growth: float | None, district_growth: float | None, *, final: bool = False) -> str:
+    """Compare the park's growth with the district's, both in percent (percentage points apart): a year's
+    growth (on_track / slightly_behind / behind), or with `final` the average annual growth over the
+    period (achieved / mostly_achieved / not_achieved)."""
     if park_growth is None or district_growth is None:
         return "unassessed"
+    met, close, short = (("achieved", "mostly_achieved", "not_achieved") if final
+                         else ("on_track", "slightly_behind", "behind"))
     if park_growth >= district_growth - EPS:
-        return "on_track"
+        return met
     if park_growth >= district_growth - KEEP_PACE_TOLERANCE_PP - EPS:
-        return "slightly_behind"
-    return "behind"
+        return close
+    return short
 
 
 def keep_pace_final_status(park_growth: float | None, district_growth: float | None) -> str:
     """Final status of a keep-pace target from the average annual growth over the period (percent)."""
-    if park_growth is None or district_growth is None:
-        return "unassessed"
-    if park_growth >= district_growth - EPS:
-        return "achieved"
-    if park_growth >= district_growth - KEEP_PACE_TOLERANCE_PP - EPS:
-        return "mostly_achieved"
-    return "not_achieved"
+    return keep_pace_status(park_growth, district_growth, final=True)
 
 
 def period_growth(end_value: float | None, start_value: float | None, years: int) -> float | None:
