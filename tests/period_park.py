@@ -3,7 +3,7 @@ industries, zones, talent, facts and tasks) with meta base_year / target_year se
 and every year table's empty rows moved to that period's years.
 
     make_period_park(tmp_path / "p.sqlite", 2025, 2030)   # a 15th Five-Year Plan, 2026–2030
-    make_period_park(tmp_path / "q.sqlite", 2021, 2035)   # a 14-year plan
+    make_period_park(tmp_path / "q.sqlite", 2020, 2035)   # a 15-year plan, 2021–2035
 
 The output, UI and core tests share it (issue 15).
 """

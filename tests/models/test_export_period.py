@@ -3,34 +3,10 @@ from meta base_year / target_year, never 2020 / 2025."""
 
 from __future__ import annotations
 
-import shutil
-import sqlite3
-from pathlib import Path
-
 import pytest
 
 from models import export_xlsx
-from tests.conftest import TEMPLATE
-
-YEAR_TABLES = ("indicator_years", "reference_years", "industry_years", "zone_years", "talent_years", "fact_years",
-               "task_years")
-
-
-def make_period_park(path: Path, base: int, target: int) -> Path:
-    """The template moved to base…target: meta's years set, every year row shifted by base − 2020 (a longer
-    period keeps the template's rows for its first six years). Stands in for tests/period_park.py."""
-    shutil.copyfile(TEMPLATE, path)
-    delta = base - 2020
-    with sqlite3.connect(path) as conn:
-        conn.execute("UPDATE meta SET value = ? WHERE key = 'base_year'", (str(base),))
-        conn.execute("UPDATE meta SET value = ? WHERE key = 'target_year'", (str(target),))
-        conn.execute("UPDATE meta SET value = ? WHERE key = 'period'", (f"{base + 1}–{target}",))
-        for table in YEAR_TABLES:  # the latest year first, so no shifted row meets one not yet shifted
-            years = [y for (y,) in conn.execute(f"SELECT DISTINCT year FROM {table}")]
-            for year in sorted(years, reverse=delta > 0):
-                conn.execute(f"UPDATE {table} SET year = ? WHERE year = ?", (year + delta, year))
-    conn.close()
-    return path
+from tests.period_park import make_period_park
 
 
 @pytest.fixture

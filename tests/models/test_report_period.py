@@ -8,7 +8,6 @@ must name those years on their axes, headings and sentences — and none of the 
 from __future__ import annotations
 
 import re
-import shutil
 from datetime import date
 import sqlite3
 import subprocess
@@ -18,48 +17,15 @@ import pytest
 
 from models import report
 from models.db import open_park
-from tests.conftest import TEMPLATE, run_main
+from tests.conftest import run_main
+from tests.period_park import make_period_park as shared_park
 
-YEAR_TABLES = {  # year table: the columns naming its row besides the year
-    "indicator_years": ("code",), "reference_years": ("code",), "industry_years": ("industry", "field"),
-    "zone_years": ("zone", "field"), "talent_years": ("code",), "fact_years": ("code",), "task_years": ("task_id",),
-}
 TITLE_15 = "上海张江高新技术产业开发区长宁园“十五五”规划"
 
 
 def make_period_park(path: Path, base: int, target: int, title: str = TITLE_15) -> Path:
-    """The template moved to the period base … target: meta years, every year row moved by base − 2020,
-    rows added (empty) for the years the template has none for, rows after the target dropped."""
-    try:
-        from tests.period_park import make_period_park as shared
-    except ImportError:
-        shared = None
-    if shared is not None:
-        shared(path, base, target)
-    else:
-        shutil.copyfile(TEMPLATE, path)
-        conn = sqlite3.connect(path)
-        with conn:
-            old_base = int(conn.execute("SELECT value FROM meta WHERE key = 'base_year'").fetchone()[0])
-            delta = base - old_base
-            conn.execute("UPDATE meta SET value = ? WHERE key = 'base_year'", (str(base),))
-            conn.execute("UPDATE meta SET value = ? WHERE key = 'target_year'", (str(target),))
-            conn.execute("UPDATE meta SET value = ? WHERE key = 'period'", (f"{base + 1}–{target}",))
-            for table, keys in YEAR_TABLES.items():
-                # through a copy, so that a moved row never meets one not yet moved (the year is in the key)
-                conn.execute(f"CREATE TEMP TABLE moved AS SELECT * FROM {table}")
-                conn.execute("UPDATE moved SET year = year + ?", (delta,))
-                conn.execute(f"DELETE FROM {table}")
-                conn.execute(f"INSERT INTO {table} SELECT * FROM moved")
-                conn.execute("DROP TABLE moved")
-                conn.execute(f"DELETE FROM {table} WHERE year > ?", (target,))
-                first = base + 1 if table == "task_years" else base
-                key_list = ", ".join(keys)
-                for year in range(first, target + 1):
-                    conn.execute(f"INSERT INTO {table} ({key_list}, year) SELECT DISTINCT {key_list}, ? FROM {table} "
-                                 f"WHERE ({key_list}) NOT IN (SELECT {key_list} FROM {table} WHERE year = ?)",
-                                 (year, year))
-        conn.close()
+    """tests.period_park's file for base … target, with the plan's own name and issue date."""
+    shared_park(path, base, target)
     conn = sqlite3.connect(path)
     with conn:  # the plan's own name and issue date (the template's are the 14th plan's, of 2021)
         conn.execute("UPDATE meta SET value = ? WHERE key = 'plan_title'", (title,))

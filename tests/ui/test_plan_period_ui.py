@@ -15,7 +15,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 from tests.conftest import TEMPLATE
-from tests.ui.period_files import make_period_file
+from tests.period_park import make_period_park
 
 H = Qt.Orientation.Horizontal
 INDICATORS, INDUSTRIES, ZONES, TALENT, RETURNS, FACTS, TASKS = range(7)
@@ -43,7 +43,7 @@ def open_window(new_window, qtbot):
 
 @pytest.fixture
 def window_2030(open_window, tmp_path):
-    return open_window(make_period_file(tmp_path / "p15.sqlite", 2025, 2030, "长宁园“十五五”规划"))
+    return open_window(make_period_park(tmp_path / "p15.sqlite", 2025, 2030, title="长宁园“十五五”规划"))
 
 
 def test_indicators_tab_years_follow_the_file(window_2030):
@@ -115,7 +115,7 @@ def test_opening_a_file_of_another_period_switches_back(window_2030, park_path):
 
 
 def test_fifteen_year_plan_stays_usable(open_window, qtbot, tmp_path):
-    win = open_window(make_period_file(tmp_path / "long.sqlite", 2020, 2035))
+    win = open_window(make_period_park(tmp_path / "long.sqlite", 2020, 2035))
     tab = win.park_tabs[INDICATORS]
     assert combo_years(tab.year_combo) == list(range(2020, 2036))
     assert len(tab.year_model.rows()) == 16
