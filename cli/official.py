@@ -13,8 +13,8 @@ COMMANDS = ("official-template", "import-official", "import-tasks")
 
 def run_official_template(args) -> int:
     """The 官方数据 sheet, prefilled with the park file's (or, without --park, the plan's) figures."""
-    from models.export_xlsx import ExportError
     from models.official import SHEET, write_template
+    from models.xlsx_writer import WriteError
     from models.paths import template_path
 
     refused = refuse_output(args.out)
@@ -25,7 +25,7 @@ def run_official_template(args) -> int:
         return 2
     try:
         n = write_template(park.conn, args.out)
-    except ExportError as exc:
+    except WriteError as exc:
         print(exc, file=sys.stderr)
         return 2
     finally:

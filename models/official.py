@@ -272,22 +272,22 @@ def template_rows(conn) -> list[tuple]:
 
 
 def template_sheet(conn):
-    """The 官方数据 sheet (export_xlsx.Sheet), its rows read now: writing it reads nothing more from `conn`
+    """The 官方数据 sheet (an xlsx_writer.Table), its rows read now: writing it reads nothing more from `conn`
     (so it may be written on another thread)."""
-    from .export_xlsx import Sheet
+    from .xlsx_writer import Table
 
     columns = [(CODE_TITLE, "text"), (NAME_TITLE, "text"), (UNIT_TITLE, "text"),
                *((str(y), "num") for y in read_period(conn).years), (SOURCE_TITLE, "text"), (NOTE_TITLE, "text")]
-    return Sheet(SHEET, columns, template_rows(conn))
+    return Table(SHEET, columns, template_rows(conn))
 
 
 def write_template(conn, out: Path | str) -> int:
     """Write the 官方数据 workbook to `out` (atomically); returns the number of rows. Raises
-    export_xlsx.ExportError with a message for the user."""
-    from .export_xlsx import write_sheets
+    xlsx_writer.WriteError with a message for the user."""
+    from .xlsx_writer import write_tables
 
     sheet = template_sheet(conn)
-    write_sheets([sheet], out)
+    write_tables(out, [sheet])
     return len(sheet.rows)
 
 

@@ -9,7 +9,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .period import Period
-from .progress import FINAL_STATUSES
 
 INDICATOR_CODES = (
     "rd_intensity", "invention_patents_per_10k", "tech_contract_turnover", "total_revenue", "total_tax",
@@ -24,6 +23,7 @@ KIND_LABELS = {
     "assigned": ("市下达指标", "City-assigned target"),
 }
 STATUSES = ("achieved", "on_track", "slightly_behind", "behind", "unassessed")  # interim years
+FINAL_STATUSES = ("achieved", "mostly_achieved", "not_achieved", "unassessed")  # the target year (models.progress)
 # The plan's last year (the target year): achieved / mostly_achieved / not_achieved / unassessed (models.progress).
 ALL_STATUSES = ("achieved", "mostly_achieved", "on_track", "slightly_behind", "behind", "not_achieved",
                 "unassessed")

@@ -59,8 +59,6 @@ SLIGHTLY_BEHIND_SHARE = 0.9     # p >= 0.9·tau is "slightly behind"
 KEEP_PACE_TOLERANCE_PP = 1.0    # growth within 1 percentage point of the district's
 ASSIGNED_TOLERANCE = 1.05       # up to 5 % above the assigned value
 MOSTLY_ACHIEVED_SHARE = 0.9     # final year: p >= 0.9 (level) or C >= 0.9·T (cumulative) is "mostly achieved"
-FINAL_STATUSES = ("achieved", "mostly_achieved", "not_achieved", "unassessed")
-INTERIM_STATUSES = ("achieved", "on_track", "slightly_behind", "behind", "unassessed")
 EPS = 1e-9                      # guards comparisons against float rounding (294.4 is not exact)
 
 

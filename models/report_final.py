@@ -22,7 +22,8 @@ from functools import partial
 
 from . import report_text as rt
 from .plan import FIELD_LABELS
-from .progress import FINAL_STATUSES, period_growth
+from .plan import FINAL_STATUSES
+from .progress import period_growth
 from .plan import industry_group_short
 
 SECTION_NUMBERS = "一二三四五六七八九十"

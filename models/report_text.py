@@ -16,7 +16,7 @@ from .plan import FINAL_STATUS_LABELS, STATUS_LABELS
 from .numfmt import (POINTS, figure_unit, format_number, format_share, format_value, growth_text,
                      needed_per_year_text)
 from .period import Period
-from .progress import FINAL_STATUSES
+from .plan import FINAL_STATUSES
 
 
 def series_period(series) -> Period:
