@@ -38,14 +38,14 @@ def gui_parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
-    from models.console import configure_output, set_console_utf8
+    from models.base.console import configure_output, set_console_utf8
 
     configure_output()
     # Before anything imports matplotlib: the frozen app's hook would give it a new temporary folder.
-    from models.mpl import use_user_cache_dir
+    from models.output.mpl import use_user_cache_dir
 
     use_user_cache_dir()
-    from models import applog
+    from models.base import applog
 
     applog.setup()
     if argv and argv[0] in SUBCOMMANDS:

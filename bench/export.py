@@ -23,7 +23,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from models.return_form import COLUMNS  # noqa: E402
+from models.store.return_form import COLUMNS  # noqa: E402
 from tests.returns_data import INDUSTRIES, ZONES, code  # noqa: E402
 
 KEYS = [c.key for c in COLUMNS]

@@ -40,7 +40,7 @@ FLOOR = r'''
 import sqlite3, sys
 sys.path.insert(0, sys.argv[1])
 from python_calamine import CalamineWorkbook
-from models.return_form import COLUMNS
+from models.store.return_form import COLUMNS
 keys = [c.key for c in COLUMNS]
 workbook = CalamineWorkbook.from_path(sys.argv[2])
 rows = workbook.get_sheet_by_name(workbook.sheet_names[0]).to_python()
@@ -75,9 +75,9 @@ def run(cmd: list[str], env: dict) -> tuple[float, float, str]:
 
 def stages(source: Path, work: Path) -> dict[str, float]:
     """The stages of one import inside this process (seconds)."""
-    from models import derive
-    from models.db import open_park
-    from models.importer import check_files, commit
+    from models.planning import derive
+    from models.store.db import open_park
+    from models.returns.importer import check_files, commit
 
     target = work / "stages.sqlite"
     shutil.copyfile(ROOT / "park.sqlite.template", target)

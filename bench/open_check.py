@@ -17,7 +17,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from models import db  # noqa: E402
+from models.store import db  # noqa: E402
 from scripts.make_bad_parks import return_values  # noqa: E402
 
 

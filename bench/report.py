@@ -24,8 +24,8 @@ sys.path.insert(0, str(ROOT))
 IN_PROCESS = r'''
 import sys, time
 sys.path.insert(0, sys.argv[1])
-from models import report
-from models.db import open_park
+from models.output import report
+from models.store.db import open_park
 park = open_park(sys.argv[2], read_only=True)
 data = report.load(park.conn, "bench.sqlite", None, report.PARTS)
 start = time.perf_counter()
@@ -36,7 +36,7 @@ print(time.perf_counter() - start)
 
 def make_file(folder: Path, enterprises: int = 10_000) -> Path:
     from bench.returns import add_batch
-    from models.db import open_park
+    from models.store.db import open_park
     from tests.models import known_figures
 
     path = folder / "bench.sqlite"

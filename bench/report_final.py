@@ -1,5 +1,5 @@
 """Median time to produce the final evaluation report (2025) as PDF and as Word, from a park file with known
-2025 figures (tests/models/test_report_final.py), each run a fresh process as the office would run it:
+2025 figures (tests/models/output/test_report_final.py), each run a fresh process as the office would run it:
 
     main.py report PATH --final --out OUT.pdf        main.py report PATH --final --out OUT.docx
 
@@ -25,8 +25,8 @@ sys.path.insert(0, str(ROOT))
 
 
 def make_file(folder: Path) -> Path:
-    from models.db import open_park
-    from tests.models.test_report_final import fill_2025
+    from models.store.db import open_park
+    from tests.models.output.test_report_final import fill_2025
 
     path = folder / "bench2025.sqlite"
     shutil.copyfile(ROOT / "park.sqlite.template", path)

@@ -30,7 +30,7 @@ YEARS = (2021, 2022, 2023, 2024, 2025)
 
 def add_batch(park, year: int, enterprises: int) -> None:
     """Store one batch of `enterprises` returns of `year` directly (one executemany), as an import would."""
-    from models.importer import _INSERT_COLUMNS
+    from models.returns.importer import _INSERT_COLUMNS
     from tests.returns_data import row
 
     conn = park.conn
@@ -48,7 +48,7 @@ def add_batch(park, year: int, enterprises: int) -> None:
 
 def build_park(path: Path, enterprises: int = 10_000, years=YEARS) -> int:
     """A park file holding `enterprises` returns for each year (one batch per year), inserted directly."""
-    from models.db import open_park
+    from models.store.db import open_park
 
     shutil.copyfile(ROOT / "park.sqlite.template", path)
     park = open_park(path)
@@ -176,7 +176,7 @@ def main(runs: int = 5, enterprises: int = 10_000) -> None:
     print(f"filter_ms={ms(median(filters))}  (target <= 50; worst wall {ms(max(t[0] for t in filters))})")
 
     # after an import or undo: undo the 2025 batch (10,000 returns go), then store it again as a new batch
-    from models.importer import undo_batch
+    from models.returns.importer import undo_batch
 
     tab.view.sortByColumn(ReturnsTableModel.REVENUE, Qt.SortOrder.DescendingOrder)  # reloads after a sort
     undos, imports, full = [], [], []

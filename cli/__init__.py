@@ -25,7 +25,7 @@ GROUPS = (park, returns, output, official)
 SUBCOMMANDS: dict[str, object] = {name: group for group in GROUPS for name in group.COMMANDS}
 
 # Commands that write into the park file named by their `path` argument: they hold the park file's lock
-# (models.lock, the same the window takes) while they run, and stop with exit 2 while someone else holds it.
+# (models.store.lock, the same the window takes) while they run, and stop with exit 2 while someone else holds it.
 # Read-only commands take no lock.
 WRITING_COMMANDS = {"import", "import-official", "import-tasks"}
 
@@ -40,7 +40,7 @@ def command_parser() -> argparse.ArgumentParser:
 
 def run_locked(args: argparse.Namespace) -> int:
     """Run a writing subcommand under the park file's lock; exit 2 with a message naming the holder."""
-    from models import lock as parklock
+    from models.store import lock as parklock
 
     path = Path(args.path)
     if not path.exists():
@@ -59,8 +59,8 @@ def run_locked(args: argparse.Namespace) -> int:
 
 def run(argv: list[str]) -> int:
     """Parse `argv` (its first word a command of SUBCOMMANDS) and run it; returns the exit code. Each run
-    is logged (models.applog): the command line and its exit code, or the error that stopped it."""
-    from models import applog
+    is logged (models.base.applog): the command line and its exit code, or the error that stopped it."""
+    from models.base import applog
 
     log = applog.get("cli")
     args = command_parser().parse_args(argv)

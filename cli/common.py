@@ -12,7 +12,7 @@ from typing import Any
 def refuse_output(out: str) -> int | None:
     """2 (with the Chinese reason on stderr) if no file can be written at `out`: too long a path, a
     folder that is missing or cannot be written; else None."""
-    from models.out_path import output_problem
+    from models.base.out_path import output_problem
 
     problem = output_problem(out)
     if problem is None:
@@ -23,7 +23,7 @@ def refuse_output(out: str) -> int | None:
 
 def open_or_say(path: str | Path, *, read_only: bool, err=None):
     """The open park file, or None after printing why it cannot be opened (the caller exits 2)."""
-    from models.db import ParkFileError, open_park
+    from models.store.db import ParkFileError, open_park
 
     try:
         return open_park(Path(path), read_only=read_only)

@@ -13,9 +13,9 @@ COMMANDS = ("official-template", "import-official", "import-tasks")
 
 def run_official_template(args) -> int:
     """The 官方数据 sheet, prefilled with the park file's (or, without --park, the plan's) figures."""
-    from models.official import SHEET, write_template
-    from models.xlsx_writer import WriteError
-    from models.paths import template_path
+    from models.planning.official import SHEET, write_template
+    from models.base.xlsx_writer import WriteError
+    from models.base.paths import template_path
 
     refused = refuse_output(args.out)
     if refused:
@@ -35,8 +35,8 @@ def run_official_template(args) -> int:
 
 
 def run_import_official(args) -> int:
-    from models.db import ParkFileError
-    from models.official import check_workbook_file, commit, file_sha256, summary_lines
+    from models.store.db import ParkFileError
+    from models.planning.official import check_workbook_file, commit, file_sha256, summary_lines
 
     park = open_or_say(args.path, read_only=False)
     if park is None:
@@ -59,8 +59,8 @@ def run_import_official(args) -> int:
 
 def run_import_tasks(args) -> int:
     """Print what was done and every rejection (Chinese)."""
-    from models.db import ParkFileError
-    from models.tasks import SHEET_NAME, import_tasks
+    from models.store.db import ParkFileError
+    from models.planning.tasks import SHEET_NAME, import_tasks
 
     park = open_or_say(args.path, read_only=False)
     if park is None:

@@ -12,8 +12,8 @@ COMMANDS = ("report", "export")
 def run_report(args) -> int:
     """Write the report, print its path and page (Word: section) count. `--parts` not given: every part for
     the final report, the indicators alone for an interim year."""
-    from models.db import ParkFileError
-    from models.report import PARTS, ReportError, build_report, is_docx
+    from models.store.db import ParkFileError
+    from models.output.report import PARTS, ReportError, build_report, is_docx
 
     refused = refuse_output(args.out)
     if refused:
@@ -31,8 +31,8 @@ def run_report(args) -> int:
 
 def run_export(args) -> int:
     """Every table as one workbook: print the path and the rows per sheet."""
-    from models.db import ParkFileError
-    from models.export_xlsx import ExportError, export_file
+    from models.store.db import ParkFileError
+    from models.output.export_xlsx import ExportError, export_file
 
     refused = refuse_output(args.out)
     if refused:

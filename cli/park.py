@@ -14,7 +14,7 @@ COMMANDS = ("new", "plan-template", "summary")
 
 
 def run_new(args) -> int:
-    from models.db import ParkFileError, create_park
+    from models.store.db import ParkFileError, create_park
 
     if args.plan:
         return run_new_plan(args)
@@ -33,8 +33,8 @@ def run_new(args) -> int:
 
 def run_new_plan(args) -> int:
     """A park file for the plan in the definition workbook; every problem of the definition is printed."""
-    from models.plan_create import PlanCreateError, create_park
-    from models.plan_definition import DefinitionError, read_definition
+    from models.planning.plan_create import PlanCreateError, create_park
+    from models.planning.plan_definition import DefinitionError, read_definition
 
     if Path(args.path).exists():
         print(f"文件“{args.path}”已存在，未覆盖。", file=sys.stderr)
@@ -59,9 +59,9 @@ def run_new_plan(args) -> int:
 
 def run_plan_template(args) -> int:
     """Write the definition of a file's plan (or of the built-in one) as a workbook; never overwrites."""
-    from models.paths import template_path
-    from models.plan_definition import definition_from_park, write_definition
-    from models.xlsx_writer import WriteError
+    from models.base.paths import template_path
+    from models.planning.plan_definition import definition_from_park, write_definition
+    from models.base.xlsx_writer import WriteError
 
     if Path(args.out).exists():
         print(f"文件“{args.out}”已存在，未覆盖。", file=sys.stderr)
@@ -89,9 +89,9 @@ def run_plan_template(args) -> int:
 
 
 def run_summary(args) -> int:
-    from models.cells import outside_period
-    from models.period import read_period
-    from models.summary import build_summary, summary_text
+    from models.returns.cells import outside_period
+    from models.store.period import read_period
+    from models.planning.summary import build_summary, summary_text
 
     park = open_or_say(args.path, read_only=True)
     if park is None:

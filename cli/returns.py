@@ -10,8 +10,8 @@ COMMANDS = ("template", "import", "missing")
 
 
 def run_template(args) -> int:
-    from models.paths import template_path
-    from models.return_template import TemplateError, write_template_for
+    from models.base.paths import template_path
+    from models.returns.return_template import TemplateError, write_template_for
 
     park = open_or_say(args.park or template_path(), read_only=True)
     if park is None:
@@ -30,15 +30,15 @@ def run_template(args) -> int:
 def run_import(args) -> int:
     """Import, print the account, write the JSON report. With --rejected-xlsx the rejected rows are written
     there before anything is stored: when that workbook cannot be written, nothing is imported (exit 2)."""
-    from models.importer import CheckResult, ImportFailed, import_paths, summary_lines
+    from models.returns.importer import CheckResult, ImportFailed, import_paths, summary_lines
 
     park = open_or_say(args.path, read_only=False)
     if park is None:
         return 2
 
     def write_rejected(result: CheckResult) -> None:
-        from models.rejected_xlsx import write_rejected_xlsx
-        from models.xlsx_writer import WriteError
+        from models.returns.rejected_xlsx import write_rejected_xlsx
+        from models.base.xlsx_writer import WriteError
 
         try:
             write_rejected_xlsx(args.rejected_xlsx, result)
@@ -63,13 +63,13 @@ def run_import(args) -> int:
 
 def run_missing(args) -> int:
     """The enterprises that returned a form for Y−1 but not for Y, as a workbook."""
-    from models.collection import CollectionExportError, collection_status, write_missing_xlsx
+    from models.returns.collection import CollectionExportError, collection_status, write_missing_xlsx
 
     refused = refuse_output(args.out)
     if refused:
         return refused
-    from models.cells import outside_period
-    from models.period import read_period
+    from models.returns.cells import outside_period
+    from models.store.period import read_period
 
     park = open_or_say(args.path, read_only=True)
     if park is None:

@@ -34,7 +34,7 @@ DIST = ROOT / "dist"
 WORK = ROOT / "build" / "pyinstaller"
 sys.path.insert(0, str(ROOT))
 
-from models.paths import APP_NAME, DEFAULT_FILE_NAME, DOCS_FOLDER_NAME, ORG_NAME  # noqa: E402
+from models.base.paths import APP_NAME, DEFAULT_FILE_NAME, DOCS_FOLDER_NAME, ORG_NAME  # noqa: E402
 
 IS_WINDOWS = sys.platform == "win32"
 SMOKE_TIMEOUT = 120
@@ -73,7 +73,7 @@ def clean_env(home: Path, **extra: str) -> dict[str, str]:
     env["HOME"] = str(home)
     env["QT_QPA_PLATFORM"] = "offscreen"  # no window on the build machine
     # Read back here as UTF-8 (paths may hold Chinese): piped output would otherwise be in the console's code
-    # page on Windows (models/console.py, tested in tests/models/test_console.py).
+    # page on Windows (models/base/console.py, tested in tests/models/base/test_console.py).
     env["PYTHONIOENCODING"] = "utf-8"
     if IS_WINDOWS:
         # Windows finds Documents and AppData through the shell, not HOME: point ours at the empty home.

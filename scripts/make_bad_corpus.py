@@ -26,9 +26,9 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from models.cells import make_credit_code  # noqa: E402
-from models.return_form import COLUMNS, SHEET_NAME  # noqa: E402
-from models.return_reader import column_letter  # noqa: E402
+from models.returns.cells import make_credit_code  # noqa: E402
+from models.store.return_form import COLUMNS, SHEET_NAME  # noqa: E402
+from models.returns.return_reader import column_letter  # noqa: E402
 
 OUT = ROOT / "tests" / "data" / "bad"
 TITLES = [c.title for c in COLUMNS]

@@ -30,8 +30,8 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from models.cells import make_credit_code  # noqa: E402
-from models.schema import SCHEMA_VERSION  # noqa: E402
+from models.returns.cells import make_credit_code  # noqa: E402
+from models.store.schema import SCHEMA_VERSION  # noqa: E402
 
 OUT = ROOT / "tests" / "data" / "bad_parks"
 TEMPLATE = ROOT / "park.sqlite.template"

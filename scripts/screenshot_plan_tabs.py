@@ -18,9 +18,9 @@ sys.path.insert(0, str(ROOT))
 
 
 def sample_park(path: Path) -> None:
-    from models import facts, tasks
-    from models.db import open_park
-    from models.return_form import COLUMNS
+    from models.planning import facts, tasks
+    from models.store.db import open_park
+    from models.store.return_form import COLUMNS
 
     shutil.copyfile(ROOT / "park.sqlite.template", path)
     park = open_park(path)

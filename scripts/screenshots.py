@@ -36,7 +36,7 @@ REFERENCE = {"district_gdp_growth": (8.1, 3.2, 5.5, 5.0), "district_tax_growth":
 
 
 def sample_park(path: Path) -> None:
-    from models.db import open_park
+    from models.store.db import open_park
     from scripts.screenshot_plan_tabs import sample_park as plan_sample
 
     plan_sample(path)

@@ -41,7 +41,7 @@ def park_path(tmp_path) -> Path:
 
 @pytest.fixture
 def park(park_path):
-    from models.db import open_park
+    from models.store.db import open_park
 
     opened = open_park(park_path)
     yield opened

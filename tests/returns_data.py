@@ -6,8 +6,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any, Iterable, Sequence
 
-from models.cells import make_credit_code
-from models.return_form import COLUMNS, SHEET_NAME
+from models.returns.cells import make_credit_code
+from models.store.return_form import COLUMNS, SHEET_NAME
 
 KEYS = [c.key for c in COLUMNS]
 TITLES = {c.key: c.title for c in COLUMNS}

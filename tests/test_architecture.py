@@ -81,7 +81,7 @@ def test_widgets_import_no_ui():
 
 def test_no_import_cycles():
     """No cycle among the imports a module makes when it loads. A function may import a module that imports
-    its own (models.report asks models.report_final for the final report's content, which borrows the
+    its own (models.output.report asks models.output.report_final for the final report's content, which borrows the
     report's table drawing): that is a call at run time, not a load-order knot."""
     graph = {name: {m for m in imports if m in MODULES and m != name} for name, imports in LOAD_IMPORTS.items()}
     # A package's __init__ importing its own submodules is not a cycle of meaning.
@@ -154,3 +154,26 @@ def test_the_cli_imports_no_qt():
     bad = {name: sorted(m for m in imports if _top(m) in {"PySide6", "ui", "widgets"})
            for name, imports in IMPORTS.items() if _top(name) == "cli"}
     assert {k: v for k, v in bad.items() if v} == {}
+
+
+# models/ is in layers, each folder importing only from the folders before it (issue 12).
+MODEL_LAYERS = ("base", "store", "returns", "planning", "output")
+
+
+def test_models_folders_are_layers_each_importing_only_those_below():
+    folders = {p.name for p in (ROOT / "models").iterdir() if (p / "__init__.py").exists()}
+    assert folders == set(MODEL_LAYERS), "a new folder under models/ needs its place in MODEL_LAYERS"
+    assert not [p.name for p in (ROOT / "models").glob("*.py") if p.name != "__init__.py"], \
+        "every module of models/ lives in one of its folders"
+    upward = []
+    for name, imports in IMPORTS.items():
+        parts = name.split(".")
+        if parts[0] != "models" or len(parts) < 3:
+            continue
+        mine = MODEL_LAYERS.index(parts[1])
+        for target in imports:
+            tparts = target.split(".")
+            if tparts[0] == "models" and len(tparts) > 1 and tparts[1] in MODEL_LAYERS \
+                    and MODEL_LAYERS.index(tparts[1]) > mine:
+                upward.append(f"{name} → {target}")
+    assert sorted(set(upward)) == []

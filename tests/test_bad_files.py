@@ -77,8 +77,8 @@ def test_the_committed_corpus_is_what_the_script_makes(tmp_path):
 
 @pytest.mark.parametrize("case", [c for c in CASES if c["via"] == "inprocess"], ids=lambda c: c["file"])
 def test_in_process(case, park_path, tmp_path):
-    from models.db import open_park
-    from models.importer import import_paths, summary_lines
+    from models.store.db import open_park
+    from models.returns.importer import import_paths, summary_lines
 
     source = case_path(case, tmp_path)
     before = digest(park_path)
@@ -122,8 +122,8 @@ def test_through_the_command_line(case, park_path, tmp_path):
 
 def test_a_folder_of_the_whole_corpus_imports_the_good_files_and_names_every_bad_one(park_path):
     """A folder means every .xlsx in it: the bad ones are reported one by one, the good rows are stored."""
-    from models.db import open_park
-    from models.importer import import_paths
+    from models.store.db import open_park
+    from models.returns.importer import import_paths
 
     park = open_park(park_path)
     try:

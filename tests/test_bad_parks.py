@@ -20,7 +20,7 @@ from pathlib import Path
 import pytest
 
 import main
-from models import db as parkdb
+from models.store import db as parkdb
 from tests.conftest import ROOT, run_main
 from tests.park_checks import digest, integrity
 from tests.returns_data import row, write_openpyxl
@@ -174,7 +174,7 @@ def bare_window(qtbot, settings):
 
 
 def put_good_backup_beside(park: Path) -> Path:
-    from models.backup import backup_name
+    from models.store.backup import backup_name
 
     copy = backup_name(park, __import__("datetime").date(2026, 1, 1))
     shutil.copyfile(ROOT / "park.sqlite.template", copy)
@@ -182,7 +182,7 @@ def put_good_backup_beside(park: Path) -> Path:
 
 
 def test_the_window_refuses_every_hostile_file_and_offers_no_backup_over_it(bare_window, tmp_path, monkeypatch):
-    from models import recovery
+    from models.store import recovery
 
     restored: list[Path] = []
     monkeypatch.setattr(recovery, "restore_backup", lambda path, backup, now=None: restored.append(path))
@@ -294,7 +294,7 @@ def test_the_window_offers_retry_for_a_locked_file_never_a_backup(bare_window, p
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication, QMessageBox
 
-    from models import recovery
+    from models.store import recovery
 
     put_good_backup_beside(park_path)
     monkeypatch.setattr(recovery, "restore_backup", lambda *a, **k: pytest.fail("a backup was put over the file"))
@@ -396,7 +396,7 @@ def test_a_hot_journal_met_by_a_writer_is_rolled_back_before_the_import(park_pat
 # ------------------------------------------------------------------------------------------ clean copy
 
 def test_a_clean_copy_keeps_the_known_tables_rows_and_nothing_else(tmp_path):
-    from models import recovery
+    from models.store import recovery
 
     case = next(c for c in CASES if c["file"] == "trigger_every_table.sqlite")
     source = copy_case(case, tmp_path / "in")
@@ -427,7 +427,7 @@ def test_a_clean_copy_keeps_the_known_tables_rows_and_nothing_else(tmp_path):
 
 
 def test_a_clean_copy_leaves_wrong_values_empty(tmp_path):
-    from models import recovery
+    from models.store import recovery
 
     case = next(c for c in CASES if c["file"] == "text_in_real.sqlite")
     made = recovery.export_clean_copy(copy_case(case, tmp_path / "in"), tmp_path / "clean.sqlite")
@@ -474,7 +474,7 @@ def test_the_window_offers_a_clean_copy_of_a_tampered_file(bare_window, tmp_path
 
 
 def test_restore_refuses_to_put_a_backup_over_a_healthy_or_locked_file(park_path, holder):
-    from models import recovery
+    from models.store import recovery
 
     backup = put_good_backup_beside(park_path)
     before = state(park_path.parent)
@@ -488,7 +488,7 @@ def test_restore_refuses_to_put_a_backup_over_a_healthy_or_locked_file(park_path
 
 
 def test_a_clean_copy_of_text_that_is_not_utf8(tmp_path):
-    from models import recovery
+    from models.store import recovery
 
     case = next(c for c in CASES if c["file"] == "invalid_utf8_name.sqlite")
     made = recovery.export_clean_copy(copy_case(case, tmp_path / "in"), tmp_path / "clean.sqlite")

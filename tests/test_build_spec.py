@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from types import SimpleNamespace
 
-from models.paths import APP_NAME
+from models.base.paths import APP_NAME
 from tests.conftest import ROOT
 
 

@@ -18,10 +18,10 @@ from pathlib import Path
 
 import pytest
 
-from models import db as parkdb
-from models.schema import SCHEMA_VERSION
+from models.store import db as parkdb
+from models.store.schema import SCHEMA_VERSION
 from tests.conftest import ROOT
-from tests.models.test_db import make_v1_file
+from tests.models.store.test_db import make_v1_file
 from tests.park_checks import digest, integrity
 
 needs_sigkill = pytest.mark.skipif(not hasattr(__import__("signal"), "SIGKILL"), reason="needs SIGKILL (POSIX)")
@@ -32,7 +32,7 @@ needs_sigkill = pytest.mark.skipif(not hasattr(__import__("signal"), "SIGKILL"),
 DRIVER_HEAD = textwrap.dedent("""
     import os, signal, sqlite3, sys
     sys.path.insert(0, {root!r})
-    from models import db
+    from models.store import db
     kill_at, every = int(sys.argv[1]), int(sys.argv[2])
     ticks = 0
 
@@ -119,7 +119,7 @@ def big_return(tmp_path) -> Path:
 
 
 IMPORT_BODY = """
-    from models.importer import import_paths
+    from models.returns.importer import import_paths
     park = db.open_park(sys.argv[3])
     outcome = import_paths(park, [sys.argv[4]])
     park.close()
@@ -242,7 +242,7 @@ def fill_to_the_brim(park) -> None:
 
 
 def test_disk_full_during_an_import(park_path, big_return):
-    from models.importer import ImportFailed, import_paths
+    from models.returns.importer import ImportFailed, import_paths
 
     before = digest(park_path)
     park = parkdb.open_park(park_path)
@@ -386,7 +386,7 @@ def test_a_damaged_file_is_refused_with_a_message_and_left_alone(park_path, dama
 
 @pytest.mark.parametrize("damage", DAMAGE, ids=list(DAMAGE))
 def test_the_window_offers_the_newest_backup_of_a_damaged_file(qtbot, settings, tmp_path, damage, monkeypatch):
-    from models import backup as daily
+    from models.store import backup as daily
     from ui.app import make_application
     from ui.main_window import MainWindow
 

@@ -9,8 +9,8 @@ import pytest
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from models import paths
-from models.db import create_park
+from models.base import paths
+from models.store.db import create_park
 from tests.park_checks import digest
 
 
@@ -130,8 +130,8 @@ def test_daily_backup_is_made_once_and_not_for_read_only(new_window, tmp_path):
 
 
 def test_about_shows_version_file_and_schema_version(new_window, tmp_path):
-    from models.schema import SCHEMA_VERSION
-    from models.version import __version__
+    from models.store.schema import SCHEMA_VERSION
+    from models.base.version import __version__
 
     path = create_park(tmp_path / "关于.sqlite")
     win = new_window()

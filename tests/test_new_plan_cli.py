@@ -34,7 +34,7 @@ def test_plan_template_then_new_plan_gives_the_default_files_summary(tmp_path):
 def test_plan_template_without_park_writes_the_built_in_plan(tmp_path):
     book = tmp_path / "builtin.xlsx"
     assert run_main("plan-template", str(book)).returncode == 0
-    from models.plan_definition import read_definition
+    from models.planning.plan_definition import read_definition
 
     defn = read_definition(book)
     assert (defn.park, defn.base_year, defn.target_year, len(defn.indicators)) == ("长宁园", 2020, 2025, 11)

@@ -10,7 +10,7 @@ from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
-from models import paths
+from models.base import paths
 from ui.i18n import choose_language, install_translators
 from ui.main_window import MainWindow
 from widgets.fonts import install_cjk_font

@@ -20,8 +20,8 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (QApplication, QDialog, QDialogButtonBox, QHBoxLayout, QLabel, QPlainTextEdit,
                                QPushButton, QStyle, QVBoxLayout, QWidget)
 
-from models import paths
-from models.version import __version__
+from models.base import paths
+from models.base.version import __version__
 
 KEEP_LOGS = 50
 ShowFn = Callable[[str, str, "Path | None"], None]
@@ -163,7 +163,7 @@ class CrashReporter(QObject):
             return
         details = describe(exc_type, exc, tb)
         print(details, file=sys.stderr)
-        from models import applog
+        from models.base import applog
 
         applog.get("crash").error("unhandled %s: %s", exc_type.__name__, exc, exc_info=(exc_type, exc, tb))
         try:
@@ -177,7 +177,7 @@ class CrashReporter(QObject):
     @staticmethod
     def summary(exc: BaseException) -> str:
         """Our own errors carry a Chinese message for the user; others are named by type and text."""
-        from models.db import ParkFileError
+        from models.store.db import ParkFileError
 
         if isinstance(exc, ParkFileError):
             return str(exc)

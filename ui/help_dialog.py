@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from models import paths
+from models.base import paths
 
 GUIDE_NAME = "user-guide.md"
 MAX_IMAGE_WIDTH = 820

@@ -9,7 +9,7 @@ from __future__ import annotations
 from PySide6.QtCore import QLibraryInfo, QLocale, QSettings, QTranslator
 from PySide6.QtWidgets import QApplication
 
-from models import paths
+from models.base import paths
 
 LANGUAGES = {"zh_CN": "简体中文", "en": "English"}
 DEFAULT_LANGUAGE = "zh_CN"
@@ -52,5 +52,5 @@ def is_chinese() -> bool:
 
 
 def label(pair: tuple[str, ...]) -> str:
-    """Pick the interface language from a (Chinese, English, ...) label pair of `models.plan`."""
+    """Pick the interface language from a (Chinese, English, ...) label pair of `models.store.plan`."""
     return pair[0] if is_chinese() else pair[1]

@@ -28,8 +28,8 @@ def check_job_fn(park_path: Path, sources: list[tuple[str, Path]], problems: lis
     park_path = Path(park_path)
 
     def check(progress: JobProgress):
-        from models.db import connect_read_only, open_error
-        from models.importer import check_files
+        from models.store.db import connect_read_only, open_error
+        from models.returns.importer import check_files
 
         try:
             conn = connect_read_only(park_path)
@@ -65,7 +65,7 @@ class ReviewModel(RowsModel):
 
 def _shown(value: Any) -> str:
     """A cell of a rejected row as text for the list (it may hold anything the enterprise typed)."""
-    from models.xlsx_writer import as_text
+    from models.base.xlsx_writer import as_text
 
     return "" if value is None else as_text(value)
 
@@ -213,8 +213,8 @@ class ReviewDialog(QDialog):
         """Write the rejected-rows workbook to `path` (the same as `import --rejected-xlsx`); the path or None."""
         from PySide6.QtWidgets import QMessageBox
 
-        from models.rejected_xlsx import write_rejected_xlsx
-        from models.xlsx_writer import WriteError
+        from models.returns.rejected_xlsx import write_rejected_xlsx
+        from models.base.xlsx_writer import WriteError
 
         if path.suffix.lower() != ".xlsx":
             path = path.with_name(path.name + ".xlsx")
@@ -298,7 +298,7 @@ class ImportController(QObject):
 
     def start(self, args: list[str]) -> bool:
         """Check the files and folders `args`; False when no file is open or an import is under way."""
-        from models.importer import gather_sources
+        from models.returns.importer import gather_sources
 
         park = self.window.session.park
         if park is None or self.busy:
@@ -353,7 +353,7 @@ class ImportController(QObject):
         """Store the checked batch (GUI thread, one transaction); emits session.changed("returns")."""
         from PySide6.QtGui import QGuiApplication
 
-        from models.importer import ImportFailed, commit
+        from models.returns.importer import ImportFailed, commit
 
         session = self.window.session
         QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)

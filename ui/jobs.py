@@ -12,7 +12,7 @@ so nothing half-written is left).
 
 The function must not touch a widget, a Qt model or the window's SQLite connection (sqlite3 connections
 belong to the thread that opened them): it gets its data prepared on the GUI thread, or opens its own
-read-only connection by path (`models.db.connect_read_only`). Writes to the park file stay on the GUI
+read-only connection by path (`models.store.db.connect_read_only`). Writes to the park file stay on the GUI
 thread, in the callback.
 
 How a job ends:
@@ -44,16 +44,16 @@ class Cancelled(Exception):
 
 def user_errors() -> tuple[type[BaseException], ...]:
     """The exceptions whose str() is a message for the user (Chinese), shown as they are."""
-    from models.collection import CollectionExportError
-    from models.db import ParkFileError
-    from models.export_xlsx import ExportError
-    from models.importer import ImportFailed
-    from models.official import OfficialFileError
-    from models.report import ReportError
-    from models.return_reader import ReturnFileError
-    from models.return_template import TemplateError
-    from models.workbook_guard import WorkbookRejected
-    from models.xlsx_writer import WriteError
+    from models.returns.collection import CollectionExportError
+    from models.store.db import ParkFileError
+    from models.output.export_xlsx import ExportError
+    from models.returns.importer import ImportFailed
+    from models.planning.official import OfficialFileError
+    from models.output.report import ReportError
+    from models.returns.return_reader import ReturnFileError
+    from models.returns.return_template import TemplateError
+    from models.returns.workbook_guard import WorkbookRejected
+    from models.base.xlsx_writer import WriteError
 
     return (ValueError, ParkFileError, ReportError, ExportError, ImportFailed, OfficialFileError, TemplateError,
             CollectionExportError, WriteError, WorkbookRejected, ReturnFileError)
@@ -258,7 +258,7 @@ class Job(QObject):
             else:
                 QMessageBox.warning(self.parent_widget, self.title, message)
             return message
-        from models import applog
+        from models.base import applog
 
         applog.get("jobs").error("job “%s” failed: %s: %s", self.title, type(exc).__name__, exc)
         sys.excepthook(type(exc), exc, exc.__traceback__)  # the CrashReporter once the app installed it

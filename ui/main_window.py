@@ -9,8 +9,8 @@ from PySide6.QtCore import QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox, QTabWidget, QWidget
 
-from models import paths
-from models.version import __version__
+from models.base import paths
+from models.base.version import __version__
 from ui.i18n import LANGUAGES, SETTINGS_KEY as LANGUAGE_KEY
 from ui.session import ParkSession
 
@@ -63,7 +63,7 @@ class MainWindow(QMainWindow):
         # False in the smoke run and batch use: messages go to stderr and questions are answered "no".
         self.interactive = True
         self.session = ParkSession(self)
-        from models.lock import REFRESH_SECONDS
+        from models.store.lock import REFRESH_SECONDS
 
         self._lock_timer = QTimer(self)
         self._lock_timer.setInterval(REFRESH_SECONDS * 1000)
@@ -237,13 +237,13 @@ class MainWindow(QMainWindow):
     def open_file(self, path: Path, *, ask_read_only: bool = True, read_only: bool = False) -> bool:
         """Open a park file; shows the reason and keeps the current file if it cannot be opened.
 
-        Someone else holding the file's lock (models.lock) is named, with Open read-only / Take over (when
+        Someone else holding the file's lock (models.store.lock) is named, with Open read-only / Take over (when
         the lock is stale) / Cancel. `read_only` opens without taking the lock.
         A file in use by another program (SQLite busy) gets Retry / Open read-only; only a file that,
         opened alone, fails SQLite's integrity check gets the offer to restore a backup copy.
         """
-        from models import db as parkdb
-        from models import lock as parklock
+        from models.store import db as parkdb
+        from models.store import lock as parklock
 
         path = Path(path)
         lock = None
@@ -274,7 +274,7 @@ class MainWindow(QMainWindow):
             if isinstance(exc, parkdb.UntrustedFileError):
                 return self.offer_clean_copy(path, str(exc))
             if isinstance(exc, (parkdb.DamagedFileError, parkdb.NotAParkFile)) and not read_only:
-                from models import recovery
+                from models.store import recovery
 
                 if recovery.fails_integrity_check(path):
                     return self.offer_backup(path, str(exc))
@@ -294,8 +294,8 @@ class MainWindow(QMainWindow):
 
     def default_year(self) -> int:
         """The one year every tab opens on: the latest year with figures anywhere (indicators, industries,
-        zones, talent, returns), else the plan's base year (models.default_year)."""
-        from models.default_year import latest_year_with_figures
+        zones, talent, returns), else the plan's base year (models.planning.default_year)."""
+        from models.planning.default_year import latest_year_with_figures
 
         return latest_year_with_figures(self.session.park.conn)
 
@@ -362,7 +362,7 @@ class MainWindow(QMainWindow):
         if park.lock.refresh():
             return
         self._lock_timer.stop()
-        from models.lock import read_lock
+        from models.store.lock import read_lock
 
         holder = read_lock(park.path)
         who = f"{holder.user or '?'} ({holder.host or '?'})" if holder is not None else "?"
@@ -418,8 +418,8 @@ class MainWindow(QMainWindow):
         name, _ = QFileDialog.getSaveFileName(self, self.tr("Export a clean copy"), str(suggested), FILE_FILTER)
         if not name:
             return False
-        from models import db as parkdb
-        from models import recovery
+        from models.store import db as parkdb
+        from models.store import recovery
 
         target = Path(name)
         if target.exists() or target.resolve() == path.resolve():
@@ -440,8 +440,8 @@ class MainWindow(QMainWindow):
         """
         from datetime import datetime
 
-        from models import db as parkdb
-        from models import recovery
+        from models.store import db as parkdb
+        from models.store import recovery
 
         backup = recovery.newest_good_backup(path) if path.exists() else None
         if backup is None:
@@ -470,7 +470,7 @@ class MainWindow(QMainWindow):
             if Path(last).exists():
                 return self.open_file(Path(last))
             return self.offer_new_or_open(Path(last))
-        from models import db as parkdb
+        from models.store import db as parkdb
 
         target = paths.default_park_path()
         if not target.exists():
@@ -509,7 +509,7 @@ class MainWindow(QMainWindow):
         """Today's backup copy beside the file (once a day, the last 10 kept); a failure is reported, not fatal."""
         import sqlite3
 
-        from models.backup import daily_backup
+        from models.store.backup import daily_backup
 
         try:
             daily_backup(park.path, park.conn)
@@ -523,7 +523,7 @@ class MainWindow(QMainWindow):
         name, _ = QFileDialog.getSaveFileName(self, self.tr("New park file"), start, FILE_FILTER)
         if not name:
             return
-        from models import db as parkdb
+        from models.store import db as parkdb
 
         path = Path(name)
         if path.exists():
@@ -579,7 +579,7 @@ class MainWindow(QMainWindow):
         name, _ = QFileDialog.getSaveFileName(self, self.tr("Save a copy as"), str(park.path.parent), FILE_FILTER)
         if not name:
             return
-        from models import db as parkdb
+        from models.store import db as parkdb
 
         target = Path(name)
         if target.resolve() == park.path.resolve():

@@ -5,21 +5,21 @@ English, passes them through `shown(message)`: a table of patterns (Chinese mess
 the quoted values and numbers carried over) turns the known ones into English; any other message is shown
 as it is. Plan names inside the messages (files, sheets, enterprises, indicators) stay as written.
 
-Covered: the import's cell messages (models.cells), file-level import messages (models.importer), the
+Covered: the import's cell messages (models.returns.cells), file-level import messages (models.returns.importer), the
 places they name (“a.xlsx”工作表“企业报表”第3行) and the common ends (该文件未导入). Add a pattern here
 when a new message should read in English.
 
 Tables call `unit_text(unit)` for a unit shown on its own (a 单位 column: 家 → firms, 亿元 → 100M yuan)
 and `target_text(text)` for an indicator's 目标 text (与区经济发展保持同步 → In step with the district's
 economy, 五年累计新增15 → 15 more in five years); both give the text unchanged in Chinese. `gap_text`
-does the same for models.progress.gap_text (差1家 → 1 short).
+does the same for models.planning.progress.gap_text (差1家 → 1 short).
 """
 
 from __future__ import annotations
 
 import re
 
-from models.numfmt import UNIT_EN
+from models.base.numfmt import UNIT_EN
 from ui.i18n import is_chinese
 
 _Q = r"“(?P<{}>[^”]*)”"
@@ -204,7 +204,7 @@ _GAPS: list[tuple[re.Pattern, str]] = [
 
 
 def gap_english(text: str | None) -> str | None:
-    """The English of models.progress.gap_text: 差1家 → 1 short, 超出目标2.3亿元 → 2.3 100M yuan above
+    """The English of models.planning.progress.gap_text: 差1家 → 1 short, 超出目标2.3亿元 → 2.3 100M yuan above
     target, 增速差0.5个百分点 → Growth 0.5 pp below; anything else as it is."""
     if not text:
         return text
@@ -238,17 +238,17 @@ def target_text(text: str | None) -> str:
 
 
 def gap_text(text: str | None) -> str:
-    """A gap (models.progress.gap_text) in the window's language (差1家 / 1 short); "" for none."""
+    """A gap (models.planning.progress.gap_text) in the window's language (差1家 / 1 short); "" for none."""
     return (text if is_chinese() else gap_english(text)) or ""
 
 
-# What a baseline figure stands for (models.figures.BASELINE_CAVEATS), in English.
+# What a baseline figure stands for (models.planning.figures.BASELINE_CAVEATS), in English.
 CAVEATS: dict[str, str] = {
     "规模以上企业口径": "Enterprises above designated size",
     "规划所列“15个外资研发中心”，暂作基期值，待区确认":
         "The plan's “15 foreign R&D centres”, taken as the baseline until the district confirms",
 }
-# The plan's qualifiers of a base-year figure (models.facts.with_qualifier): 约10.2, 200余, 近1,000.
+# The plan's qualifiers of a base-year figure (models.planning.facts.with_qualifier): 约10.2, 200余, 近1,000.
 QUALIFIERS: dict[str, str] = {"约": "about", "余": "over", "近": "nearly"}
 
 
@@ -261,7 +261,7 @@ def caveat_text(text: str | None) -> str:
 
 def qualified_text(value: float | None, qualifier: str | None) -> str:
     """A plan figure with its qualifier in the window's language: 约10.2 / about 10.2, 200余 / over 200."""
-    from models.facts import number_text, with_qualifier
+    from models.planning.facts import number_text, with_qualifier
 
     if is_chinese() or not qualifier or value is None or qualifier not in QUALIFIERS:
         return with_qualifier(value, qualifier)

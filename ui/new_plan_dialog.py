@@ -2,8 +2,8 @@
 
 The dialog asks for the definition workbook (.xlsx), the new park file's path and, optionally, the
 previous plan's park file whose target-year values become the new baselines (上一规划文件（结转基期值）).
-Creating reads the workbook (models.plan_definition.read_definition) and writes the file
-(models.plan_create.create_park) on the thread pool; every problem of the definition is listed in
+Creating reads the workbook (models.planning.plan_definition.read_definition) and writes the file
+(models.planning.plan_create.create_park) on the thread pool; every problem of the definition is listed in
 Chinese with its sheet, row and column, and nothing is created. On success the dialog closes with
 `created` (the new file) and `report` (what was carried) for the window to open and announce.
 """
@@ -16,11 +16,11 @@ from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
 from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QHBoxLayout, QLabel, QLineEdit,
                                QListWidget, QPushButton, QVBoxLayout, QWidget)
 
-from models import paths
+from models.base import paths
 
 
 class _CreateSignals(QObject):
-    created = Signal(object)   # the models.plan_create.CarryReport
+    created = Signal(object)   # the models.planning.plan_create.CarryReport
     failed = Signal(list)      # Chinese messages, one per problem
 
 
@@ -37,8 +37,8 @@ class CreateJob(QRunnable):
         self.setAutoDelete(False)
 
     def run(self) -> None:
-        from models.plan_create import PlanCreateError, create_park
-        from models.plan_definition import DefinitionError, read_definition
+        from models.planning.plan_create import PlanCreateError, create_park
+        from models.planning.plan_definition import DefinitionError, read_definition
 
         try:
             defn = read_definition(self.definition)
@@ -67,7 +67,7 @@ class NewPlanDialog(QDialog):
         problems: the list of what is wrong (the definition's problems, or why the file was not created).
         create_button: starts the creation (disabled while it runs).
         created: the new park file's path once created, else None.
-        report: the models.plan_create.CarryReport of the creation, else None.
+        report: the models.planning.plan_create.CarryReport of the creation, else None.
     Signals:
         finished_creating(bool): the creation ended (True: created).
     """

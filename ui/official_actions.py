@@ -1,7 +1,7 @@
 """File ▸ Export official figures table… and File ▸ Import official figures… (the 官方数据 workbook).
 
 `OfficialActions(window)` adds both actions to the window's File menu (before `window.file_extras_anchor`).
-The work is in models.official: the export writes the sheet prefilled with the file's official figures
+The work is in models.planning.official: the export writes the sheet prefilled with the file's official figures
 (read on the GUI thread, written by a ui.jobs job); the import checks the workbook off the GUI thread
 (a job on its own read-only connection), shows what it would change and what it rejected (file, sheet,
 row, column), and stores it as one batch — one entry on the window's undo stack (Edit ▸ Undo puts every
@@ -32,8 +32,8 @@ class OfficialImportCommand(QUndoCommand):
         self._already_applied = True  # stored before the push
 
     def _write(self, undo: bool) -> None:
-        from models import official
-        from models.db import ParkFileError
+        from models.planning import official
+        from models.store.db import ParkFileError
 
         try:
             (official.undo if undo else official.redo)(self.session.park, self.batch_id, self.changes)
@@ -60,7 +60,7 @@ class OfficialActions(QObject):
     Attributes:
         window: the main window.
         action_export, action_import: the File menu actions.
-        last_result: the models.official.CheckResult of the latest import (for tests and the status bar).
+        last_result: the models.planning.official.CheckResult of the latest import (for tests and the status bar).
     Signals:
         import_finished(object): an import ended; the batch id stored, or None (nothing stored).
     """
@@ -85,7 +85,7 @@ class OfficialActions(QObject):
         park = self.window.session.park
         if park is None:
             return None
-        from models.official import SHEET
+        from models.planning.official import SHEET
 
         start = str(park.path.parent / f"{SHEET}.xlsx")
         name, _ = QFileDialog.getSaveFileName(self.window, self.tr("Export official figures table"), start,
@@ -95,8 +95,8 @@ class OfficialActions(QObject):
     def export(self, path: Path) -> Job:
         """Write the 官方数据 workbook of the open file to `path` as a job (the rows are read here, on the GUI
         thread); when written, the window says where. Returns the job (its `result` is then the path)."""
-        from models.export_xlsx import write_sheets
-        from models.official import template_sheet
+        from models.output.export_xlsx import write_sheets
+        from models.planning.official import template_sheet
 
         if path.suffix.lower() != ".xlsx":
             path = path.with_name(path.name + ".xlsx")
@@ -127,8 +127,8 @@ class OfficialActions(QObject):
         def check(progress):
             import sqlite3
 
-            from models import official
-            from models.db import connect_read_only, open_error
+            from models.planning import official
+            from models.store.db import connect_read_only, open_error
 
             try:
                 conn = connect_read_only(park_path)
@@ -150,8 +150,8 @@ class OfficialActions(QObject):
 
     def store(self, path: Path, park_path: Path, result, confirm: bool = True) -> int | None:
         """Show the account of a check and store it (GUI thread, one transaction); the batch id, or None."""
-        from models import official
-        from models.db import ParkFileError
+        from models.planning import official
+        from models.store.db import ParkFileError
 
         session = self.window.session
         if session.park is None or session.park.path != park_path or session.read_only:

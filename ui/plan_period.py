@@ -7,8 +7,10 @@ wording (完成 / 基本完成 / 未完成) in the file's target year: thin name
 
 from __future__ import annotations
 
-from models import figures, plan
-from models.period import Period, read_period
+from models.planning import figures
+
+from models.store import plan
+from models.store.period import Period, read_period
 
 
 class NoPeriod:
@@ -47,22 +49,22 @@ def period_of(session) -> Period | NoPeriod:
         return NO_FILE
 
 
-# The status helpers are models' (models.plan.status_labels, models.figures.statuses_for_year /
+# The status helpers are models' (models.store.plan.status_labels, models.planning.figures.statuses_for_year /
 # status_counts); these names stay for older callers and pass the period on, NO_FILE included (never final).
 
 
 def status_labels(status: str | None, year: int | None, period: Period | NoPeriod) -> tuple[str, str]:
-    """(Chinese, English) label of `status` in `year`: models.plan.status_labels with the file's period."""
+    """(Chinese, English) label of `status` in `year`: models.store.plan.status_labels with the file's period."""
     return plan.status_labels(status, year, period=period)
 
 
 def statuses_for_year(year: int | None, period: Period | NoPeriod) -> tuple[str, ...]:
-    """The statuses `year` can have, in display order: models.figures.statuses_for_year."""
+    """The statuses `year` can have, in display order: models.planning.figures.statuses_for_year."""
     return figures.statuses_for_year(year, period)
 
 
 def status_counts(series_list, year: int, period: Period | NoPeriod) -> dict[str, int]:
-    """{status: number of indicators in it in `year`}: models.figures.status_counts."""
+    """{status: number of indicators in it in `year`}: models.planning.figures.status_counts."""
     return figures.status_counts(series_list, year, period)
 
 

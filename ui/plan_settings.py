@@ -1,7 +1,7 @@
 """File ▸ 规划设置…: the open file's plan definition, read-only (issue 15).
 
 What the plan is — name, park, period, published date, source — and what it is made of: the indicators
-with their type, direction, baseline, target, target text, 报表口径 (in words, models.derivation.describe)
+with their type, direction, baseline, target, target text, 报表口径 (in words, models.planning.derivation.describe)
 and reference series; the reference series; industries and their groups; zones and featured parks;
 talent categories; how many plan figures and key tasks it holds. Nothing here can be edited: targets
 change through the definition workbook (`plan-template`, then File ▸ 新建规划…) or an audited edit.
@@ -16,8 +16,8 @@ from __future__ import annotations
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFormLayout, QLabel, QTabWidget, QVBoxLayout, QWidget)
 
-from models.derivation import DerivationError, describe, parse
-from models.plan_definition import PlanDefinition, definition_from_park
+from models.planning.derivation import DerivationError, describe, parse
+from models.planning.plan_definition import PlanDefinition, definition_from_park
 from widgets.columns import TEXT, Column
 from widgets.table_model import TableModel, table_view
 
@@ -70,7 +70,7 @@ class PlanSettingsDialog(QDialog):
     """The definition of the plan open in a park file, read-only.
 
     Attributes:
-        definition: the models.plan_definition.PlanDefinition shown.
+        definition: the models.planning.plan_definition.PlanDefinition shown.
         summary: {field: QLabel} of the plan's name, park, period, published date, source and counts.
         pages: the QTabWidget of the definition's tables.
         models: {"indicators" | "references" | "industries" | "zones" | "parks" | "talent": TableModel}.

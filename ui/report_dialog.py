@@ -28,7 +28,7 @@ class ReportOptionsDialog(QDialog):
 
     def __init__(self, year: int, parts: tuple[str, ...] = (), parent: QWidget | None = None,
                  years: tuple[int, ...] = ()):
-        from models.report import OPTIONAL_PARTS, PART_LABELS
+        from models.output.report import OPTIONAL_PARTS, PART_LABELS
 
         super().__init__(parent)
         self.setWindowTitle(self.tr("Report"))
@@ -126,12 +126,12 @@ class ReportActions(QObject):
         return self.session.park.path.name
 
     def _period(self):
-        from models.period import read_period
+        from models.store.period import read_period
 
         return read_period(self.session.park.conn)
 
     def _default_year(self) -> int:
-        from models.figures import latest_year_with_data
+        from models.planning.figures import latest_year_with_data
 
         return self.year or latest_year_with_data(self.session.park.conn) or self._period().base
 
@@ -140,7 +140,7 @@ class ReportActions(QObject):
         evaluation) offers every part, an interim year the indicators alone."""
         year = self._default_year()
         if self.year is None and self._period().is_final(year):
-            from models.report import PARTS
+            from models.output.report import PARTS
 
             self.parts = PARTS
         dialog = ReportOptionsDialog(year, self.parts, self.window, self._period().years)
@@ -188,14 +188,14 @@ class ReportActions(QObject):
 
     # ------------------------------------------------------------------ work
     def _report_pages(self, year: int | None, parts):
-        from models import report
+        from models.output import report
 
         data = report.load(self.session.park.conn, self._file_label(), year, parts)
         return data, report.pages(data)
 
     def export_pdf(self, out: Path, year: int | None = None, parts=("indicators",)) -> Job:
         """Write the report PDF to `out` on the thread pool; `done(out)` or `failed(message)` follows."""
-        from models import report
+        from models.output import report
 
         data, page_list = self._report_pages(year, parts)
         return self._start(lambda progress: report.write_pdf(data, out, page_list, progress),
@@ -204,7 +204,7 @@ class ReportActions(QObject):
     def export_word(self, out: Path, year: int | None = None, parts=("indicators",)) -> Job:
         """Write the report as an editable Word document to `out` on the thread pool (its content is read from
         the park file here, on the GUI thread); `done(out)` or `failed(message)` follows."""
-        from models import report
+        from models.output import report
 
         data = report.load(self.session.park.conn, self._file_label(), year, parts)
         document = report.document_of(data)
@@ -213,7 +213,7 @@ class ReportActions(QObject):
 
     def print_report(self, year: int | None = None, parts=("indicators",), preview: bool = True) -> Job:
         """Draw the pages, then show them in Qt's print preview dialog, which prints to any printer."""
-        from models import report
+        from models.output import report
 
         data, page_list = self._report_pages(year, parts)
         self.svgs = []
@@ -230,7 +230,7 @@ class ReportActions(QObject):
 
     def export_excel(self, out: Path) -> Job:
         """Write every table to `out` (.xlsx) on the thread pool; `done(out)` or `failed(message)` follows."""
-        from models import export_xlsx
+        from models.output import export_xlsx
 
         sheet_list = export_xlsx.sheets(self.session.park.conn)
         return self._start(lambda progress: export_xlsx.write_sheets(sheet_list, out, progress),
@@ -265,7 +265,7 @@ class ReportActions(QObject):
         """Run `work(progress)` as a job (progress after 600 ms, Cancel); `on_result(result)` on the GUI thread."""
         if self.job is not None:  # one at a time (the progress dialog is window-modal anyway)
             return self.job
-        from models.mpl import setup
+        from models.output.mpl import setup
 
         setup()  # matplotlib's global settings are made here, on the GUI thread, never by the job's thread
         self.job = Job(self.window, title, work, lambda result: self._on_result(on_result, result),

@@ -2,7 +2,7 @@
 
 `ReturnsActions(window)` adds the three actions to the window's File menu (before
 `window.file_extras_anchor`) and watches the window for dropped files. The work is in ui.import_dialog
-(import), models.return_template (form) and models.importer (undo).
+(import), models.returns.return_template (form) and models.returns.importer (undo).
 """
 
 from __future__ import annotations
@@ -21,12 +21,12 @@ class UndoImportDialog(QDialog):
     """Lists the import batches (newest first) so one can be undone.
 
     Attributes:
-        batches: the batches shown (dicts from models.importer.batches).
+        batches: the batches shown (dicts from models.returns.importer.batches).
         view / model: the list; the selected row's batch is `selected_batch()`.
     """
 
     def __init__(self, batches: list[dict], parent: QWidget | None = None):
-        from models.audit_text import files_text, format_time
+        from models.store.audit_text import files_text, format_time
         from widgets.table_model import RowsModel
 
         super().__init__(parent)
@@ -145,7 +145,7 @@ class ReturnsActions(QObject):
         park = self.window.session.park
         if park is None:
             return None
-        from models.return_form import SHEET_NAME
+        from models.store.return_form import SHEET_NAME
 
         year = self.ask_form_year(park.conn)
         if year is False:
@@ -163,8 +163,8 @@ class ReturnsActions(QObject):
         Offered: the file's years; first the year after the latest year with returns (the next
         collection), else the plan's first year.
         """
-        from models.period import read_period
-        from models.rows import latest_return_year
+        from models.store.period import read_period
+        from models.store.rows import latest_return_year
 
         period = read_period(conn)
         latest = latest_return_year(conn)
@@ -179,9 +179,9 @@ class ReturnsActions(QObject):
 
     def export_form(self, path: Path, year: int | None = None):
         """Write the return form to `path` as a ui.jobs job (the industries and zones read here); the job."""
-        from models.period import read_period
-        from models.plan import industries, zones
-        from models.return_template import write_template
+        from models.store.period import read_period
+        from models.store.plan import industries, zones
+        from models.returns.return_template import write_template
         from ui.jobs import export_job
 
         if path.suffix.lower() != ".xlsx":
@@ -196,7 +196,7 @@ class ReturnsActions(QObject):
         park = self.window.session.park
         if park is None:
             return
-        from models.importer import batches
+        from models.returns.importer import batches
 
         found = batches(park.conn)
         if not found:
@@ -215,7 +215,7 @@ class ReturnsActions(QObject):
             self.undo(batch["id"])
 
     def undo(self, batch_id: int) -> bool:
-        from models.importer import ImportFailed, undo_batch
+        from models.returns.importer import ImportFailed, undo_batch
 
         try:
             removed = undo_batch(self.window.session.park, batch_id)

@@ -8,8 +8,8 @@ from typing import Any
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
-from models import rows
-from models.db import ParkFile, ParkFileError
+from models.store import rows
+from models.store.db import ParkFile, ParkFileError
 
 
 class EditCommand(QUndoCommand):
@@ -68,7 +68,7 @@ class InsertCommand(QUndoCommand):
 
 class ImportCommand(QUndoCommand):
     """One stored batch of returns. Undo removes the batch and puts back what it replaced (one transaction,
-    models.importer.undo_batch) once the user has confirmed (ParkSession.undo asks); the command then
+    models.returns.importer.undo_batch) once the user has confirmed (ParkSession.undo asks); the command then
     leaves the stack: an import is not redone from here, it is imported again."""
 
     def __init__(self, session: "ParkSession", batch_id: int, text: str):
@@ -143,7 +143,7 @@ class ParkSession(QObject):
 
     def undo_import(self, batch_id: int) -> int | None:
         """Remove an import batch (one transaction); emits `changed` (returns the rows removed) or `failed`."""
-        from models.importer import ImportFailed, undo_batch
+        from models.returns.importer import ImportFailed, undo_batch
 
         if not self._still_ours():
             return None

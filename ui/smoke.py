@@ -56,7 +56,7 @@ class SmokeRun(QObject):
                 tab.draw_charts()
                 tab.repaint()
             print(f"tabs_visited={len(self.window.park_tabs)}", flush=True)
-            from models.paths import documents_dir
+            from models.base.paths import documents_dir
 
             print(f"documents_dir={documents_dir()}", flush=True)  # checked by scripts/build.py
         except Exception:  # noqa: BLE001 - the smoke run reports every failure and exits non-zero

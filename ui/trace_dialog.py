@@ -9,7 +9,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QTableView, QTabWidget, QVBoxLayout, QWidget
 
-from models.return_form import COLUMNS_BY_KEY
+from models.store.return_form import COLUMNS_BY_KEY
 from widgets.table_model import RowsModel
 
 
@@ -18,13 +18,14 @@ class TraceDialog(QDialog):
 
     Attributes:
         code, year: the indicator and year traced.
-        rows: what models.derive.trace returned (dicts).
+        rows: what models.planning.derive.trace returned (dicts).
         rows_model: one line per return (code, name, the summed columns, file, sheet, row, batch).
         batches_model: the import batches those rows came in (id, time, user, files).
     """
 
     def __init__(self, park, code: str, year: int, parent: QWidget | None = None):
-        from models import derive, rows
+        from models.planning import derive
+        from models.store import rows
 
         super().__init__(parent)
         self.code, self.year = code, year

@@ -29,7 +29,7 @@ def figure_bytes(figure, fmt: str, dpi: int = PRINT_DPI) -> bytes:
 
 def start_folder() -> Path:
     """Where "Save chart as…" starts the first time: the user's Documents (the home folder if it is missing)."""
-    from models.paths import documents_dir
+    from models.base.paths import documents_dir
 
     documents = documents_dir()
     return documents if documents.is_dir() else Path.home()
@@ -66,7 +66,7 @@ class ChartCanvas(QWidget):
         if self._canvas is None:
             from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
 
-            from models.mpl import new_figure
+            from models.output.mpl import new_figure
 
             self.figure = new_figure(*self._size)
             self._canvas = FigureCanvasQTAgg(self.figure)

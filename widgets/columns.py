@@ -1,6 +1,6 @@
 """One description of a table column, and the text a cell shows — for every table model of the app.
 
-Numbers are written the one way for their unit (models.numfmt.format_number): counts whole (8, not 8.00),
+Numbers are written the one way for their unit (models.base.numfmt.format_number): counts whole (8, not 8.00),
 亿元 with 2 decimals, 万元 whole, % with 2, 吨标准煤/万元 with 4. A column gives its unit, or the row gives
 it (`unit_key`: a table of figures in different units, one per row). Where no unit is known the number is
 written as needed, up to 4 decimals (0.029, 1,533.6).
@@ -14,7 +14,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from models.numfmt import format_number, format_value, is_count
+from models.base.numfmt import format_number, format_value, is_count
 
 TEXT, NUMBER, COUNT, BADGE = "text", "number", "count", "badge"
 KINDS = (TEXT, NUMBER, COUNT, BADGE)
@@ -29,7 +29,7 @@ class Column:
         header: the column title (already translated).
         kind: TEXT, NUMBER, COUNT (whole numbers) or BADGE (a (text, colour) pair painted as a badge).
         editable: whether its cells can be edited (never in a totals row; a row may narrow it, "_editable").
-        unit: the figure's unit (models.plan's units: "亿元", "%", "家" …): how it is shown and read — a %
+        unit: the figure's unit (models.store.plan's units: "亿元", "%", "家" …): how it is shown and read — a %
             sign is accepted only where the unit is %, counts are whole.
         unit_key: the row's key holding this cell's unit, when the rows are figures in different units.
         minimum, maximum: bounds for an entry; a minimum of 0 refuses negatives ("不能为负数"), no
@@ -98,7 +98,7 @@ def plain_text(value: Any) -> str:
 
 
 def number_text(value: Any, unit: str | None = None, *, whole: bool = False, show_unit: bool = False) -> str:
-    """How a table shows a figure of `unit`: models.numfmt's way ("1,533.63", "14", "4.50"), "" if missing;
+    """How a table shows a figure of `unit`: models.base.numfmt's way ("1,533.63", "14", "4.50"), "" if missing;
     with `show_unit` the unit follows ("4.50%"); text is shown as it is."""
     if value is None:
         return ""

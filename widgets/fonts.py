@@ -7,8 +7,8 @@ from collections.abc import Iterable
 
 from PySide6.QtGui import QFont, QFontDatabase
 
-from models import paths
-from models.mpl import FONT_FILE
+from models.base import paths
+from models.output.mpl import FONT_FILE
 
 # System CJK families, best first, each under every name Qt may list it by: on Chinese Windows Qt gives
 # the localized name (微软雅黑, 黑体), elsewhere the English one. They cover GBK and more (镕, 喆, 珺), which the

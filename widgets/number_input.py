@@ -5,7 +5,7 @@ A refused entry raises `EntryError`, which says what is wrong once: `reason` is 
 is one sentence with the entry quoted once and no closing full stop in Chinese ("“abc”不是数字"), for a
 message that goes on with "，未保存。" (widgets.table_model).
 
-Reading is unit-aware: pass the cell's unit (models.plan's units: "亿元", "%", "家" …) and a % sign is
+Reading is unit-aware: pass the cell's unit (models.store.plan's units: "亿元", "%", "家" …) and a % sign is
 accepted only where the unit is % (or 个百分点), the cell's own unit may be typed after the number
 ("12.5亿元" in a 亿元 cell) and another unit is refused. Without a unit (None) a trailing % is accepted, as
 before units were passed in.
@@ -21,8 +21,8 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QLineEdit, QStyledItemDelegate
 
-from models.cells import CellError, parse_number
-from models.numfmt import (
+from models.returns.cells import CellError, parse_number
+from models.base.numfmt import (
     COUNT_UNITS,
     UNIT_DECIMALS,
     format_number,
@@ -34,7 +34,7 @@ MAX_FIGURE = 1e13
 _PERCENT_UNITS = ("%", "个百分点")
 # Units someone may type after a number, longest first so "吨标准煤/万元" is tried before "万元".
 _KNOWN_UNITS = sorted(set(UNIT_DECIMALS) | COUNT_UNITS | {"亿", "万", "元"}, key=len, reverse=True)
-# A number in scientific notation (1e20, 1.5E+03): not read by models.cells, but clearly meant as a number.
+# A number in scientific notation (1e20, 1.5E+03): not read by models.returns.cells, but clearly meant as a number.
 _ARG_RE = re.compile(r"%([1-9])")
 _SCIENTIFIC_RE = re.compile(r"[+-]?(?:[0-9]+\.?[0-9]*|\.[0-9]+)[eE][+-]?[0-9]+", re.ASCII)
 
@@ -102,7 +102,7 @@ def _strip_unit(text: str, unit: str | None, original: Any) -> str:
 
 def read_number(text: Any, unit: str | None = None) -> float | None:
     """The number in what the user typed: full-width digits, thousands separators, spaces, scientific
-    notation, and the cell's unit after the number allowed (models.cells reads the number, as it does for
+    notation, and the cell's unit after the number allowed (models.returns.cells reads the number, as it does for
     return cells); None if blank.
 
     Raises EntryError if it is not a number ("不是数字": letters, nan, inf typed as words), too large

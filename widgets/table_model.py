@@ -2,7 +2,7 @@
 
 `TableModel` shows rows (dicts) under `widgets.columns.Column`s: numbers written the one way for their
 unit, totals rows bold and last, derived figures grey, status badges, tooltips, a sort value per cell
-(roles in widgets.roles). Editable cells are read through widgets.number_input (models.cells underneath)
+(roles in widgets.roles). Editable cells are read through widgets.number_input (models.returns.cells underneath)
 and checked against the column's unit and bounds; the model never writes anywhere itself: a valid entry
 goes to `commit(row index, key, value) -> bool` (which writes through the session and its undo stack), a
 refused one is announced by `refused(message)` — one sentence naming the row, the column and the reason:

@@ -53,7 +53,7 @@ def test_hook_writes_the_traceback_to_a_log_and_shows_a_summary(reporter, tmp_pa
 
 
 def test_our_own_errors_show_their_chinese_message(reporter):
-    from models.db import ParkFileError
+    from models.store.db import ParkFileError
 
     try:
         raise ParkFileError("无法保存到“park.sqlite”：磁盘空间已满。原有内容未改变。")

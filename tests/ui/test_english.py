@@ -44,7 +44,7 @@ def test_chart_title_and_import_message_in_english(english_window, qtbot, tmp_pa
         controller.start([str(book)])
     rejected = controller.review.models["rejected"]
     reasons = [rejected.index(r, rejected.columnCount() - 1).data() for r in range(rejected.rowCount())]
-    assert "“abc” is not a number" in reasons, reasons  # models.cells: “abc”不是数字
+    assert "“abc” is not a number" in reasons, reasons  # models.returns.cells: “abc”不是数字
     controller.review.reject()
 
 

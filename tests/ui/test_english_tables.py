@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt
 
-from tests.ui.test_industries_tab import add_returns
+from tests.ui.tabs.test_industries_tab import add_returns
 from ui.tabs.indicator_table import IndicatorTableModel
 
 FACTS = 5  # index of the 规划基数 tab
@@ -19,7 +19,7 @@ def open_window(qtbot, settings, park_path, language):
     from ui.main_window import MainWindow
 
     # 2025 (the target year): 460 high-tech enterprises against the plan's 480 → 差20家.
-    from models.db import open_park
+    from models.store.db import open_park
 
     park = open_park(park_path)
     park.conn.execute("UPDATE indicator_years SET official = 460 WHERE code = 'high_tech_enterprises' AND year = 2025")
@@ -150,8 +150,8 @@ def test_baseline_basis_in_the_window_language(window_in):
 
 
 def test_status_helpers_without_a_file_never_use_the_final_wording():
-    from models.period import Period
-    from models.plan import STATUSES
+    from models.store.period import Period
+    from models.store.plan import STATUSES
     from ui.plan_period import NO_FILE, status_counts, status_labels, statuses_for_year
 
     assert status_labels("achieved", 2025, NO_FILE) == ("达成目标", "Target met")   # no file: no final year

@@ -3,7 +3,7 @@ in the office's order, one default year for all tabs, and no statuses counted on
 
 from __future__ import annotations
 
-from tests.models import known_figures as known
+from tests import known_figures as known
 
 
 def _tab(window, cls_name: str):

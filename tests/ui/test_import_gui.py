@@ -183,7 +183,7 @@ def test_file_menu_has_the_returns_actions_and_export_writes_the_form(window, qt
     assert "导入" in actions.action_import.text()  # the interface is in Chinese
     out = wait_job(qtbot, actions.export_form(tmp_path / "表"))
     assert out == str(tmp_path / "表.xlsx")
-    from models.return_reader import read_returns
+    from models.returns.return_reader import read_returns
 
     assert read_returns(out).sheets[0].rows == []
 
@@ -197,7 +197,7 @@ def test_undo_import_with_nothing_imported_says_so(window, capsys):
 def test_export_return_form_asks_the_year_and_suggests_the_next_collection(window, qtbot, tmp_path, monkeypatch):
     from PySide6.QtWidgets import QFileDialog, QInputDialog
 
-    from tests.models.known_figures import add_return
+    from tests.known_figures import add_return
 
     conn = window.session.park.conn
     conn.execute("INSERT INTO import_batches (created_at, files) VALUES ('2024-03-01T09:00:00', '[]')")

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from openpyxl import load_workbook
 
-from models.return_form import COLUMNS, SHEET_NAME
-from models.xlsx_writer import sheet_formulas
+from models.store.return_form import COLUMNS, SHEET_NAME
+from models.base.xlsx_writer import sheet_formulas
 from tests.returns_data import code, row, write_xlsxwriter
 
 

@@ -191,7 +191,7 @@ def _alive(widget) -> bool:
 
 
 def test_closing_the_window_cancels_its_running_job(window, qtbot, tmp_path):
-    from models.export_xlsx import Sheet, write_sheets
+    from models.output.export_xlsx import Sheet, write_sheets
 
     started, done = threading.Event(), []
     out = tmp_path / "导出.xlsx"

@@ -9,7 +9,7 @@ from datetime import datetime, timedelta
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from models import lock
+from models.store import lock
 from tests.conftest import run_main
 from tests.park_checks import digest
 

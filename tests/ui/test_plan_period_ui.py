@@ -135,7 +135,7 @@ def test_fifteen_year_plan_stays_usable(open_window, qtbot, tmp_path):
 # ---------------------------------------------------------------------------------------- 新建规划…
 def write_definition_2030(path: Path) -> Path:
     """The built-in plan's definition moved to 2026–2030 (base year 2025) under another name."""
-    from models.plan_definition import definition_from_park, write_definition
+    from models.planning.plan_definition import definition_from_park, write_definition
 
     conn = sqlite3.connect(TEMPLATE)
     try:
@@ -248,7 +248,7 @@ def test_new_plan_says_what_was_carried(new_window, qtbot, tmp_path, park_path):
 
 
 def test_final_status_wording_follows_the_target_year():
-    from models.period import Period
+    from models.store.period import Period
     from ui.plan_period import NO_FILE, status_labels, statuses_for_year
 
     period = Period(2025, 2030)

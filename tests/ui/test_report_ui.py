@@ -10,7 +10,7 @@ import pytest
 from PySide6.QtWidgets import QApplication, QWidget
 
 from tests.conftest import require_tool
-from tests.models import known_figures as known
+from tests import known_figures as known
 from widgets.chart_canvas import PRINT_DPI, ChartCanvas
 
 
@@ -197,7 +197,7 @@ def test_export_excel_from_the_window_and_a_failure_is_reported(filled, qtbot, t
 def test_export_word_from_the_window_writes_the_final_report(window, qtbot, tmp_path):
     import docx
 
-    from tests.models.test_report_final import SECTION_HEADINGS, TITLE, fill_2025
+    from tests.models.output.test_report_final import SECTION_HEADINGS, TITLE, fill_2025
     from ui.report_dialog import ReportOptionsDialog
 
     fill_2025(window.session.park)
@@ -226,7 +226,7 @@ def test_printing_draws_the_pages_on_a_job_without_changing_matplotlib_settings(
 
     import matplotlib
 
-    from models import report
+    from models.output import report
 
     seen = []
     drawn = report.figures_of

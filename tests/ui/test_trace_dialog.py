@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from models.importer import import_paths
+from models.returns.importer import import_paths
 from tests.returns_data import code, row, write_openpyxl
 from ui.trace_dialog import show_trace
 

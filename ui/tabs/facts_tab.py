@@ -2,7 +2,7 @@
 
 The list shows, per figure, the plan's base-year figure (with its qualifier 约/余/近), the value of each later
 year (grey where it comes from the returns, i.e. no official value is entered) and the change from the base
-year to the target year (the years are the open file's, models.period). The selected figure's years can be edited (official value and note, undoable) and are charted.
+year to the target year (the years are the open file's, models.store.period). The selected figure's years can be edited (official value and note, undoable) and are charted.
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from models import facts
+from models.planning import facts
 from ui.i18n import is_chinese, label
 from ui.model_text import qualified_text, unit_suffix, unit_text
 from ui.plan_period import NO_FILE, period_of
@@ -31,7 +31,7 @@ class FactsTab(ParkTab):
     """The plan's base-year figures by group, the selected figure's years (editable) and its chart.
 
     Attributes:
-        period: the open file's models.period.Period; the columns and rows follow its years.
+        period: the open file's models.store.period.Period; the columns and rows follow its years.
         model: one row per figure of the chosen group: name, group, unit, base-year plan figure, the plan
             years' values (derived ones grey), change target − base year and in %.
         detail_model: the selected figure per year: from returns, official (editable in the plan years),
@@ -220,7 +220,7 @@ class FactsTab(ParkTab):
     def draw_charts(self) -> None:
         if self.session.park is None:
             return
-        from models.report_plan import plot_fact
+        from models.output.report_plan import plot_fact
 
         def plot(fig):
             s = self.current_series()

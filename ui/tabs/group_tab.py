@@ -13,8 +13,8 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QSplitter, QVBoxLayout, QWidget
 
-from models import groups
-from models.plan import FIELD_LABELS, INDUSTRY_FIELDS
+from models.planning import groups
+from models.store.plan import FIELD_LABELS, INDUSTRY_FIELDS
 from ui.i18n import label
 from ui.model_text import unit_text
 from ui.plan_period import NO_FILE, period_of
@@ -32,8 +32,8 @@ class GroupTab(ParkTab):
     `edit_detail` and `chart_pages`, and may lay the parts out their own way (`build_layout`).
 
     Attributes:
-        series: the groups as last loaded (models.groups series).
-        period: the open file's models.period.Period: the years every column, picker and text shows.
+        series: the groups as last loaded (models.planning.groups series).
+        period: the open file's models.store.period.Period: the years every column, picker and text shows.
         watched: tables whose change reloads the tab.
         selection_charts: charts that show the selected group only (redrawn when it changes).
     """
@@ -308,7 +308,7 @@ class YearGroupTab(GroupTab):
                               .defaultSectionSize() + 2 * view.frameWidth() + 2)
 
     def like_for_like(self, year: int) -> groups.LikeForLike | None:
-        """The year's like-for-like comparison with the year before (models.groups), once per reload."""
+        """The year's like-for-like comparison with the year before (models.planning.groups), once per reload."""
         park = self.session.park
         if park is None or year - 1 not in self.period:
             return None

@@ -5,10 +5,10 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 
-from models.numfmt import figure_unit
-from models.figures import IndicatorSeries
-from models.period import Period
-from models.plan import ALL_STATUSES, STATUS_COLORS, status_labels
+from models.base.numfmt import figure_unit
+from models.planning.figures import IndicatorSeries
+from models.store.period import Period
+from models.store.plan import ALL_STATUSES, STATUS_COLORS, status_labels
 from ui.i18n import label
 from ui.model_text import caveat_text, gap_text, target_text, unit_text
 from ui.plan_period import NO_FILE, NoPeriod
@@ -24,9 +24,9 @@ class IndicatorTableModel(TableModel):
     shows the gap to the target. RAW_ROLE of a status cell is the status code.
 
     Attributes:
-        series: the models.figures.IndicatorSeries shown, in plan order.
+        series: the models.planning.figures.IndicatorSeries shown, in plan order.
         year: the year whose value and status are shown.
-        period: the file's models.period.Period (the baseline and target headers name its years); set it
+        period: the file's models.store.period.Period (the baseline and target headers name its years); set it
             before `set_series`.
     """
 

@@ -10,10 +10,10 @@ from PySide6.QtCore import QItemSelectionModel, QPoint, QSortFilterProxyModel, Q
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QLabel, QMenu, QSplitter,
                                QTabWidget, QTableView, QVBoxLayout, QWidget)
 
-from models import plan
-from models import rows as park_rows
-from models.figures import status_counts, statuses_for_year
-from models.plan import status_labels
+from models.store import plan
+from models.store import rows as park_rows
+from models.planning.figures import status_counts, statuses_for_year
+from models.store.plan import status_labels
 from ui.i18n import is_chinese, label
 from ui.model_text import caveat_text, gap_text, target_text, unit_suffix, unit_text
 from ui.plan_period import NO_FILE, period_of
@@ -57,12 +57,12 @@ class IndicatorsTab(ParkTab):
         status_chips: {status: QLabel} of the summary strip.
         table_model: the IndicatorTableModel of the eleven indicators (also `model`).
         year_model: the TableModel of the selected indicator's years.
-        period: the open file's models.period.Period (its years fill the year picker and the tables).
+        period: the open file's models.store.period.Period (its years fill the year picker and the tables).
         baseline_model: the TableModel of its base-year baseline: the plan's figure, the office's
             (editable, used when set; undoable and audited like any figure), its source and basis.
         reference_model: the TableModel of the selected reference series' years.
         chart: the ChartCanvas of the selected indicator.
-        series: the models.figures.IndicatorSeries last loaded.
+        series: the models.planning.figures.IndicatorSeries last loaded.
         current_code: the code of the selected indicator.
     """
 
@@ -243,7 +243,7 @@ class IndicatorsTab(ParkTab):
             self.baseline_model.set_rows([])
             self.reference_model.set_rows([])
             return
-        from models.figures import indicator_series, latest_year_with_data
+        from models.planning.figures import indicator_series, latest_year_with_data
 
         self.series = indicator_series(park.conn)
         if not self._year_chosen:
@@ -394,7 +394,7 @@ class IndicatorsTab(ParkTab):
                          "official_source": f.official_source, "note": f.note})
         self.year_model.set_rows(rows)
         self.year_view.resizeColumnsToContents()
-        from models.numfmt import figure_unit, needed_per_year_text
+        from models.base.numfmt import figure_unit, needed_per_year_text
 
         unit = unit_suffix(ind.unit)
         caption = f"{label((ind.name, ind.name_en))}{unit} · {label(plan.KIND_LABELS[ind.kind])}"
@@ -414,7 +414,7 @@ class IndicatorsTab(ParkTab):
         s = self.current_series()
         if not self._charts_active or s is None:
             return
-        from models.charts import plot_indicator
+        from models.output.charts import plot_indicator
 
         year, language = self.year, "zh" if is_chinese() else "en"
         self.chart.draw(lambda figure: plot_indicator(figure, s, year, language=language))

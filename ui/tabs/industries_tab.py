@@ -3,8 +3,10 @@ note), shares of the park's revenue and charts (the shared part is ui.tabs.group
 
 from __future__ import annotations
 
-from models import groups, plan
-from models.plan import INDUSTRY_GROUPS
+from models.planning import groups
+
+from models.store import plan
+from models.store.plan import INDUSTRY_GROUPS
 from ui.i18n import label
 from ui.tabs.group_tab import YearGroupTab, growth
 from widgets.columns import COUNT, TEXT, Column
@@ -88,7 +90,7 @@ class IndustriesTab(YearGroupTab):
                 self.tr("What the plan asks: %1").replace("%1", self._goals.get(series.name) or "—"))
 
     def chart_pages(self):
-        from models import group_charts as gc
+        from models.output import group_charts as gc
 
         return [
             ("industry", self.tr("Selected industry"),

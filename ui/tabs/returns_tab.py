@@ -11,8 +11,8 @@ from PySide6.QtCore import QCoreApplication, Qt, QT_TRANSLATE_NOOP, QTimer
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QFileDialog, QGroupBox, QHBoxLayout, QHeaderView,
                                QLabel, QLineEdit, QPushButton, QSplitter, QTableView, QVBoxLayout, QWidget)
 
-from models import plan
-from models.returns_list import ReturnsList
+from models.store import plan
+from models.returns.returns_list import ReturnsList
 from ui.plan_period import period_of
 from ui.tabs.base import ParkTab
 from widgets.columns import plain_text as format_value
@@ -27,8 +27,8 @@ class ReturnsTableModel(SortedRowsModel):
     """The stored returns, one row per enterprise and year, sorted and filtered in its own lists.
 
     Attributes:
-        rows: the tuples shown (models.returns_list.COLUMNS: the columns below, the source as file, sheet, row).
-        stored: the models.returns_list.ReturnsList they come from.
+        rows: the tuples shown (models.returns.returns_list.COLUMNS: the columns below, the source as file, sheet, row).
+        stored: the models.returns.returns_list.ReturnsList they come from.
     Column constants CODE … SOURCE; SORT_ROLE gives the raw value; UserRole the row tuple.
     """
 
@@ -102,7 +102,7 @@ class ReturnsTab(ParkTab):
         model / view: the returns, filtered and sorted (in the model's own lists).
         year_combo, industry_combo, zone_combo, text_edit: the filters (data None = any).
         count_label: how many returns are shown.
-        collection: the models.collection.Collection of the chosen year (latest year when any year is chosen).
+        collection: the models.returns.collection.Collection of the chosen year (latest year when any year is chosen).
         missing_model: last year's enterprises without a return this year; export_button writes it.
     """
 
@@ -312,7 +312,7 @@ class ReturnsTab(ParkTab):
 
     def export_missing(self, path: Path):
         """Write the list of enterprises without a return as a ui.jobs job; the job."""
-        from models.collection import write_missing_xlsx
+        from models.returns.collection import write_missing_xlsx
         from ui.jobs import export_job
 
         collection = self.collection

@@ -7,8 +7,8 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QSplitter, QVBoxLayout
 
-from models import groups
-from models.plan import TALENT_GROUPS
+from models.planning import groups
+from models.store.plan import TALENT_GROUPS
 from ui.i18n import label
 from ui.model_text import unit_suffix, unit_text
 from ui.tabs.group_tab import GroupTab
@@ -163,7 +163,7 @@ class TalentTab(GroupTab):
 
     # -------------------------------------------------------------- charts
     def chart_pages(self):
-        from models import group_charts as gc
+        from models.output import group_charts as gc
 
         return [
             ("permits", self.tr("Work permits against the planned path"),

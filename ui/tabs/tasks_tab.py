@@ -23,8 +23,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from models import tasks
-from models.period import Period
+from models.planning import tasks
+from models.store.period import Period
 from ui.i18n import is_chinese, label
 from ui.plan_period import period_of
 from ui.tabs.base import ParkTab

@@ -6,9 +6,11 @@ from __future__ import annotations
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton
 
-from models import groups, plan
-from models import rows as park_rows
-from models.plan import PARK_STATUSES
+from models.planning import groups
+
+from models.store import plan
+from models.store import rows as park_rows
+from models.store.plan import PARK_STATUSES
 from ui.i18n import label
 from ui.tabs.group_tab import YearGroupTab
 from widgets.columns import COUNT, TEXT, Column
@@ -141,7 +143,7 @@ class ZonesTab(YearGroupTab):
         self.add_button.setEnabled(self._current is not None and not self.session.read_only)
 
     def chart_pages(self):
-        from models import group_charts as gc
+        from models.output import group_charts as gc
 
         return [
             ("money", self.tr("Revenue and tax by zone"), lambda fig: gc.plot_zones(fig, self.series, ("revenue", "tax"))),

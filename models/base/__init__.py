@@ -1,0 +1,1 @@
+"""The bottom layer, knowing nothing of the plan: where files live (paths), the version, the log, the one Problem, output paths and partial files, the Windows console, number formats by unit and the one workbook writer."""

@@ -1,0 +1,1 @@
+"""The plan's rules (above returns): 报表口径 derivations, the statuses (progress), figures per year, groups, facts, tasks, official figures, the summary, and plan definitions (read, write, create a park file from one)."""

@@ -1,0 +1,1 @@
+"""The park file and what it holds (above base): opening and checking it (db, park_check), its schema and migrations, the lock, backups and recovery; the plan's period and objects as the file holds them (period, plan); the return-form column table that defines its returns table (return_form); the screens' reads (rows) and the audit log in words."""
