@@ -3,7 +3,7 @@
 The dialog asks for the definition workbook (.xlsx), the new park file's path and, optionally, the
 previous plan's park file whose target-year values become the new baselines (上一规划文件（结转基期值）).
 Creating reads the workbook (models.planning.plan_definition.read_definition) and writes the file
-(models.planning.plan_create.create_park) on the thread pool; every problem of the definition is listed in
+(models.planning.plan_create.create_park) as a ui.jobs job; every problem of the definition is listed in
 Chinese with its sheet, row and column, and nothing is created. On success the dialog closes with
 `created` (the new file) and `report` (what was carried) for the window to open and announce.
 """
@@ -12,45 +12,27 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QHBoxLayout, QLabel, QLineEdit,
                                QListWidget, QPushButton, QVBoxLayout, QWidget)
 
 from models.base import paths
 
 
-class _CreateSignals(QObject):
-    created = Signal(object)   # the models.planning.plan_create.CarryReport
-    failed = Signal(list)      # Chinese messages, one per problem
-
-
-class CreateJob(QRunnable):
-    """Reads the definition and creates the park file on the thread pool (no widget touched here).
-
-    Signals (on `signals`): created(CarryReport), failed([message, …]).
-    """
-
-    def __init__(self, definition: Path, target: Path, baseline_from: Path | None):
-        super().__init__()
-        self.definition, self.target, self.baseline_from = definition, target, baseline_from
-        self.signals = _CreateSignals()
-        self.setAutoDelete(False)
-
-    def run(self) -> None:
+def create_from_definition(definition: Path, target: Path, baseline_from: Path | None):
+    """The job's function (run off the GUI thread by ui.jobs): (True, CarryReport) once the file is made,
+    (False, [Chinese message per problem]) when the definition or the target is wrong (nothing created)."""
+    def run(progress) -> tuple[bool, object]:
         from models.planning.plan_create import PlanCreateError, create_park
         from models.planning.plan_definition import DefinitionError, read_definition
 
         try:
-            defn = read_definition(self.definition)
-            report = create_park(self.target, defn, self.baseline_from)
+            return True, create_park(target, read_definition(definition), baseline_from)
         except DefinitionError as exc:
-            self.signals.failed.emit([str(p) for p in exc.problems] or [str(exc)])
+            return False, [str(p) for p in exc.problems] or [str(exc)]
         except PlanCreateError as exc:
-            self.signals.failed.emit([str(exc)])
-        except Exception as exc:  # shown to the user rather than lost on the worker thread
-            self.signals.failed.emit([f"{type(exc).__name__}: {exc}"])
-        else:
-            self.signals.created.emit(report)
+            return False, [str(exc)]
+    return run
 
 
 def carried_text(report) -> str:
@@ -79,8 +61,7 @@ class NewPlanDialog(QDialog):
         self.setWindowTitle(self.tr("New plan from a definition"))
         self.created: Path | None = None
         self.report = None
-        self.job: CreateJob | None = None
-        self._last_job: CreateJob | None = None
+        self.job = None  # the running ui.jobs.Job, else None
 
         intro = QLabel(self.tr("Creates a new park file for the plan a definition workbook describes (its "
                                "period, indicators, industries, zones, talent, plan figures and tasks). "
@@ -184,15 +165,19 @@ class NewPlanDialog(QDialog):
         self.show_problems([])
         self.status.setText(self.tr("Creating…"))
         self.create_button.setEnabled(False)
-        self.job = CreateJob(*chosen)
+        from ui.jobs import Job
+
         self._target = chosen[1]
-        self.job.signals.created.connect(self._on_created, Qt.ConnectionType.QueuedConnection)
-        self.job.signals.failed.connect(self._on_failed, Qt.ConnectionType.QueuedConnection)
-        QThreadPool.globalInstance().start(self.job)
+        self.job = Job(self, self.tr("New plan"), create_from_definition(*chosen), self._on_ended,
+                       text=self.tr("Creating…"), cancellable=False, on_failed=lambda message: self._on_failed([]))
+        self.job.start()
+
+    def _on_ended(self, outcome: tuple[bool, object]) -> None:
+        ok, value = outcome
+        self._on_created(value) if ok else self._on_failed(value)
 
     def _end_job(self) -> None:
-        # the worker may still be returning from run(): keep it alive until the next one replaces it
-        self._last_job, self.job = self.job, None
+        self.job = None
         self.create_button.setEnabled(True)
 
     def _on_created(self, report) -> None:

@@ -1,5 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>ChartCanvas</name>
@@ -114,7 +113,7 @@ Your saved data is safe: every change is either written completely or not at all
         <translation>较%1年变化</translation>
     </message>
     <message>
-        <source>%1 is the plan&apos;s figure. Grey: summed from the enterprises&apos; returns (patents, high-tech enterprises); an official figure replaces it. Double-click an official figure or a note to enter it.</source>
+        <source>%1 is the plan's figure. Grey: summed from the enterprises' returns (patents, high-tech enterprises); an official figure replaces it. Double-click an official figure or a note to enter it.</source>
         <translation>%1年为规划数。灰色：由企业报表汇总（专利、高新技术企业），录入官方数值后以官方数值为准。双击官方数值或备注即可录入。</translation>
     </message>
     <message>
@@ -233,11 +232,11 @@ Your saved data is safe: every change is either written completely or not at all
 <context>
     <name>IndicatorTableModel</name>
     <message>
-        <source>Set by the office; the plan&apos;s figure: %1</source>
+        <source>Set by the office; the plan's figure: %1</source>
         <translation>区定基期值；规划所列：%1</translation>
     </message>
     <message>
-        <source>The plan&apos;s figure</source>
+        <source>The plan's figure</source>
         <translation>规划所列基期值</translation>
     </message>
     <message>
@@ -316,7 +315,7 @@ Your saved data is safe: every change is either written completely or not at all
         <translation>暂无数据</translation>
     </message>
     <message>
-        <source>No figures yet. Import the enterprises&apos; returns, or the official figures; figures can also be typed into the tables below.</source>
+        <source>No figures yet. Import the enterprises' returns, or the official figures; figures can also be typed into the tables below.</source>
         <translation>还没有任何年度数据。请先导入企业报表或官方数据；也可以直接在下方表格中录入。</translation>
     </message>
     <message>
@@ -384,11 +383,11 @@ Your saved data is safe: every change is either written completely or not at all
         <translation>基期</translation>
     </message>
     <message>
-        <source>Plan&apos;s figure</source>
+        <source>Plan's figure</source>
         <translation>规划所列基期值</translation>
     </message>
     <message>
-        <source>Office&apos;s figure</source>
+        <source>Office's figure</source>
         <translation>区定基期值</translation>
     </message>
     <message>
@@ -396,7 +395,7 @@ Your saved data is safe: every change is either written completely or not at all
         <translation>采用</translation>
     </message>
     <message>
-        <source>Source of the office&apos;s figure</source>
+        <source>Source of the office's figure</source>
         <translation>区定基期值来源</translation>
     </message>
     <message>
@@ -408,11 +407,11 @@ Your saved data is safe: every change is either written completely or not at all
         <translation>无</translation>
     </message>
     <message>
-        <source>office&apos;s: %1</source>
+        <source>office's: %1</source>
         <translation>区定：%1</translation>
     </message>
     <message>
-        <source>plan&apos;s: %1</source>
+        <source>plan's: %1</source>
         <translation>规划：%1</translation>
     </message>
     <message>
@@ -735,7 +734,7 @@ Create a new park file, or open another one?</source>
         <translation>未能备份</translation>
     </message>
     <message>
-        <source>Today&apos;s backup copy of “%1” could not be written beside it: %2</source>
+        <source>Today's backup copy of “%1” could not be written beside it: %2</source>
         <translation>未能在“%1”旁边写入今天的备份副本：%2</translation>
     </message>
     <message>
@@ -802,7 +801,7 @@ Create a new park file, or open another one?</source>
         <translation>新建规划</translation>
     </message>
     <message>
-        <source>Creates a new park file for the plan a definition workbook describes (its period, indicators, industries, zones, talent, plan figures and tasks). `python main.py plan-template OUT.xlsx` writes the built-in plan&apos;s definition as an example to edit.</source>
+        <source>Creates a new park file for the plan a definition workbook describes (its period, indicators, industries, zones, talent, plan figures and tasks). `python main.py plan-template OUT.xlsx` writes the built-in plan's definition as an example to edit.</source>
         <translation>按规划定义工作簿（规划期、指标、产业、片区、人才、规划基数和重点任务）新建一个园区数据文件。可用 python main.py plan-template 输出.xlsx 导出内置规划的定义，作为修改的范例。</translation>
     </message>
     <message>
@@ -818,7 +817,7 @@ Create a new park file, or open another one?</source>
         <translation>新园区数据文件：</translation>
     </message>
     <message>
-        <source>Previous plan&apos;s file (baselines carried over):</source>
+        <source>Previous plan's file (baselines carried over):</source>
         <translation>上一规划文件（结转基期值）：</translation>
     </message>
     <message>
@@ -846,7 +845,7 @@ Create a new park file, or open another one?</source>
         <translation>园区数据文件 (*.sqlite *.db)</translation>
     </message>
     <message>
-        <source>Previous plan&apos;s file</source>
+        <source>Previous plan's file</source>
         <translation>上一规划文件</translation>
     </message>
     <message>
@@ -866,12 +865,16 @@ Create a new park file, or open another one?</source>
         <translation>请选择新园区数据文件的保存位置。</translation>
     </message>
     <message>
-        <source>The previous plan&apos;s file “%1” does not exist.</source>
+        <source>The previous plan's file “%1” does not exist.</source>
         <translation>上一规划文件“%1”不存在。</translation>
     </message>
     <message>
         <source>Creating…</source>
         <translation>正在创建…</translation>
+    </message>
+    <message>
+        <source>New plan</source>
+        <translation>新建规划</translation>
     </message>
 </context>
 <context>
@@ -1063,7 +1066,7 @@ Create a new park file, or open another one?</source>
         <translation>包含：</translation>
     </message>
     <message>
-        <source>Read-only. Targets and the plan&apos;s other settings are changed through the plan definition workbook (python main.py plan-template, then File ▸ New plan from a definition…) or by an audited edit of a figure.</source>
+        <source>Read-only. Targets and the plan's other settings are changed through the plan definition workbook (python main.py plan-template, then File ▸ New plan from a definition…) or by an audited edit of a figure.</source>
         <translation>此处仅供查看。目标值等规划设置须通过规划定义工作簿修改（python main.py plan-template 导出后编辑，再用“文件 ▸ 新建规划…”创建），或对数据进行留痕修改。</translation>
     </message>
     <message>
@@ -1335,7 +1338,7 @@ Create a new park file, or open another one?</source>
         <translation>企业名称</translation>
     </message>
     <message>
-        <source>Last year&apos;s revenue (10k yuan)</source>
+        <source>Last year's revenue (10k yuan)</source>
         <translation>上年营业收入（万元）</translation>
     </message>
     <message>
@@ -1607,7 +1610,7 @@ Create a new park file, or open another one?</source>
         <translation>%1年以来累计</translation>
     </message>
     <message>
-        <source>Grey: summed from the enterprises&apos; returns. Double-click an official figure or a note to enter it. %1 high-level talent counts default to the plan&apos;s figures.</source>
+        <source>Grey: summed from the enterprises' returns. Double-click an official figure or a note to enter it. %1 high-level talent counts default to the plan's figures.</source>
         <translation>灰色数字由企业报表汇总得出。双击“官方数据”或“备注”单元格录入。%1年高层次人才数默认采用规划中的数字。</translation>
     </message>
     <message>
@@ -1831,7 +1834,7 @@ Create a new park file, or open another one?</source>
         <translation>年份：</translation>
     </message>
     <message>
-        <source>Grey: summed from the enterprises&apos; returns. Double-click an official figure or a note to enter it; the official figure is used when present.</source>
+        <source>Grey: summed from the enterprises' returns. Double-click an official figure or a note to enter it; the official figure is used when present.</source>
         <translation>灰色数字由企业报表汇总得出。双击“官方数据”或“备注”单元格录入；有官方数据时采用官方数据。</translation>
     </message>
     <message>
