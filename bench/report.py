@@ -37,7 +37,7 @@ print(time.perf_counter() - start)
 def make_file(folder: Path, enterprises: int = 10_000) -> Path:
     from bench.returns import add_batch
     from models.store.db import open_park
-    from tests.models import known_figures
+    from tests import known_figures
 
     path = folder / "bench.sqlite"
     shutil.copyfile(ROOT / "park.sqlite.template", path)
