@@ -2,7 +2,8 @@
 
     QT_QPA_PLATFORM=offscreen python scripts/screenshots.py [OUT_DIR] [--size=1366x768] [--lang=en]
 
-Writes docs/screenshot-<tab>.png (indicators, industries, zones, talent, returns, facts, tasks) from a copy
+Writes docs/screenshot-<tab>.png (indicators, industries, zones, talent, returns, facts, tasks) and
+docs/screenshot-plan-settings.png (File ▸ 规划设置… of the tests' made-up 15th plan) from a copy
 of the template with sample returns (scripts/screenshot_plan_tabs.py), official figures of the
 indicators and industries, and task statuses. The default size is the office's small screen, 1366×768:
 what fits there fits everywhere. Nothing here is real data.
@@ -97,8 +98,35 @@ def main(out_dir: Path, size: tuple[int, int] = (1366, 768), language: str = "zh
         written.append(out)
         print(out)
     win.close()
+    written.append(plan_settings_shot(out_dir, tmp, size))
     shutil.rmtree(tmp, ignore_errors=True)
     return written
+
+
+def plan_settings_shot(out_dir: Path, tmp: Path, size: tuple[int, int]) -> Path:
+    """File ▸ 规划设置… of a park file made from the made-up 15th Five-Year Plan definition of the tests."""
+    from PySide6.QtWidgets import QApplication
+
+    from models.planning.plan_create import create_park
+    from models.planning.plan_definition import read_definition
+    from models.store.db import open_park
+    from tests.plan_defs import fifteenth_plan_file
+    from ui.plan_settings import PlanSettingsDialog
+
+    path = tmp / "十五五.sqlite"
+    create_park(path, read_definition(fifteenth_plan_file(tmp)))
+    park = open_park(path, read_only=True)
+    dialog = PlanSettingsDialog(park.conn)
+    dialog.resize(size[0] - 200, size[1] - 120)
+    dialog.show()
+    for _ in range(5):
+        QApplication.processEvents()
+    out = out_dir / "screenshot-plan-settings.png"
+    dialog.grab().save(str(out))
+    dialog.close()
+    park.close()
+    print(out)
+    return out
 
 
 if __name__ == "__main__":
