@@ -238,28 +238,23 @@ def district_period_growth(growth: Mapping[int, float | None], level: Mapping[in
     return (factor ** (1.0 / (end - start)) - 1.0) * 100.0
 
 
+def assigned_status(value: float | None, assigned: float | None, final: bool = False) -> str:
+    """City-assigned target, lower is better: on_track / slightly_behind / behind, or with `final` the
+    final statuses achieved / mostly_achieved / not_achieved (the same thresholds)."""
+    if value is None or assigned is None:
+        return "unassessed"
+    met, close, short = (("achieved", "mostly_achieved", "not_achieved") if final
+                         else ("on_track", "slightly_behind", "behind"))
+    if value <= assigned + EPS:
+        return met
+    if value <= ASSIGNED_TOLERANCE * assigned + EPS:
+        return close
+    return short
+
+
 def assigned_final_status(value: float | None, assigned: float | None) -> str:
     """Final status of a city-assigned target (lower is better)."""
-    if value is None or assigned is None:
-        return "unassessed"
-    if value <= assigned + EPS:
-        return "achieved"
-    if value <= ASSIGNED_TOLERANCE * assigned + EPS:
-        return "mostly_achieved"
-    return "not_achieved"
-
-
-def assigned_status(value: float | None, assigned: float | None, final: bool = False) -> str:
-    """City-assigned target, lower is better; `final=True` gives the final statuses."""
-    if final:
-        return assigned_final_status(value, assigned)
-    if value is None or assigned is None:
-        return "unassessed"
-    if value <= assigned + EPS:
-        return "on_track"
-    if value <= ASSIGNED_TOLERANCE * assigned + EPS:
-        return "slightly_behind"
-    return "behind"
+    return assigned_status(value, assigned, final=True)
 
 
 def gap(value: float | None, target: float | None, direction: str = "higher",
