@@ -8,6 +8,7 @@ from models.planning import groups
 from models.store import plan
 from models.store.plan import INDUSTRY_GROUPS
 from ui.i18n import label
+from ui.tabs.base import chart_language
 from ui.tabs.group_tab import YearGroupTab, growth
 from widgets.columns import COUNT, TEXT, Column
 
@@ -94,9 +95,11 @@ class IndustriesTab(YearGroupTab):
 
         return [
             ("industry", self.tr("Selected industry"),
-             lambda fig: gc.plot_industry(fig, self.current_series()) if self.current_series() else None),
+             lambda fig: gc.plot_industry(fig, self.current_series(), language=chart_language()) if self.current_series() else None),
             ("shares", self.tr("Shares of park revenue"),
-             lambda fig: gc.plot_industry_shares(fig, self.series, self.group_short)),
-            ("key", self.tr("“3+3” against the rest"), lambda fig: gc.plot_key_vs_rest(fig, self.series)),
+             lambda fig: gc.plot_industry_shares(fig, self.series, self.group_short,
+                                                language=chart_language())),
+            ("key", self.tr("“3+3” against the rest"), lambda fig: gc.plot_key_vs_rest(fig, self.series,
+                                                                                  language=chart_language())),
         ]
 
