@@ -130,3 +130,27 @@ def test_the_report_keeps_chinese_charts(park):
     texts = chart_texts(figure)
     assert texts["title"] == ["外国人来华工作许可：累计数与序时目标"]
     assert texts["label"][0] == "人次"
+
+
+def test_indicator_headers_fit_at_1366_in_english(window_in, qtbot):
+    """At 1366×768 every header of the indicator table is as wide as its text needs (none clipped), and an
+    elided target text has its whole English text as the cell's tooltip."""
+    from PySide6.QtCore import Qt
+
+    from ui.tabs.indicator_table import IndicatorTableModel
+
+    language, window = window_in
+    window.resize(1366, 768)
+    window.tabs.setCurrentIndex(0)
+    tab = window.park_tabs[0]
+    tab.year_combo.setCurrentIndex(tab.year_combo.findData(2023))
+    qtbot.wait(50)
+    view, model = tab.table_view, tab.table_model
+    header = view.horizontalHeader()
+    for column in range(model.columnCount()):
+        text = model.headerData(column, Qt.Orientation.Horizontal)
+        assert header.sectionSize(column) >= header.fontMetrics().horizontalAdvance(text), text
+        assert model.headerData(column, Qt.Orientation.Horizontal, Qt.ItemDataRole.ToolTipRole) == text
+    assert sum(header.sectionSize(c) for c in range(model.columnCount())) <= view.viewport().width()
+    tip = model.index(model.row_of("total_revenue"), IndicatorTableModel.TARGET).data(Qt.ItemDataRole.ToolTipRole)
+    assert tip == ("In step with the district's economy" if language == "en" else "与区经济发展保持同步")
