@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 
 from models.base.numfmt import UNIT_EN
+from models.output.chart_words import QUALIFIERS, UNIT_WORDS, unit_english
 from ui.i18n import is_chinese
 
 _Q = r"“(?P<{}>[^”]*)”"
@@ -93,40 +94,8 @@ def column(label: str | None) -> str | None:
     return f"column {m.group('letter')} “{m.group('title')}”" if m else label
 
 
-# A unit standing alone (a 单位 column, a header): the thing counted, where numfmt.UNIT_EN (written after a
-# number) leaves a count bare ("14").
-UNIT_WORDS: dict[str, str] = {
-    "家": "firms",
-    "个": "units",
-    "件": "items",
-    "项": "items",
-    "篇": "papers",
-    "座": "buildings",
-    "所": "institutions",
-    "部": "units",
-    "年": "year",
-    "个百分点": "pp",
-    "件/万人": "items per 10k people",
-}
 _CN_DIGITS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 _NUMBER_WORDS = ("", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
-
-
-def unit_english(unit: str | None) -> str | None:
-    """The English of a unit standing alone: 亿元 → 100M yuan, 家 → firms, 人次 → person-times, % → %,
-    吨标准煤/万元 → tce/10k yuan, 件/万人 → items/10k people; an unknown unit as it is."""
-    if not unit:
-        return unit
-    text = unit.strip()
-    if text in UNIT_WORDS:
-        return UNIT_WORDS[text]
-    if UNIT_EN.get(text):
-        return UNIT_EN[text]
-    if "/" in text and text not in UNIT_EN:
-        parts = [unit_english(part) for part in text.split("/")]
-        if all(parts):
-            return "/".join(parts)
-    return unit
 
 
 def _cn_number(text: str) -> int | None:
@@ -248,8 +217,6 @@ CAVEATS: dict[str, str] = {
     "规划所列“15个外资研发中心”，暂作基期值，待区确认":
         "The plan's “15 foreign R&D centres”, taken as the baseline until the district confirms",
 }
-# The plan's qualifiers of a base-year figure (models.planning.facts.with_qualifier): 约10.2, 200余, 近1,000.
-QUALIFIERS: dict[str, str] = {"约": "about", "余": "over", "近": "nearly"}
 
 
 def caveat_text(text: str | None) -> str:

@@ -173,8 +173,8 @@ class TableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             if column.tooltip_key:
                 return row.get(column.tooltip_key)
-            if column.kind == TEXT and value:
-                return str(value)
+            if column.kind == TEXT and value:   # the text as shown (its English in English), whole where elided
+                return cell_text(column, row)
             return None
         return None
 

@@ -1,6 +1,7 @@
 """Indicator charts, drawn on a given matplotlib Figure (the GUI and the printed report share them).
 
-Labels are always Chinese: the printed report uses the same functions. No pyplot; get a Figure from
+Labels are Chinese unless `language="en"` (the window in English; see models.output.chart_words): the
+printed report uses the same functions in Chinese. No pyplot; get a Figure from
 `models.output.mpl.new_figure()`.
 """
 
@@ -9,6 +10,7 @@ from __future__ import annotations
 from ..planning.figures import IndicatorSeries
 from ..base.numfmt import figure_unit, format_number, format_value, unit_text
 from ..store.plan import STATUS_COLORS, STATUS_LABELS, STATUSES
+from .chart_words import t
 from .report_text import projection, series_period
 
 PLAN_COLOR = "#7a7a7a"
@@ -22,16 +24,9 @@ def _fmt(value: float, unit: str | None = None) -> str:
     return format_number(value, unit)
 
 
-# Labels in English (the window in English); the printed report stays Chinese.
-_EN = {
-    "市下达指标": "Assigned by the city", "计划路径": "Planned path", "实际值": "Actual", "计划累计": "Planned total",
-    "累计完成（柱）": "Running total (bars)", "暂无数据": "No data yet", "年": "", "{year}年基数": "{year} baseline",
-    "预测{year}年": "{year} projected", "{year}年目标": "{year} target",
-}
-
-
-def _t(text: str, language: str, **years: int) -> str:
-    return (_EN.get(text, text) if language == "en" else text).format(**years)
+# Labels in English (the window in English) come from the one table of models.output.chart_words;
+# the printed report stays Chinese.
+_t = t
 
 
 def year_labels(years, language: str = "zh") -> tuple[list[str], dict]:

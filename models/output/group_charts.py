@@ -1,8 +1,9 @@
 """Charts of industries, zones and talent: pure functions drawing on a given matplotlib Figure.
 
-Each `plot_xxx(figure, data)` takes the figures of `models.planning.groups` (never a database) and draws with
-Chinese titles and labels, so the tabs (widgets.chart_canvas.ChartCanvas) and the printed report share
-them. Get a Figure from `models.output.mpl.new_figure()`. Missing figures are left out (never drawn as 0) and a
+Each `plot_xxx(figure, data, language="zh")` takes the figures of `models.planning.groups` (never a database)
+and draws with Chinese titles and labels, or English ones with `language="en"` (the window in English; the words
+come from models.output.chart_words, plan names stay as the plan file gives them), so the tabs
+(widgets.chart_canvas.ChartCanvas) and the printed report (Chinese) share them. Get a Figure from `models.output.mpl.new_figure()`. Missing figures are left out (never drawn as 0) and a
 chart with nothing to show says so. The years on an axis are those the figures are given for (the park
 file's period, base … target), never constants.
 """
@@ -11,6 +12,7 @@ from __future__ import annotations
 
 from ..planning.groups import GroupSeries, TalentSeries, growth, key_vs_rest, revenue_shares
 from ..store.plan import FIELD_LABELS, TALENT_GROUPS
+from .chart_words import LIST_SEPARATOR, plan_name, t, unit_label, with_unit
 from .report_text import chinese_count
 
 NO_DATA = "暂无数据"
@@ -82,20 +84,20 @@ def _years(*mappings) -> list[int]:
     return sorted({y for m in mappings for y in m})
 
 
-def _years_axis(ax, years) -> None:
+def _years_axis(ax, years, language: str = "zh") -> None:
     from .charts import year_labels
 
     years = list(years)
     if years:
-        labels, props = year_labels(years)
+        labels, props = year_labels(years, language)
         ax.set_xticks(years, [str(y) for y in years] if not props else labels, **props)
         ax.set_xlim(years[0] - 0.6, years[-1] + 0.6)
     ax.grid(axis="y", alpha=0.3)
     ax.set_axisbelow(True)
 
 
-def _no_data(ax) -> None:
-    ax.text(0.5, 0.5, NO_DATA, transform=ax.transAxes, ha="center", va="center", fontsize=12, color=PLAN_COLOR)
+def _no_data(ax, language: str = "zh") -> None:
+    ax.text(0.5, 0.5, t(NO_DATA, language), transform=ax.transAxes, ha="center", va="center", fontsize=12, color=PLAN_COLOR)
 
 
 def _known(values: dict[int, float | None]) -> tuple[list[int], list[float]]:
@@ -110,7 +112,7 @@ def _num(value: float, unit: str | None = None) -> str:
     return format_number(value, unit)
 
 
-def plot_industry(figure, series: GroupSeries) -> None:
+def plot_industry(figure, series: GroupSeries, language: str = "zh") -> None:
     """One industry's revenue and tax (亿元, bars) over the plan's years with their year-on-year growth (%, lines)."""
     revenue, tax = series.values("revenue"), series.values("tax")
     gx, gy = _known(growth(revenue))
@@ -118,35 +120,37 @@ def plot_industry(figure, series: GroupSeries) -> None:
     ax = _axes(figure, right=TWIN_IN if gy or ty else RIGHT_IN, legend_rows=2)
     width = 0.38
     xs, ys = _known(revenue)
-    ax.bar([x - width / 2 for x in xs], ys, width, color=REVENUE_COLOR, label="营业收入（亿元）")
+    ax.bar([x - width / 2 for x in xs], ys, width, color=REVENUE_COLOR, label=with_unit(t("营业收入", language), "亿元", language))
     xt, yt = _known(tax)
-    ax.bar([x + width / 2 for x in xt], yt, width, color=TAX_COLOR, label="纳税总额（亿元）")
-    ax.set_ylabel("亿元")
-    _years_axis(ax, _years(series.years))
-    ax.set_title(f"{series.name}：营业收入、纳税总额及同比增长")
+    ax.bar([x + width / 2 for x in xt], yt, width, color=TAX_COLOR, label=with_unit(t("纳税总额", language), "亿元", language))
+    ax.set_ylabel(unit_label("亿元", language))
+    _years_axis(ax, _years(series.years), language)
+    ax.set_title(t("{name}：营业收入、纳税总额及同比增长", language,
+                   name=plan_name(series.name, series.name_en, language)))
     handles, labels = ax.get_legend_handles_labels()
     if gy or ty:
         ax2 = ax.twinx()
         if gy:
-            ax2.plot(gx, gy, "o-", color="#0d47a1", label="营业收入同比增长（%）")
+            ax2.plot(gx, gy, "o-", color="#0d47a1", label=t("营业收入同比增长（%）", language))
         if ty:
-            ax2.plot(tx, ty, "s--", color="#8d6e00", label="纳税总额同比增长（%）")
+            ax2.plot(tx, ty, "s--", color="#8d6e00", label=t("纳税总额同比增长（%）", language))
         ax2.axhline(0, color=PLAN_COLOR, linewidth=0.8)
-        ax2.set_ylabel("同比增长（%）")
+        ax2.set_ylabel(t("同比增长（%）", language))
         h2, l2 = ax2.get_legend_handles_labels()
         handles, labels = handles + h2, labels + l2
     if not ys and not yt:
-        _no_data(ax)
+        _no_data(ax, language)
     if handles:
         _legend_below(figure, handles, labels, ncols=2)
 
 
-def plot_industry_shares(figure, series_list: list[GroupSeries], group_short: dict[str, str] | None = None) -> None:
+def plot_industry_shares(figure, series_list: list[GroupSeries], group_short: dict[str, str] | None = None,
+                         language: str = "zh") -> None:
     """Every industry's share of park revenue per year (%), as stacked bars; the legend names each industry's
     group in the plan (`group_short`, e.g. 先导·3+3) where given."""
     from matplotlib import colormaps
 
-    longest = max((len(s.name) + (len((group_short or {}).get(s.name) or "") + 2 if group_short else 0)
+    longest = max((len(plan_name(s.name, s.name_en, language)) * (0.55 if language == "en" else 1) + (len((group_short or {}).get(s.name) or "") + 2 if group_short else 0)
                    for s in series_list), default=0)
     ax = _axes(figure, right=0.25 + 0.13 * longest)
     shares = revenue_shares(series_list)
@@ -158,7 +162,10 @@ def plot_industry_shares(figure, series_list: list[GroupSeries], group_short: di
         xs, ys = _known(shares[s.name])
         if not ys:
             continue
-        label = f"{s.name}（{group_short[s.name]}）" if group_short and group_short.get(s.name) else s.name
+        name = plan_name(s.name, s.name_en, language)
+        if group_short and group_short.get(s.name):
+            name = f"{name} ({group_short[s.name]})" if language == "en" else f"{name}（{group_short[s.name]}）"
+        label = name
         ax.bar(xs, ys, 0.6, bottom=[bottom[x] for x in xs], color=colors[i % len(colors)], label=label)
         for x, y in zip(xs, ys):
             if y >= 6:
@@ -166,24 +173,24 @@ def plot_industry_shares(figure, series_list: list[GroupSeries], group_short: di
             bottom[x] += y
         drawn = True
     ax.set_ylim(0, 100)
-    ax.set_ylabel("占园区营业收入比重（%）")
-    _years_axis(ax, years)
-    ax.set_title("各产业营业收入占比")
+    ax.set_ylabel(t("占园区营业收入比重（%）", language))
+    _years_axis(ax, years, language)
+    ax.set_title(t("各产业营业收入占比", language))
     if drawn:
         ax.legend(loc="center left", bbox_to_anchor=(1.01, 0.5), fontsize=8, frameon=False)
     else:
-        _no_data(ax)
+        _no_data(ax, language)
 
 
-def plot_key_vs_rest(figure, series_list: list[GroupSeries]) -> None:
+def plot_key_vs_rest(figure, series_list: list[GroupSeries], language: str = "zh") -> None:
     """The "3+3" key industries' revenue against all other industries' (亿元), with the key share (%)."""
     ax = _axes(figure)
     data = key_vs_rest(series_list)
     width = 0.38
     kx, ky = _known(data["key"])
     rx, ry = _known(data["rest"])
-    ax.bar([x - width / 2 for x in kx], ky, width, color=KEY_COLOR, label="“3+3”重点产业")
-    ax.bar([x + width / 2 for x in rx], ry, width, color=REST_COLOR, label="其他产业")
+    ax.bar([x - width / 2 for x in kx], ky, width, color=KEY_COLOR, label=t("“3+3”重点产业", language))
+    ax.bar([x + width / 2 for x in rx], ry, width, color=REST_COLOR, label=t("其他产业", language))
     years = _years(data["key"], data["rest"])
     for year in years:
         key, rest = data["key"].get(year), data["rest"].get(year)
@@ -191,17 +198,18 @@ def plot_key_vs_rest(figure, series_list: list[GroupSeries]) -> None:
             share = key / (key + (rest or 0)) * 100
             ax.annotate(f"{_num(share, '%')}%", (year - width / 2, key), ha="center", va="bottom", fontsize=8,
                         xytext=(0, 2), textcoords="offset points")
-    ax.set_ylabel("营业收入（亿元）")
-    _years_axis(ax, years)
-    ax.set_title("“3+3”重点产业与其他产业营业收入（标注为重点产业占比）")
+    ax.set_ylabel(with_unit(t("营业收入", language), "亿元", language))
+    _years_axis(ax, years, language)
+    ax.set_title(t("“3+3”重点产业与其他产业营业收入（标注为重点产业占比）", language))
     if ky or ry:
         ax.legend(loc="upper left", fontsize=8)
     else:
-        _no_data(ax)
+        _no_data(ax, language)
 
 
 def plot_zones(figure, zones: list[GroupSeries], fields: tuple[str, ...] = ("revenue", "tax", "enterprises",
-                                                                              "high_tech")) -> None:
+                                                                              "high_tech"),
+               language: str = "zh") -> None:
     """The zones compared over the plan's years: one panel per field, grouped bars per zone."""
     n = len(fields)
     cols = 2 if n > 1 else 1
@@ -210,26 +218,28 @@ def plot_zones(figure, zones: list[GroupSeries], fields: tuple[str, ...] = ("rev
     anything = False
     years = _years(*(z.years for z in zones))
     for i, (fld, ax) in enumerate(zip(fields, _grid(figure, rows, cols, legend_rows=1))):
-        name, _, unit = FIELD_LABELS[fld]
+        name, name_en, unit = FIELD_LABELS[fld]
         for j, zone in enumerate(zones):
             xs, ys = _known(zone.values(fld))
             offset = (j - (len(zones) - 1) / 2) * width
-            ax.bar([x + offset for x in xs], ys, width, color=ZONE_COLORS[j % len(ZONE_COLORS)], label=zone.name)
+            ax.bar([x + offset for x in xs], ys, width, color=ZONE_COLORS[j % len(ZONE_COLORS)],
+                   label=plan_name(zone.name, zone.name_en, language))
             anything = anything or bool(ys)
-        ax.set_title(f"{name}（{unit}）", fontsize=10)
-        _years_axis(ax, years)
+        ax.set_title(with_unit(name_en if language == "en" else name, unit, language), fontsize=10)
+        _years_axis(ax, years, language)
         ax.tick_params(labelsize=8 if len(years) <= 7 else 6.5)
-    figure.suptitle(f"三大片区比较（{years[0]}—{years[-1]}年）" if years else "三大片区比较")
+    figure.suptitle(t("三大片区比较（{first}—{last}年）", language, first=years[0], last=years[-1]) if years
+                    else t("三大片区比较", language))
     axes = figure.axes
     if anything:
         handles, labels = axes[0].get_legend_handles_labels()
         _legend_below(figure, handles, labels, ncols=len(zones))
     else:
         for ax in axes:
-            _no_data(ax)
+            _no_data(ax, language)
 
 
-def plot_work_permits(figure, path: dict) -> None:
+def plot_work_permits(figure, path: dict, language: str = "zh") -> None:
     """Work permits issued per year (bars), their cumulative sum since the base year and the planned path to the
     target.
 
@@ -237,57 +247,62 @@ def plot_work_permits(figure, path: dict) -> None:
     """
     ax = _axes(figure)
     xs, ys = _known(path["yearly"])
-    ax.bar(xs, ys, 0.5, color=REVENUE_COLOR, alpha=0.6, label="当年发放（人次）")
+    ax.bar(xs, ys, 0.5, color=REVENUE_COLOR, alpha=0.6, label=with_unit(t("当年发放", language), "人次", language))
     px, py = _known(path["planned"])
     if py:
-        ax.plot(px, py, "--", color=PLAN_COLOR, marker=".", label="序时累计目标")
+        ax.plot(px, py, "--", color=PLAN_COLOR, marker=".", label=t("序时累计目标", language))
     cx, cy = _known(path["cumulative"])
     years = _years(path["yearly"], path["cumulative"])
     base = years[0] if years else None
     cx, cy = [x for x, y in zip(cx, cy) if x > base], [y for x, y in zip(cx, cy) if x > base]
     if cy:
-        ax.plot(cx, cy, "o-", color=KEY_COLOR, label="实际累计")
+        ax.plot(cx, cy, "o-", color=KEY_COLOR, label=t("实际累计", language))
         ax.annotate(_num(cy[-1], "人次"), (cx[-1], cy[-1]), xytext=(4, 4), textcoords="offset points", fontsize=8)
     if path.get("target"):
         ax.axhline(path["target"], color=TARGET_COLOR, linewidth=0.9)
-        span = f"{chinese_count(len(years) - 1)}年" if len(years) > 1 else ""
-        ax.annotate(f"{span}累计目标 {_num(path['target'], '人次')}", ((base or 0) - 0.5, path["target"]), xytext=(0, 3),
+        if len(years) > 1:
+            span = chinese_count(len(years) - 1) if language != "en" else len(years) - 1
+            words = t("{span}年累计目标", language, span=span)
+        else:
+            words = t("累计目标", language)
+        ax.annotate(f"{words} {_num(path['target'], '人次')}", ((base or 0) - 0.5, path["target"]), xytext=(0, 3),
                     textcoords="offset points", fontsize=8, color=TARGET_COLOR)
         ax.set_ylim(0, max([path["target"] * 1.12, *cy, *ys]) if (cy or ys) else path["target"] * 1.12)
-    ax.set_ylabel("人次")
-    _years_axis(ax, years)
-    ax.set_title("外国人来华工作许可：累计数与序时目标")
+    ax.set_ylabel(unit_label("人次", language))
+    _years_axis(ax, years, language)
+    ax.set_title(t("外国人来华工作许可：累计数与序时目标", language))
     ax.legend(loc="center left", fontsize=8)
     if not ys:
-        _no_data(ax)
+        _no_data(ax, language)
 
 
-def plot_returnee_share(figure, share: dict) -> None:
+def plot_returnee_share(figure, share: dict, language: str = "zh") -> None:
     """The share of returnees and foreign residents among employees (%) per year against the target.
 
     `share` is `models.planning.groups.returnee_share(conn)`.
     """
     ax = _axes(figure)
     xs, ys = _known(share["values"])
-    ax.bar(xs, ys, 0.5, color=REVENUE_COLOR, label="占比（%）")
+    ax.bar(xs, ys, 0.5, color=REVENUE_COLOR, label=t("占比（%）", language))
     for x, y in zip(xs, ys):
         ax.annotate(f"{_num(y, '%')}%", (x, y), ha="center", va="bottom", xytext=(0, 2), textcoords="offset points",
                     fontsize=8)
     target = share.get("target")
     years = _years(share["values"])
     if target is not None:
-        when = f"{years[-1]}年" if years else ""
-        ax.axhline(target, color=TARGET_COLOR, linestyle="--", linewidth=1, label=f"{when}目标 {_num(target, '%')}%")
+        when = t("{year}年目标", language, year=years[-1]) if years else t("目标", language)
+        ax.axhline(target, color=TARGET_COLOR, linestyle="--", linewidth=1, label=f"{when} {_num(target, '%')}%")
         ax.set_ylim(0, max([target * 1.3, *[y * 1.15 for y in ys]]))
     ax.set_ylabel("%")
-    _years_axis(ax, years)
-    ax.set_title("从业人员中留学归国人员和外籍常住人员占比")
+    _years_axis(ax, years, language)
+    ax.set_title(t("从业人员中留学归国人员和外籍常住人员占比", language))
     ax.legend(loc="upper left", fontsize=8)
     if not ys:
-        _no_data(ax)
+        _no_data(ax, language)
 
 
-def plot_talent_counts(figure, series_list: list[TalentSeries], groups: tuple[str, ...] = ("count",)) -> None:
+def plot_talent_counts(figure, series_list: list[TalentSeries], groups: tuple[str, ...] = ("count",),
+                       language: str = "zh") -> None:
     """The talent counts of the given groups (default: high-level talent) over the plan's years, one line each."""
     shown = sum(1 for s in series_list if s.category.grp in groups)
     ax = _axes(figure, legend_rows=(shown + 2) // 3)
@@ -301,20 +316,22 @@ def plot_talent_counts(figure, series_list: list[TalentSeries], groups: tuple[st
         xs, ys = _known(s.values())
         if not ys:
             continue
-        ax.plot(xs, ys, "o-", label=s.category.name)
+        ax.plot(xs, ys, "o-", label=plan_name(s.category.name, s.category.name_en, language))
         ax.annotate(_num(ys[-1], s.category.unit), (xs[-1], ys[-1]), xytext=(4, 0), textcoords="offset points", fontsize=8,
                     va="center")
         drawn = True
     ax.set_ylim(bottom=0)
-    ax.set_ylabel("、".join(units))
+    sep = LIST_SEPARATOR["en" if language == "en" else "zh"]
+    ax.set_ylabel(sep.join(unit_label(u, language) for u in units))
     years = _years(*(s.years for s in series_list))
-    _years_axis(ax, years)
+    _years_axis(ax, years, language)
     if tuple(groups) == ("count",):
-        ax.set_title(f"高层次人才数量（{years[0]}年为规划基数）" if years else "高层次人才数量")
+        ax.set_title(t("高层次人才数量（{year}年为规划基数）", language, year=years[0]) if years
+                     else t("高层次人才数量", language))
     else:
-        span = f"（{years[0]}—{years[-1]}年）" if years else ""
-        ax.set_title("、".join(TALENT_GROUPS[g][0] for g in groups) + span)
+        span = t("（{first}—{last}年）", language, first=years[0], last=years[-1]) if years else ""
+        ax.set_title(sep.join(TALENT_GROUPS[g][1 if language == "en" else 0] for g in groups) + span)
     if drawn:
         _legend_below(figure, ncols=3)
     else:
-        _no_data(ax)
+        _no_data(ax, language)

@@ -35,9 +35,11 @@ def _short(text: str, width: int) -> str:
     return out
 
 
-def plot_fact(figure, series: facts.FactSeries) -> None:
+def plot_fact(figure, series: facts.FactSeries, language: str = "zh") -> None:
     """One plan figure: the base year's plan figure (grey), official values (blue) and values derived from the
-    returns (light, hatched) per year; a dashed line at the base year's level. Unknown years are left empty."""
+    returns (light, hatched) per year; a dashed line at the base year's level. Unknown years are left empty.
+    `language="en"` writes the chart's words in English (models.output.chart_words); the figure's name stays."""
+    from .chart_words import qualified, t, unit_label, with_unit
     from .charts import year_axis
 
     ax = figure.add_subplot(111)
@@ -52,24 +54,27 @@ def plot_fact(figure, series: facts.FactSeries) -> None:
         elif y.derived is not None:
             xs_der.append(year)
             ys_der.append(y.derived)
-    ax.bar(xs_plan, [series.baseline], 0.6, color=PLAN_COLOR, label=f"规划数（{period.base}年，{series.baseline_text()}）")
+    baseline = qualified(facts.number_text(series.baseline), series.qualifier, language) or series.baseline_text()
+    ax.bar(xs_plan, [series.baseline], 0.6, color=PLAN_COLOR,
+           label=t("规划数（{year}年，{figure}）", language, year=period.base, figure=baseline))
     if xs_off:
-        ax.bar(xs_off, ys_off, 0.6, color=VALUE_COLOR, label="官方数值")
+        ax.bar(xs_off, ys_off, 0.6, color=VALUE_COLOR, label=t("官方数值", language))
     if xs_der:
-        ax.bar(xs_der, ys_der, 0.6, color=DERIVED_COLOR, hatch="//", edgecolor="#78909c", label="报表汇总值")
+        ax.bar(xs_der, ys_der, 0.6, color=DERIVED_COLOR, hatch="//", edgecolor="#78909c",
+               label=t("报表汇总值", language))
     ax.axhline(series.baseline, color=PLAN_COLOR, linestyle="--", linewidth=0.8)
     for x, v in zip([*xs_plan, *xs_off, *xs_der], [series.baseline, *ys_off, *ys_der]):
         ax.text(x, v, format_number(v, unit), ha="center", va="bottom", fontsize=8)
-    year_axis(ax, period.years)
-    ax.set_ylabel(unit)
+    year_axis(ax, period.years, language)
+    ax.set_ylabel(unit_label(unit, language))
     ax.grid(axis="y", alpha=0.3)
     ax.set_axisbelow(True)
-    ax.set_title(f"{series.name}（{unit}）", fontsize=11)
+    ax.set_title(with_unit(series.name, unit, language), fontsize=11)
     top = max([series.baseline, *ys_off, *ys_der])
     ax.set_ylim(0, top * 1.3 if top > 0 else 1)
     ax.legend(loc="upper left", fontsize=8, frameon=False, ncol=3)
     if not xs_off and not xs_der:
-        ax.text(0.5, 0.5, f"{period.first}年以来暂无数据", transform=ax.transAxes, ha="center", va="center", fontsize=11,
+        ax.text(0.5, 0.5, t("{year}年以来暂无数据", language, year=period.first), transform=ax.transAxes, ha="center", va="center", fontsize=11,
                 color=PLAN_COLOR)
 
 

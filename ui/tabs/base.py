@@ -4,7 +4,13 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QWidget
 
+from ui.i18n import is_chinese
 from ui.session import ParkSession
+
+
+def chart_language() -> str:
+    """The language the tabs' charts are drawn in: the window's ("zh" or "en"); the printed report stays "zh"."""
+    return "zh" if is_chinese() else "en"
 
 
 class ParkTab(QWidget):

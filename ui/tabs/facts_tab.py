@@ -21,7 +21,7 @@ from models.planning import facts
 from ui.i18n import is_chinese, label
 from ui.model_text import qualified_text, unit_suffix, unit_text
 from ui.plan_period import NO_FILE, period_of
-from ui.tabs.base import ParkTab
+from ui.tabs.base import ParkTab, chart_language
 from widgets.chart_pages import ChartPages, titled_panel
 from widgets.columns import TEXT, Column
 from widgets.table_model import TableModel, select_quietly, table_view
@@ -225,6 +225,6 @@ class FactsTab(ParkTab):
         def plot(fig):
             s = self.current_series()
             if s is not None:
-                plot_fact(fig, s)
+                plot_fact(fig, s, language=chart_language())
 
         self.chart_tabs.draw({"series": plot})

@@ -187,13 +187,30 @@ class IndicatorsTab(ParkTab):
         self.table_view.verticalHeader().setDefaultSectionSize(28)
         layout.addWidget(outer, 1)
 
+    # Widest a text column of the indicator table may grow (pixels); a longer text is elided, its whole
+    # text in the cell's tooltip.
+    TEXT_COLUMN_MAX = {IndicatorTableModel.TARGET: 240, IndicatorTableModel.GAP: 160}
+
+    def _fit_columns(self) -> None:
+        """Every column but the indicator's name as wide as its header and cells (the name takes the room
+        left), the target and gap texts at most TEXT_COLUMN_MAX wide: no header is clipped at 1366×768."""
+        view = self.table_view
+        header = view.horizontalHeader()
+        for column in range(self.table_model.columnCount()):
+            if column == IndicatorTableModel.NAME:
+                continue
+            view.resizeColumnToContents(column)
+            needed = max(header.sectionSize(column), header.sectionSizeHint(column))
+            header.resizeSection(column, min(needed, self.TEXT_COLUMN_MAX.get(column, needed)))
+
     def _fit_indicator_table(self) -> None:
         """Give the indicator table the height of all its rows (the eleven indicators, no scrolling), the
-        rest to the selected indicator's figures and chart."""
+        rest to the selected indicator's figures and chart; its columns fitted (`_fit_columns`)."""
         view = self.table_view
         rows = self.table_model.rowCount()
         if not rows:
             return
+        self._fit_columns()
         wanted = (view.horizontalHeader().sizeHint().height() + rows * view.verticalHeader().defaultSectionSize()
                   + 2 * view.frameWidth() + 2)
         if self._split_by_user:
@@ -437,6 +454,7 @@ class IndicatorsTab(ParkTab):
     def on_year_chosen(self, _index: int) -> None:
         self._year_chosen = True
         self.table_model.set_series(self.series, self.year)
+        self._fit_columns()
         self._update_strip()
         self._select_current()
         self._draw_chart()

@@ -7,7 +7,8 @@ from models.planning import groups
 
 from models.store import plan
 from models.store.plan import INDUSTRY_GROUPS
-from ui.i18n import label
+from ui.i18n import is_chinese, label
+from ui.tabs.base import chart_language
 from ui.tabs.group_tab import YearGroupTab, growth
 from widgets.columns import COUNT, TEXT, Column
 
@@ -37,6 +38,18 @@ class IndustriesTab(YearGroupTab):
         if g.plan_form == "new_form":
             text += f"（{label(plan.NEW_FORM_LABEL)}）"
         return text + (" · “3+3”" if g.three_plus_three else "")
+
+    def chart_group_short(self) -> dict[str, str]:
+        """Each industry's plan group in a chart legend, in the window's language: 先导·3+3 / Pioneer · 3+3."""
+        if is_chinese():
+            return self.group_short
+        out = {}
+        for name, g in self._plan_groups.items():
+            text = g.group_label[1].removesuffix(" industries")
+            if g.plan_form == "new_form":
+                text += " · new form"
+            out[name] = text + (" · 3+3" if g.three_plus_three else "")
+        return out
 
     def list_columns(self):
         return [
@@ -94,9 +107,11 @@ class IndustriesTab(YearGroupTab):
 
         return [
             ("industry", self.tr("Selected industry"),
-             lambda fig: gc.plot_industry(fig, self.current_series()) if self.current_series() else None),
+             lambda fig: gc.plot_industry(fig, self.current_series(), language=chart_language()) if self.current_series() else None),
             ("shares", self.tr("Shares of park revenue"),
-             lambda fig: gc.plot_industry_shares(fig, self.series, self.group_short)),
-            ("key", self.tr("“3+3” against the rest"), lambda fig: gc.plot_key_vs_rest(fig, self.series)),
+             lambda fig: gc.plot_industry_shares(fig, self.series, self.chart_group_short(),
+                                                language=chart_language())),
+            ("key", self.tr("“3+3” against the rest"), lambda fig: gc.plot_key_vs_rest(fig, self.series,
+                                                                                  language=chart_language())),
         ]
 

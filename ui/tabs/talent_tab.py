@@ -11,6 +11,7 @@ from models.planning import groups
 from models.store.plan import TALENT_GROUPS
 from ui.i18n import label
 from ui.model_text import unit_suffix, unit_text
+from ui.tabs.base import chart_language
 from ui.tabs.group_tab import GroupTab
 from widgets.chart_pages import titled_panel
 from widgets.columns import TEXT, Column
@@ -167,9 +168,10 @@ class TalentTab(GroupTab):
 
         return [
             ("permits", self.tr("Work permits against the planned path"),
-             lambda fig: gc.plot_work_permits(fig, self._permits)),
-            ("share", self.tr("Returnee and foreign share"), lambda fig: gc.plot_returnee_share(fig, self._share)),
-            ("counts", self.tr("High-level talent"), lambda fig: gc.plot_talent_counts(fig, self.series)),
+             lambda fig: gc.plot_work_permits(fig, self._permits, language=chart_language())),
+            ("share", self.tr("Returnee and foreign share"), lambda fig: gc.plot_returnee_share(fig, self._share,
+                                                                                          language=chart_language())),
+            ("counts", self.tr("High-level talent"), lambda fig: gc.plot_talent_counts(fig, self.series, language=chart_language())),
             ("programmes", self.tr("Talent programmes"),
-             lambda fig: gc.plot_talent_counts(fig, self.series, ("programme",))),
+             lambda fig: gc.plot_talent_counts(fig, self.series, ("programme",), language=chart_language())),
         ]

@@ -12,6 +12,7 @@ from models.store import plan
 from models.store import rows as park_rows
 from models.store.plan import PARK_STATUSES
 from ui.i18n import label
+from ui.tabs.base import chart_language
 from ui.tabs.group_tab import YearGroupTab
 from widgets.columns import COUNT, TEXT, Column
 from widgets.table_model import TableModel, table_view
@@ -146,9 +147,10 @@ class ZonesTab(YearGroupTab):
         from models.output import group_charts as gc
 
         return [
-            ("money", self.tr("Revenue and tax by zone"), lambda fig: gc.plot_zones(fig, self.series, ("revenue", "tax"))),
+            ("money", self.tr("Revenue and tax by zone"), lambda fig: gc.plot_zones(fig, self.series, ("revenue", "tax"),
+                                                                                                 language=chart_language())),
             ("counts", self.tr("Enterprises by zone"),
-             lambda fig: gc.plot_zones(fig, self.series, ("enterprises", "high_tech"))),
+             lambda fig: gc.plot_zones(fig, self.series, ("enterprises", "high_tech"), language=chart_language())),
         ]
 
     # -------------------------------------------------------------- parks
