@@ -221,7 +221,7 @@ def main(runs: int = 5, enterprises: int = 10_000) -> None:
             if index == 1:
                 row = next(r for r in range(page.detail_model.rowCount())
                            if page.detail_model.row(r)["field"] == "revenue")
-                page.on_detail_edit(row, "official", 123.0)
+                page.commit_detail(row, "official", 123.0)
             else:
                 page.commit_indicator(*_indicator_edit(page))
             settle()
