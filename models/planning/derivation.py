@@ -44,8 +44,23 @@ EXAMPLES = (
     "per_ref(invention_patents, resident_population)",
 )
 
-_FORM_RE = re.compile(r"^\s*([a-z_]+)\s*\(([^()]*)\)\s*(?:([*/])\s*([0-9]+(?:\.[0-9]+)?)\s*)?$")
-_NAME_RE = re.compile(r"^[a-z][a-z0-9_]*$")
+_FORM_RE = re.compile(r"^\s*([A-Za-z_]+)\s*[(（](.*)[)）]\s*(?:([*/])\s*([0-9]+(?:\.[0-9]+)?)\s*)?$")
+_NAME_RE = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
+# An office may write the operators and commas full-width, and a column by its title on the form.
+_WIDE = str.maketrans({"，": ",", "＋": "+", "÷": "/", "×": "*", "／": "/", "＊": "*"})
+
+
+def _column_names() -> dict[str, str]:
+    """{a column's title on the return form, with or without its unit and “其中：”: its key}."""
+    out = {}
+    for c in COLUMNS:
+        bare = re.sub(r"（[^（）]*）$", "", c.title)
+        for name in {c.title, bare, c.title.removeprefix("其中："), bare.removeprefix("其中：")}:
+            out.setdefault(name, c.key)
+    return out
+
+
+_COLUMN_NAMES = _column_names()
 
 
 class DerivationError(ValueError):
@@ -114,10 +129,11 @@ def parse(text: str | None, reference_codes=()) -> Derivation | None:
     if text is None or not str(text).strip():
         return None
     text = str(text).strip()
-    m = _FORM_RE.match(text)
-    if not m or m.group(1) not in FORMS:
+    m = _FORM_RE.match(text.translate(_WIDE))
+    if not m or m.group(1).lower() not in FORMS:
         raise DerivationError(f"报表口径“{text}”不是本软件提供的口径；可用的口径为：{'；'.join(EXAMPLES)}")
     form, args, op, number = m.groups()
+    form = form.lower()
     scale = 1.0
     if op:
         n = float(number)
@@ -145,6 +161,7 @@ def parse(text: str | None, reference_codes=()) -> Derivation | None:
             raise DerivationError(f"报表口径“{text}”应写作 {form}(列名)")
         cols = parts
     allowed = {"count_yes": YES_COLUMNS, "count_year": YEAR_COLUMNS}.get(form, NUMERIC_COLUMNS)
+    cols = [_COLUMN_NAMES.get(col, col) for col in cols]
     for col in cols:
         if col not in allowed:
             raise DerivationError(f"报表口径“{text}”中的“{col}”不是可用于 {form} 的报表列；"
