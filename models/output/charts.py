@@ -11,7 +11,7 @@ from ..planning.figures import IndicatorSeries
 from ..base.numfmt import figure_unit, format_number, format_value, unit_text
 from ..store.plan import STATUS_COLORS, STATUS_LABELS, STATUSES
 from .chart_words import t
-from .report_text import projection, series_period
+from .report_text import series_period
 
 PLAN_COLOR = "#7a7a7a"
 TARGET_COLOR = "#6a1b9a"
@@ -187,7 +187,7 @@ def _plot_cumulative(ax, series: IndicatorSeries, language: str = "zh") -> list:
 
 def _plot_projection(ax, series: IndicatorSeries, known: list[tuple[int, float]], language: str = "zh") -> list:
     end = series_period(series).target
-    projected = projection(series)
+    projected = series.projection
     if projected is None or not known or known[-1][0] >= end:
         return []
     last_year, last_value = known[-1]

@@ -51,11 +51,6 @@ def _pct(share: float | None) -> float | None:
     return None if share is None else share * 100.0
 
 
-def _projection(series) -> float | None:
-    """The projection to the target year."""
-    return series.projection
-
-
 def indicator_sheets(conn) -> list[Sheet]:
     """指标 and 指标年度, with the file's period in the headings and its years as rows; each figure
     formatted by its indicator's unit (models.base.numfmt.figure_unit: 每万人… counts are ratios)."""
@@ -82,7 +77,7 @@ def indicator_sheets(conn) -> list[Sheet]:
         ind = s.indicator
         overview.rows.append((ind.seq, ind.code, ind.name, ind.unit, plan.KIND_LABELS[ind.kind][0],
                               "越高越好" if ind.direction == "higher" else "越低越好", s.baseline, ind.target,
-                              ind.target_text, _projection(s), s.needed_per_year, s.latest_year, ind.source,
+                              ind.target_text, s.projection, s.needed_per_year, s.latest_year, ind.source,
                               s.baseline_plan, "区定" if s.baseline_source == "office" else "规划",
                               "；".join(t for t in (s.baseline_caveat, s.baseline_office_source) if t) or None))
         for year in period.years:

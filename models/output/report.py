@@ -237,7 +237,7 @@ def _summary_table(data: ReportData) -> Callable:
             status = fig_year.status or "unassessed"
             ax.text(0.835, y, rt.status_label(status), fontsize=8, va="center", color="white",
                     bbox=dict(boxstyle="round,pad=0.3", fc=STATUS_COLORS[status], ec="none"))
-            words.add(1.0, y, rt.number(rt.projection(s), unit=unit, name=ind.name), size=8, ha="right", va="center")
+            words.add(1.0, y, rt.number(s.projection, unit=unit, name=ind.name), size=8, ha="right", va="center")
             y -= row_h
         ax.axhline(y + row_h / 2, color="#333333", linewidth=0.8)
         ax.text(0, y - 0.01, f"注：累计类指标列出{data.period.first}年以来累计数和当年新增数，状态按累计数判定；"

@@ -515,7 +515,7 @@ def build_interim(data) -> Document:
         target = rt.number(ind.target, unit=unit, name=ind.name) if ind.target is not None else ind.target_text
         rows.append((str(ind.seq), ind.name, unit, rt.number(s.baseline, unit=unit, name=ind.name), target, value,
                      rt.number(f.planned, unit=unit, name=ind.name), rt.status_label(f.status),
-                     rt.number(rt.projection(s), unit=unit, name=ind.name)))
+                     rt.number(s.projection, unit=unit, name=ind.name)))
     table = Table(header, rows, widths=(0.05, 0.25, 0.08, 0.1, 0.12, 0.12, 0.1, 0.09, 0.09),
                   align=("center", "left", "center", "right", "right", "right", "right", "center", "right"),
                   title=f"主要发展指标完成情况（{year}年）", key="completion")

@@ -29,11 +29,6 @@ def series_period(series) -> Period:
     return Period(min(years), max(years))
 
 
-def projection(series) -> float | None:
-    """The projected target-year value (level) or period total (cumulative) of an indicator's series."""
-    return series.projection
-
-
 _QUOTED = re.compile(r"[“\"]([^”\"]{1,12})[”\"]")
 
 
@@ -160,7 +155,7 @@ def _second_line(series, year: int) -> str:
     if ind.kind not in ("level", "cumulative") or ind.target is None:
         return ""
     period = series_period(series)
-    projected = projection(series)
+    projected = series.projection
     # The projection extends the latest known figures: it belongs to a report on that year (or later).
     if year >= period.target or projected is None or series.latest_year is None or series.latest_year > year:
         return ""

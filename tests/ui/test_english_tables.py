@@ -152,10 +152,12 @@ def test_baseline_basis_in_the_window_language(window_in):
 def test_status_helpers_without_a_file_never_use_the_final_wording():
     from models.store.period import Period
     from models.store.plan import STATUSES
-    from ui.plan_period import NO_FILE, status_counts, status_labels, statuses_for_year
+    from models.planning.figures import status_counts, statuses_for_year
+    from models.store.plan import status_labels
+    from ui.plan_period import NO_FILE
 
-    assert status_labels("achieved", 2025, NO_FILE) == ("达成目标", "Target met")   # no file: no final year
+    assert status_labels("achieved", 2025, period=NO_FILE) == ("达成目标", "Target met")   # no file: no final year
     assert statuses_for_year(2025, NO_FILE) == STATUSES
     assert status_counts([], 2025, NO_FILE) == dict.fromkeys(STATUSES, 0)
-    assert status_labels("achieved", 2030, Period(2025, 2030)) == ("完成", "Achieved")
-    assert status_labels(None, 2030, Period(2025, 2030)) == ("无法评估", "Not assessable")
+    assert status_labels("achieved", 2030, period=Period(2025, 2030)) == ("完成", "Achieved")
+    assert status_labels(None, 2030, period=Period(2025, 2030)) == ("无法评估", "Not assessable")

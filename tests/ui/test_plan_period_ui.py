@@ -249,11 +249,13 @@ def test_new_plan_says_what_was_carried(new_window, qtbot, tmp_path, park_path):
 
 def test_final_status_wording_follows_the_target_year():
     from models.store.period import Period
-    from ui.plan_period import NO_FILE, status_labels, statuses_for_year
+    from models.planning.figures import statuses_for_year
+    from models.store.plan import status_labels
+    from ui.plan_period import NO_FILE
 
     period = Period(2025, 2030)
-    assert status_labels("achieved", 2030, period) == ("完成", "Achieved")
-    assert status_labels("achieved", 2029, period) == ("达成目标", "Target met")
-    assert status_labels("achieved", 2025, Period(2020, 2025))[0] == "完成"
+    assert status_labels("achieved", 2030, period=period) == ("完成", "Achieved")
+    assert status_labels("achieved", 2029, period=period) == ("达成目标", "Target met")
+    assert status_labels("achieved", 2025, period=Period(2020, 2025))[0] == "完成"
     assert statuses_for_year(2030, period) != statuses_for_year(2029, period)
     assert NO_FILE.years == () and 2025 not in NO_FILE and not NO_FILE.is_final(2025)
