@@ -14,19 +14,9 @@ from ..store.plan import INDUSTRY_FIELDS
 
 WAN_PER_YI = 10_000  # 万元 in one 亿元
 
-_YEAR_SQL = """
-SELECT year,
-       COUNT(*),
-       SUM(tech_contract), SUM(revenue), SUM(tax),
-       SUM(high_tech = 1), SUM(CASE WHEN listed_year = year THEN 1 ELSE 0 END),
-       SUM(COALESCE(returnees, 0) + COALESCE(foreign_staff, 0)), SUM(employees),
-       SUM(mnc_rd = 1),
-       SUM(CASE WHEN energy IS NOT NULL AND value_added IS NOT NULL THEN energy END),
-       SUM(CASE WHEN energy IS NOT NULL AND value_added IS NOT NULL THEN value_added END),
-       SUM(rd_expense), SUM(invention_patents),
-       SUM(returnees), SUM(foreign_staff)
-FROM returns GROUP BY year
-"""
+# Each year's returns and its staff sums: all the talent tab derives per year (the indicators derive from
+# their own 报表口径, models.planning.derivation).
+_YEAR_SQL = "SELECT year, COUNT(*), SUM(employees), SUM(returnees), SUM(foreign_staff) FROM returns GROUP BY year"
 
 
 def _yi(value: float | None) -> float | None:
@@ -39,16 +29,9 @@ def reference_values(conn, code: str) -> dict[int, float | None]:
 
 
 def year_totals(conn) -> dict[int, dict[str, Any]]:
-    """Raw sums of each year's returns (money still in 万元)."""
-    out = {}
-    for row in conn.execute(_YEAR_SQL):
-        (year, n, tech, revenue, tax, high_tech, listed, ret_for, employees, mnc, energy, va, rd, patents,
-         returnees, foreign) = row
-        out[year] = dict(returns=n, tech_contract=tech, revenue=revenue, tax=tax, high_tech=high_tech,
-                         listed=listed, returnees_foreign=ret_for, employees=employees, mnc_rd=mnc,
-                         energy=energy, value_added=va, rd_expense=rd, invention_patents=patents,
-                         returnees=returnees, foreign_staff=foreign)
-    return out
+    """Each year's number of returns and sums of employees, returnees and foreign staff."""
+    return {year: dict(returns=n, employees=employees, returnees=returnees, foreign_staff=foreign)
+            for year, n, employees, returnees, foreign in conn.execute(_YEAR_SQL)}
 
 
 def indicator_derivations(conn) -> dict[str, Derivation | None]:
