@@ -196,6 +196,11 @@ def describe(d: Derivation | None) -> str:
     return out
 
 
+def reference_values(conn, code: str) -> dict[int, float | None]:
+    """{year: value} of a reference series (district GDP, population …) as the file holds it."""
+    return dict(conn.execute("SELECT year, value FROM reference_years WHERE code = ?", (code,)))
+
+
 def derive(conn, derivations: dict[str, Derivation | None], years) -> dict[str, dict[int, float | None]]:
     """{code: {year: value or None}} for each derivation, over `years` (the file's period), in one query."""
     active = {code: d for code, d in derivations.items() if d is not None}
@@ -209,8 +214,7 @@ def derive(conn, derivations: dict[str, Derivation | None], years) -> dict[str, 
         exprs.extend(aggs)
     sql = f"SELECT year, {', '.join(exprs)} FROM returns GROUP BY year"
     refs = {d.ref for d in active.values() if d.ref}
-    ref_values = {r: dict(conn.execute("SELECT year, value FROM reference_years WHERE code = ?", (r,)))
-                  for r in refs}
+    ref_values = {r: reference_values(conn, r) for r in refs}
     wanted = set(years)
     for row in conn.execute(sql):
         year = row[0]

@@ -23,11 +23,6 @@ def _yi(value: float | None) -> float | None:
     return None if value is None else value / WAN_PER_YI
 
 
-def reference_values(conn, code: str) -> dict[int, float | None]:
-    return {year: value for year, value in
-            conn.execute("SELECT year, value FROM reference_years WHERE code = ?", (code,))}
-
-
 def year_totals(conn) -> dict[int, dict[str, Any]]:
     """Each year's number of returns and sums of employees, returnees and foreign staff."""
     return {year: dict(returns=n, employees=employees, returnees=returnees, foreign_staff=foreign)

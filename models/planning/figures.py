@@ -37,7 +37,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from . import progress
-from .derive import indicator_derived, reference_values
+from .derivation import reference_values
+from .derive import indicator_derived
 from ..store.period import Period, read_period
 from ..store.plan import FINAL_STATUSES, STATUSES, Indicator, indicators, is_builtin_plan
 
