@@ -179,18 +179,14 @@ class ReturnsActions(QObject):
 
     def export_form(self, path: Path, year: int | None = None):
         """Write the return form to `path` as a ui.jobs job (the industries and zones read here); the job."""
-        from models.store.period import read_period
-        from models.store.plan import industries, zones
-        from models.returns.return_template import write_template
+        from models.returns.return_template import form_of, write_template
         from ui.jobs import export_job
 
         if path.suffix.lower() != ".xlsx":
             path = path.with_name(path.name + ".xlsx")
-        conn = self.window.session.park.conn
-        names = [i.name for i in industries(conn)], [z.name for z in zones(conn)]
-        period = read_period(conn)
+        industries, zones, period = form_of(self.window.session.park.conn)
         return export_job(self.window, self.tr("Export return form"),
-                          lambda progress: write_template(path, *names, year, period=period), path)
+                          lambda progress: write_template(path, industries, zones, year, period=period), path)
 
     def on_undo_import(self) -> None:
         park = self.window.session.park

@@ -201,9 +201,15 @@ def write_template(path: Path | str, industries: Iterable[str], zones: Iterable[
 COLUMNS_BY_TITLE = {c.title: c for c in COLUMNS}
 
 
-def write_template_for(conn, path: Path | str, year: int | None = None) -> Path:
-    """Write the form with the industries, zones and period of the park file open on `conn`."""
+def form_of(conn) -> tuple[list[str], list[str], Period]:
+    """What the form of the park file open on `conn` needs: its industries, zones and period (read now, so
+    the form may be written elsewhere, e.g. on a worker thread)."""
     from ..store.plan import industries, zones
 
-    return write_template(path, [i.name for i in industries(conn)], [z.name for z in zones(conn)], year,
-                          period=read_period(conn))
+    return [i.name for i in industries(conn)], [z.name for z in zones(conn)], read_period(conn)
+
+
+def write_template_for(conn, path: Path | str, year: int | None = None) -> Path:
+    """Write the form with the industries, zones and period of the park file open on `conn`."""
+    names, places, period = form_of(conn)
+    return write_template(path, names, places, year, period=period)
