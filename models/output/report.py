@@ -858,6 +858,9 @@ def write_pdf(data: ReportData, out: Path | str, page_list: list[Page] | None = 
     setup()  # before matplotlib's figure and backend modules are imported (mpl._skip_set_docstrings)
     from matplotlib.backends.backend_pdf import PdfPages
 
+    from . import pdf_text
+
+    pdf_text.install()
     from ..base.out_path import partial_file
 
     out = Path(out)
