@@ -25,7 +25,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from cli import SUBCOMMANDS, WRITING_COMMANDS  # noqa: F401  (the command names, for scripts and tests)
+from cli import SUBCOMMANDS, WRITING_COMMANDS  # noqa: F401  (the command names only, for scripts and tests)
 
 
 def gui_parser() -> argparse.ArgumentParser:

@@ -17,12 +17,15 @@ import argparse
 import sys
 from pathlib import Path
 
-from . import official, output, park, returns
-
-GROUPS = (park, returns, output, official)
-
-# Every command name, in help order, with the group that adds its parser.
-SUBCOMMANDS: dict[str, object] = {name: group for group in GROUPS for name in group.COMMANDS}
+# Every command name, in help order, with the module of this package that adds its parser (its COMMANDS).
+# The modules are imported when a command runs: the window, which only asks whether its first argument
+# names a command, starts without them.
+SUBCOMMANDS: dict[str, str] = {
+    "new": "park", "plan-template": "park", "summary": "park",
+    "template": "returns", "import": "returns", "missing": "returns",
+    "report": "output", "export": "output",
+    "official-template": "official", "import-official": "official", "import-tasks": "official",
+}
 
 # Commands that write into the park file named by their `path` argument: they hold the park file's lock
 # (models.store.lock, the same the window takes) while they run, and stop with exit 2 while someone else holds it.
@@ -30,10 +33,17 @@ SUBCOMMANDS: dict[str, object] = {name: group for group in GROUPS for name in gr
 WRITING_COMMANDS = {"import", "import-official", "import-tasks"}
 
 
+def groups() -> list:
+    """The command modules, in help order."""
+    from importlib import import_module
+
+    return [import_module(f"{__name__}.{name}") for name in dict.fromkeys(SUBCOMMANDS.values())]
+
+
 def command_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="main.py")
     sub = parser.add_subparsers(dest="command", required=True)
-    for group in GROUPS:
+    for group in groups():
         group.register(sub)
     return parser
 

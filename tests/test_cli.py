@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import shutil
+from pathlib import Path
 
 from tests.conftest import TEMPLATE, run_main
 
@@ -57,3 +58,24 @@ def test_settings_are_kept_in_the_apps_own_folder(tmp_path, user_folders):
     assert "last_file=" in ini and "p.sqlite" in ini
     assert not xdg.exists() or not any(xdg.rglob("*.conf"))
     assert f"documents_dir={user_folders}" in result.stdout
+
+
+def test_every_command_name_is_the_one_its_module_registers():
+    """main.py decides between a command and the window from cli.SUBCOMMANDS alone, without importing the
+    command modules; each name must be one its module's parser adds, and every parser's name listed."""
+    import subprocess
+    import sys
+
+    import cli
+
+    for group in cli.groups():
+        listed = [name for name, module in cli.SUBCOMMANDS.items() if group.__name__ == f"cli.{module}"]
+        assert listed == list(group.COMMANDS)
+    parser_names = set(cli.command_parser()._subparsers._group_actions[0].choices)
+    assert parser_names == set(cli.SUBCOMMANDS)
+    assert cli.WRITING_COMMANDS <= parser_names
+    # the window's start imports none of them
+    probe = "import sys, main; print(sorted(m for m in sys.modules if m.startswith('cli.')))"
+    root = Path(cli.__file__).resolve().parent.parent
+    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True, cwd=root).stdout
+    assert out.strip() == "[]"
