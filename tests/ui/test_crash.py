@@ -10,7 +10,8 @@ import pytest
 from PySide6.QtCore import QThread, QTimer
 from PySide6.QtWidgets import QApplication, QPushButton
 
-from ui.crash import CrashDialog, CrashReporter, show_dialog, write_log
+from ui.crash import CrashReporter, show_dialog, write_log
+from ui.crash_dialog import CrashDialog
 
 
 @pytest.fixture
