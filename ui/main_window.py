@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import QSettings, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox, QTabWidget, QWidget
 
@@ -63,13 +63,10 @@ class MainWindow(QMainWindow):
         # False in the smoke run and batch use: messages go to stderr and questions are answered "no".
         self.interactive = True
         self.session = ParkSession(self)
-        from models.store.lock import REFRESH_SECONDS
-
-        self._lock_timer = QTimer(self)
-        self._lock_timer.setInterval(REFRESH_SECONDS * 1000)
+        self._lock_timer = QTimer(self)  # its interval is set when a file is opened for editing
         self._lock_timer.timeout.connect(self.refresh_lock)
-        # Queued: the write that noticed runs inside an undo command, and reopening clears the undo stack.
-        self.session.lock_lost.connect(self.refresh_lock, Qt.ConnectionType.QueuedConnection)
+        # Later, not now: the write that noticed runs inside an undo command, and reopening clears the undo stack.
+        self.session.lock_lost.connect(lambda: QTimer.singleShot(0, self.refresh_lock))
         self.session.failed.connect(self.on_write_failed)
         self.session.opened.connect(self.update_title)
         self.tabs = QTabWidget(self)
@@ -128,7 +125,7 @@ class MainWindow(QMainWindow):
         # cannot do. The text and state follow the stack the same way.
         stack = self.session.undo_stack
         undo = QAction(self.tr("&Undo"), self)
-        undo.setShortcut(QKeySequence.StandardKey.Undo)
+        undo.setShortcuts(QKeySequence.StandardKey.Undo)
         undo.triggered.connect(self.session.undo)
         undo.setEnabled(stack.canUndo())
         stack.canUndoChanged.connect(undo.setEnabled)
@@ -195,7 +192,7 @@ class MainWindow(QMainWindow):
                                      (self.tr("Export to &Excel…"), "on_export_excel", None)):
             action = QAction(text, self)
             if shortcut is not None:
-                action.setShortcut(shortcut)
+                action.setShortcuts(shortcut)
             action.triggered.connect(lambda checked=False, n=name: getattr(self.report_actions(), n)())
             self.file_menu.insertAction(self.file_extras_anchor, action)
             made.append(action)
@@ -225,7 +222,7 @@ class MainWindow(QMainWindow):
         action = menu.addAction(text)
         action.triggered.connect(slot)
         if shortcut is not None:
-            action.setShortcut(shortcut)
+            action.setShortcuts(shortcut)  # all the platform's bindings (setShortcut would build Qt's enums first)
         return action
 
     def confirm_undo_import(self, text: str) -> bool:
@@ -289,7 +286,9 @@ class MainWindow(QMainWindow):
         self.on_tab_shown(self.tabs.currentIndex())
         self._remember(path)
         if lock is not None:
-            self._lock_timer.start()
+            from models.store.lock import REFRESH_SECONDS
+
+            self._lock_timer.start(REFRESH_SECONDS * 1000)
         return True
 
     def default_year(self) -> int:

@@ -11,12 +11,15 @@ old value back in one audited transaction).
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QAction, QUndoCommand
 from PySide6.QtWidgets import QFileDialog
 
-from ui.jobs import Job, export_job
+if TYPE_CHECKING:
+    from ui.jobs import Job
+
 
 # The tables an official import may change: the tabs that show them reload.
 CHANGED_TABLES = ("indicators", "indicator_years", "reference_years", "talent_years")
@@ -97,6 +100,7 @@ class OfficialActions(QObject):
         thread); when written, the window says where. Returns the job (its `result` is then the path)."""
         from models.output.export_xlsx import write_sheets
         from models.planning.official import template_sheet
+        from ui.jobs import export_job
 
         if path.suffix.lower() != ".xlsx":
             path = path.with_name(path.name + ".xlsx")
@@ -123,6 +127,7 @@ class OfficialActions(QObject):
         if session.park is None or session.read_only:
             return None
         park_path = Path(session.park.path)
+        from ui.jobs import Job
 
         def check(progress):
             import sqlite3
