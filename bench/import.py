@@ -12,7 +12,6 @@ process (read and check, store, derive), to show where the time goes.
 
 from __future__ import annotations
 
-import os
 import shutil
 import statistics
 import subprocess
@@ -23,6 +22,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+
+from bench.process_env import with_bytecode_kept  # noqa: E402
 
 # Runs a command-line script (main.py, or the floor below) and prints its peak memory when it ends.
 MEASURED = r'''
@@ -104,7 +105,7 @@ def bench(rows: int, runs: int, work: Path, env: dict) -> None:
     floor_py = work / "floor.py"
     floor_py.write_text(FLOOR, encoding="utf-8")
     imports, floors, ratios, peaks = [], [], [], []
-    for n in range(runs + 1):  # the first pair warms the disk cache and is not counted
+    for n in range(runs + 1):  # the first pair warms the disk and bytecode caches and is not counted
         park = work / f"park_{n}.sqlite"
         shutil.copyfile(ROOT / "park.sqlite.template", park)
         wall, peak, _out = run([sys.executable, "-c", MEASURED, str(ROOT / "main.py"), "import", str(park),
@@ -148,7 +149,7 @@ def main() -> None:
     sizes = [int(a) for a in sys.argv[2:]] or [10_000, 100_000]
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
-        env = dict(os.environ, CHANGNING_STATE_DIR=str(work / "state"), CHANGNING_DOCUMENTS=str(work / "docs"),
+        env = dict(with_bytecode_kept(work), CHANGNING_STATE_DIR=str(work / "state"), CHANGNING_DOCUMENTS=str(work / "docs"),
                    XDG_CONFIG_HOME=str(work / "config"), PYTHONIOENCODING="utf-8")
         for rows in sizes:
             bench(rows, runs, work, env)

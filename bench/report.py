@@ -21,6 +21,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from bench.process_env import with_bytecode_kept  # noqa: E402
+
 IN_PROCESS = r'''
 import sys, time
 sys.path.insert(0, sys.argv[1])
@@ -52,12 +54,12 @@ def make_file(folder: Path, enterprises: int = 10_000) -> Path:
 def main(runs: int = 5, enterprises: int = 10_000) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         tmp = Path(tmp)
-        env = dict(os.environ, CHANGNING_STATE_DIR=str(tmp / "state"))
+        env = dict(with_bytecode_kept(tmp), CHANGNING_STATE_DIR=str(tmp / "state"))
         os.environ["CHANGNING_STATE_DIR"] = env["CHANGNING_STATE_DIR"]
         park = make_file(tmp, enterprises)
         out = tmp / "report.pdf"
         cmd = [sys.executable, str(ROOT / "main.py"), "report", str(park), "--out", str(out), "--parts", "all"]
-        subprocess.run(cmd, env=env, check=True, capture_output=True)  # warm the font cache and disk cache
+        subprocess.run(cmd, env=env, check=True, capture_output=True)  # warm the font, disk and bytecode caches
         whole, inside, cpu = [], [], []
         for _ in range(runs):
             start = time.perf_counter()

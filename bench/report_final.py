@@ -23,6 +23,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from bench.process_env import with_bytecode_kept  # noqa: E402
+
 
 def make_file(folder: Path) -> Path:
     from models.store.db import open_park
@@ -51,11 +53,11 @@ def timed(cmd: list[str], env: dict, runs: int) -> tuple[float, float]:
 def main(runs: int = 3) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         tmp = Path(tmp)
-        env = dict(os.environ, CHANGNING_STATE_DIR=str(tmp / "state"))
+        env = dict(with_bytecode_kept(tmp), CHANGNING_STATE_DIR=str(tmp / "state"))
         os.environ["CHANGNING_STATE_DIR"] = env["CHANGNING_STATE_DIR"]
         park = make_file(tmp)
         base = [sys.executable, str(ROOT / "main.py"), "report", str(park), "--final", "--out"]
-        subprocess.run(base + [str(tmp / "warm.pdf")], env=env, check=True, capture_output=True)  # font cache
+        subprocess.run(base + [str(tmp / "warm.pdf")], env=env, check=True, capture_output=True)  # font and bytecode caches
         print(f"runs={runs}")
         for suffix in ("pdf", "docx"):
             out = tmp / f"final.{suffix}"
