@@ -167,9 +167,18 @@ def _looks_like_csv(text: str) -> bool:
 # ---------------------------------------------------------------- zip
 _DOCTYPE_MARKS = tuple(
     word.encode(enc) for word in ("<!DOCTYPE", "<!ENTITY") for enc in ("ascii", "utf-16-le", "utf-16-be"))
+
+
+def _may_declare(body: bytes) -> bool:
+    """Whether `body` may hold one of _DOCTYPE_MARKS: each has "<!" (ASCII) or "<\\0!" (UTF-16, either order)
+    — two scans of a part instead of six."""
+    return b"<!" in body or b"<\x00!" in body
+
+
 _PREFIXED_ROW = re.compile(rb"<[A-Za-z_][\w.-]*:row[\s>/]")
-# A cell reference of two or three letters (column AA or beyond); only cells carry letters in r="…".
-_WIDE_CELL = re.compile(rb'r="([A-Z]{2,3})[0-9]')  # a literal start keeps the scan fast
+# A cell reference beyond column IV (MAX_COLUMNS): IW–IZ, JA–ZZ, or three letters; only cells carry letters in
+# r="…". A form's own columns (A–AD…) never match, so a sheet is scanned at C speed with nothing to collect.
+_WIDE_CELL = re.compile(rb'r="(I[W-Z]|[J-Z][A-Z]|[A-Z]{3})[0-9]')  # a literal start keeps the scan fast
 _P = rb"(?:[A-Za-z_][\w.-]*:)?"
 # A formula with no cached result: </f> (or <f .../>) then an empty or missing <v> before </c>.
 _UNCACHED_FORMULA = re.compile(rb"(?:</" + _P + rb"f>|<" + _P + rb"f\b[^>]*/>)\s*(?:<" + _P + rb"v\s*/>|<" + _P
@@ -182,6 +191,9 @@ def _column_number(letters: bytes) -> int:
     for ch in letters:
         n = n * 26 + (ch - 64)
     return n
+
+
+assert _column_number(b"IV") == MAX_COLUMNS  # _WIDE_CELL's first column is the one after it
 
 
 def _check_zip(path: Path, name: str) -> GuardReport:
@@ -345,14 +357,16 @@ def _scan_part(archive: zipfile.ZipFile, info: zipfile.ZipInfo, name: str, sheet
                 if cut == 0 or len(data) - cut > _CHUNK:
                     cut = len(data)
                 body, carry = data[:cut], data[cut:]
-                if any(mark in body for mark in _DOCTYPE_MARKS):
+                if _may_declare(body) and any(mark in body for mark in _DOCTYPE_MARKS):
                     raise WorkbookRejected(_entity_message(name, info.filename))
                 if sheet is None:
                     continue
                 if not dimension_checked:
                     dimension_checked = True
                     _check_dimension(body, name, sheet)
-                rows += body.count(b"<row ") + body.count(b"<row>") + body.count(b"<row/")
+                rows += body.count(b"<row")  # <row …>, <row>, <row/> …
+                if b"<rowB" in body:  # … and not <rowBreaks>
+                    rows -= body.count(b"<rowBreaks")
                 if b":row" in body:
                     rows += len(_PREFIXED_ROW.findall(body))
                 if rows > MAX_ROWS + HEADER_ROWS:  # the reader counts the data rows exactly, after the header
@@ -361,7 +375,7 @@ def _scan_part(archive: zipfile.ZipFile, info: zipfile.ZipInfo, name: str, sheet
                         "如果其中大部分是空行，请在Excel中删除数据下方的多余行后另存再导入。")
                 for letters in _WIDE_CELL.findall(body):
                     widest = max(widest, _column_number(letters))
-                if b"f>" in body or b"<f " in body or b":f " in body:
+                if b"<f" in body or b":f" in body:  # a formula, <f…> or <x:f…> (text has "<" escaped)
                     uncached += len(_UNCACHED_FORMULA.findall(body))
             if is_xml and carry and any(mark in carry for mark in _DOCTYPE_MARKS):
                 raise WorkbookRejected(_entity_message(name, info.filename))

@@ -84,6 +84,13 @@ def test_column_iv_is_allowed_and_iw_is_not(corpus, tmp_path):
     wide = ok.replace("IV2", "IW2")
     with pytest.raises(WorkbookRejected, match="257列"):
         check_workbook(one_sheet(corpus, tmp_path / "iw.xlsx", wide))
+    # every kind of column past IV: J–Z first letters (JA = 10×26+1), ZZ, three letters (AAA = 26×26+26+1)
+    for ref, columns in (("JA2", 261), ("ZZ2", 702), ("AAA2", 703), ("XFD2", 16384)):
+        with pytest.raises(WorkbookRejected, match=f"{columns}列"):
+            check_workbook(one_sheet(corpus, tmp_path / f"{ref}.xlsx", ok.replace("IV2", ref)))
+    # and none before it: the form's own two-letter columns and the last ones of I
+    for ref in ("AA2", "HZ2", "IA2"):
+        check_workbook(one_sheet(corpus, tmp_path / f"{ref}.xlsx", ok.replace("IV2", ref)))
 
 
 def test_an_entity_declaration_in_utf16_is_found(corpus, tmp_path):
