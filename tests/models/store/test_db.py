@@ -232,13 +232,13 @@ def test_open_errors_are_sorted_by_sqlite_code(code, kind, tmp_path):
 
 
 def test_the_expected_schema_is_derived_from_the_migrations():
-    from models.store.park_check import expected_schema, read_schema
+    from models.store.park_check import expected_schema, migrated_schema, read_schema
 
     conn = sqlite3.connect(":memory:")
     for step in MIGRATIONS:
         for statement in step:
             conn.execute(statement)
-    assert read_schema(conn) == expected_schema(SCHEMA_VERSION)
+    assert read_schema(conn) == expected_schema(SCHEMA_VERSION) == migrated_schema(SCHEMA_VERSION)
     template = sqlite3.connect(str(ROOT / "park.sqlite.template"))
     try:
         assert read_schema(template) == expected_schema(SCHEMA_VERSION)
