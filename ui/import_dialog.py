@@ -110,7 +110,7 @@ class ReviewDialog(QDialog):
         file_, sheet, row_ = self.tr("File"), self.tr("Sheet"), self.tr("Row")
         code, name, year = self.tr("Credit code"), self.tr("Enterprise"), self.tr("Year")
         self._add("accepted", self.tr("Accepted (%1)"), [file_, sheet, row_, code, name, year],
-                  [(r["source_file"], r["source_sheet"], r["source_row"], r["credit_code"], r["name"], r["year"])
+                  [(r.source_file, r.source_sheet, r.source_row, r.credit_code, r.name, r.year)
                    for r in result.accepted])
         cells = result.rejected_cells
         self._add("rejected", self.tr("Rejected (%1)"),

@@ -57,6 +57,19 @@ def test_messy_retyped_form_with_header_on_row_4_other_order_text_numbers_and_ex
     assert stored[code(1)][9:] == (5, "企业报表") and stored[code(2)][9] == 6
 
 
+def test_an_accepted_row_reads_by_name_and_is_stored_in_its_own_order(park, tmp_path):
+    from models.returns.importer import FIELDS, ReturnRow
+
+    path = write_openpyxl(tmp_path / "one.xlsx", [row(1, revenue="1,001", employees=12)], header_row=2)
+    outcome = _import(park, path)
+    (accepted,) = outcome.check.accepted
+    assert isinstance(accepted, ReturnRow) and len(accepted) == len(FIELDS)
+    assert accepted["credit_code"] == accepted.credit_code == accepted[0] == code(1)
+    assert (accepted["revenue"], accepted.employees, accepted["source_row"]) == (1001.0, 12, 3)
+    stored = park.conn.execute(f"SELECT {', '.join(FIELDS)} FROM returns").fetchone()
+    assert stored == tuple(accepted)
+
+
 def test_xlsxwriter_workbook_with_another_sheet_name_and_numbers_as_strings(park, tmp_path):
     rows = [row(n, "２０２２", revenue=f"{1000 + n:,}.50", employees=f"{100 + n}", high_tech="n")
             for n in range(1, 4)]
