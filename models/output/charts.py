@@ -10,7 +10,7 @@ from __future__ import annotations
 from ..planning.figures import IndicatorSeries
 from ..base.numfmt import figure_unit, format_number, format_value, unit_text
 from ..store.plan import STATUS_COLORS, STATUS_LABELS, STATUSES
-from .chart_words import t
+from .chart_words import t, unit_label
 from .report_text import series_period
 
 PLAN_COLOR = "#7a7a7a"
@@ -94,7 +94,7 @@ def plot_indicator(figure, series: IndicatorSeries, year: int | None = None, fin
     ax = figure.add_subplot(1, 1, 1)
     ax.set_title(chart_title(ind, language), fontsize=11)
     year_axis(ax, series_period(series).years, language)
-    ax.set_ylabel(unit_text(ind.unit, language))
+    ax.set_ylabel(unit_label(ind.unit, language))  # 家 → firms: a count's unit is left out after numbers only
     ax.grid(axis="y", alpha=0.3)
     if year is not None:
         ax.axvspan(year - 0.45, year + 0.45, color="#fff3c4", alpha=0.6, zorder=0)
