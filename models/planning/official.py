@@ -521,7 +521,10 @@ def apply_changes(park, changes: list[Change], *, action: str, batch_id: int | N
 
 def commit(park, result: CheckResult, sha256: str | None = None) -> int | None:
     """Store the changes of a checked workbook as one batch (one transaction, one `official_imports`
-    record); returns the batch id, or None when there is nothing to store. Raises ParkFileError."""
+    record); returns the batch id, or None when there is nothing to store. Raises ParkFileError.
+
+    Each change's `old` becomes the value the store replaced: a figure edited in the window after the check
+    (the check runs beside the window) is what undoing the batch writes back, not the value the check saw."""
     if result.error is not None or not result.changes:
         return None
     import getpass
@@ -540,7 +543,7 @@ def commit(park, result: CheckResult, sha256: str | None = None) -> int | None:
         tx.batch_id = cur.lastrowid
         tx.log("official_imports", {"id": tx.batch_id}, None, None, result.file)
         for ch in result.changes:
-            tx.update(ch.table, ch.key, {ch.field: ch.new})
+            ch.old = tx.update(ch.table, ch.key, {ch.field: ch.new})[ch.field]
         return tx.batch_id
 
 

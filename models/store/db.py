@@ -379,8 +379,8 @@ class Changes:
              _audit_text(old), _audit_text(new), self.source, self.batch_id),
         )
 
-    def update(self, table: str, key: dict[str, Any], changes: dict[str, Any]) -> None:
-        """Update one existing row; raises KeyError if there is none."""
+    def update(self, table: str, key: dict[str, Any], changes: dict[str, Any]) -> dict[str, Any]:
+        """Update one existing row; returns the values it replaced ({field: old}). KeyError if there is none."""
         where = " AND ".join(f"{k} = ?" for k in key)
         cols = ", ".join(changes)
         old = self.park.conn.execute(f"SELECT {cols} FROM {table} WHERE {where}", tuple(key.values())).fetchone()
@@ -392,6 +392,7 @@ class Changes:
         for (name, new), before in zip(changes.items(), old):
             if before != new:
                 self.log(table, key, name, before, new)
+        return dict(zip(changes, old))
 
     def insert(self, table: str, row: dict[str, Any], key_fields: tuple[str, ...] = ("id",)) -> int:
         cols = ", ".join(row)

@@ -253,3 +253,24 @@ def test_plan_figures_join_the_workbook(park, tmp_path):
     assert stored(conn, "SELECT official FROM fact_years WHERE code = 'enterprises_total' AND year = 2023")[0] == 10350
     assert stored(conn, "SELECT official FROM fact_years WHERE code = 'area' AND year = 2025")[0] == 12.5
     assert series["enterprises_total"].baseline == 9762
+
+
+def test_undo_brings_back_a_figure_edited_after_the_check(park, tmp_path):
+    """The window checks a workbook beside itself: a figure typed meanwhile is what undoing the import restores."""
+    conn = park.conn
+    out = tmp_path / "official.xlsx"
+    official.write_template(conn, out)
+    book, ws = load_sheet(out)
+    ws.cell(row_of(ws, "district_tax"), YEAR_COLS[2025], 1200)
+    book.save(out)
+    result = official.check_workbook_file(conn, out)
+    (change,) = result.changes
+    assert (change.old, change.new) == (None, 1200)
+
+    park.update("reference_years", {"code": "district_tax", "year": 2025}, {"value": 1150.0})  # typed meanwhile
+    batch = official.commit(park, result)
+    assert stored(conn, "SELECT value FROM reference_years WHERE code = 'district_tax' AND year = 2025")[0] == 1200
+    assert change.old == 1150.0
+
+    official.undo(park, batch, result.changes)
+    assert stored(conn, "SELECT value FROM reference_years WHERE code = 'district_tax' AND year = 2025")[0] == 1150.0
