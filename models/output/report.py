@@ -117,8 +117,9 @@ def load(conn, file_label: str, year: int | None = None, parts=("indicators",), 
     if year is None:
         year = figures.latest_year_with_data(conn) or period.base
     if year not in period:
-        raise ReportError(f"报告年度{year}年不在本规划期内（{period.base}—{period.target}年），"
-                          f"请选择{period.base}—{period.target}年中的一年。")
+        from ..returns.cells import outside_period
+
+        raise ReportError(f"{outside_period(year, period)}，请选择{period.base}—{period.target}年中的一年。")
     final = period.is_final(year)
     if parts is None:
         parts = PARTS if final else ("indicators",)

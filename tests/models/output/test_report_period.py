@@ -134,7 +134,8 @@ def test_final_report_pdf_and_word_speak_of_the_target_year_and_the_period(park_
 def test_a_year_outside_the_period_is_refused_naming_the_period(park_2030, tmp_path):
     result = run_main("report", str(park_2030), "--year", "2023", "--out", str(tmp_path / "x.pdf"))
     assert result.returncode == 2
-    assert "2023年不在本规划期内（2025—2030年）" in result.stderr
+    # worded as every other year outside the period (models.returns.cells.outside_period)
+    assert "报告年度2023不在本规划期（2026—2030年，含基期2025年）内，请选择2025—2030年中的一年。" in result.stderr
     assert not (tmp_path / "x.pdf").exists()
 
 
