@@ -152,7 +152,7 @@ class CheckResult:
         files: the workbooks read (rejected ones included, with their hash when readable).
         accepted: valid rows (ReturnRow: form values plus source_file/source_sheet/source_row), conflicts
             included.
-        conflicts: accepted rows whose enterprise-year is stored already (keyed to the same row dicts).
+        conflicts: accepted rows whose enterprise-year is stored already (keyed to the same rows).
         rejected: every reason of every rejected row.
         rejected_rows: how many rows were rejected.
         files_rejected: workbooks rejected whole (sheet and row None).
