@@ -134,7 +134,7 @@ def migrated_schema(version: int) -> Schema:
             for statement in step:
                 # the plan's rows (INSERT, UPDATE, WITH … INSERT) change no table's definition: left out, they
                 # would take most of the time of every file's opening
-                if statement.lstrip()[:7].upper().split(None, 1)[0] not in _ROWS_ONLY:
+                if (statement[:12].upper().split(None, 1) or [""])[0] not in _ROWS_ONLY:
                     conn.execute(statement)
         return read_schema(conn)
     finally:
