@@ -11,7 +11,6 @@ characters Excel cannot hold, left in older files, are dropped and listed on a l
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Iterable
 
@@ -19,24 +18,16 @@ from ..store import plan
 from ..base.numfmt import figure_unit
 from ..store.period import read_period
 from ..store.plan import FIELD_LABELS, INDUSTRY_FIELDS
-from ..base.xlsx_writer import FORMULA_STARTS, HEADER_FILL, NUMBER_FORMATS, UNIT  # noqa: F401 (kept for callers)
+from ..base.xlsx_writer import FORMULA_STARTS, HEADER_FILL, NUMBER_FORMATS, UNIT, Table  # noqa: F401 (kept for callers)
 
 
 class ExportError(Exception):
     """The workbook could not be written; `str(error)` is a message for the user, in Chinese."""
 
 
-@dataclass
-class Sheet:
-    """One sheet: its name, (header, kind) per column, and its rows (tuples in column order).
-
-    `unit(row)`, when given, is the unit the row's "unit" columns are formatted by (models.base.numfmt: a count
-    whole, 亿元 2 decimals, % 2 decimals …), so one column can hold counts beside money."""
-
-    name: str
-    columns: list[tuple[str, str]]
-    rows: Iterable[tuple]
-    unit: Callable[[tuple], str | None] | None = None
+# One sheet of the workbook: its name, (header, kind) per column, its rows (tuples in column order) and, for
+# UNIT columns, the unit a row's figures are formatted by (models.base.numfmt: a count whole, 亿元 2 decimals…).
+Sheet = Table
 
 
 def _status(status: str | None, final: bool) -> str:
@@ -214,14 +205,12 @@ def export_sheets(sheet_list: Iterable[Sheet], out: Path | str,
 
     Returns the writer (`counts`: data rows per sheet, `notes`: what was dropped). Raises ExportError.
     """
-    from ..base.xlsx_writer import Table, WriteError, write_tables
+    from ..base.xlsx_writer import WriteError, write_tables
 
     from ..base.applog import get as log
 
-    tables = (Table(sheet.name, sheet.columns, sheet.rows, unit=getattr(sheet, "unit", None))
-              for sheet in sheet_list)
     try:
-        writer = write_tables(out, list(tables), progress=progress)
+        writer = write_tables(out, list(sheet_list), progress=progress)
     except WriteError as exc:
         log("export").warning("export to %s failed: %s", out, exc)
         raise ExportError(str(exc)) from exc

@@ -7,16 +7,15 @@
 
 from __future__ import annotations
 
+from ..base.xlsx_writer import Table
 from ..planning import facts, tasks
 from ..store.period import read_period
 from ..store.plan import PARK_STATUSES, industry_plan_groups
 
 
 def facts_sheet(conn):
-    from .export_xlsx import Sheet
-
     base_year = read_period(conn).base
-    sheet = Sheet("规划基数", [("代码", "text"), ("分组", "text"), ("项目", "text"), ("单位", "text"),
+    sheet = Table("规划基数", [("代码", "text"), ("分组", "text"), ("项目", "text"), ("单位", "text"),
                              (f"{base_year}年规划数", "text"), ("规划原文", "text"), ("年度", "year"), ("采用值", "num"),
                              ("报表汇总值", "num"), ("官方数值", "num"), (f"较{base_year}年变化", "num"),
                              ("备注", "text")],
@@ -31,18 +30,14 @@ def facts_sheet(conn):
 
 
 def industry_groups_sheet(conn):
-    from .export_xlsx import Sheet
-
-    sheet = Sheet("产业分组", [("产业", "text"), ("规划分组", "text"), ("“3+3”重点产业", "bool")], [])
+    sheet = Table("产业分组", [("产业", "text"), ("规划分组", "text"), ("“3+3”重点产业", "bool")], [])
     for g in industry_plan_groups(conn):
         sheet.rows.append((g.name, g.label_zh(), 1 if g.three_plus_three else 0))
     return sheet
 
 
 def unzoned_parks_sheet(conn):
-    from .export_xlsx import Sheet
-
-    sheet = Sheet("其他园区", [("序号", "int"), ("名称", "text"), ("类型", "text"), ("相关产业", "text"),
+    sheet = Table("其他园区", [("序号", "int"), ("名称", "text"), ("类型", "text"), ("相关产业", "text"),
                              ("状态", "text"), ("年份", "year"), ("备注", "text"), ("规划原文", "text")], [])
     for seq, name, kind, industry, status, year, note, source in conn.execute(
             "SELECT seq, name, kind, industry, status, year, note, source FROM unzoned_parks ORDER BY seq"):
@@ -52,9 +47,7 @@ def unzoned_parks_sheet(conn):
 
 
 def tasks_sheet(conn):
-    from .export_xlsx import Sheet
-
-    return Sheet(tasks.SHEET_NAME, tasks.sheet_columns(read_period(conn)), tasks.sheet_rows(conn))
+    return Table(tasks.SHEET_NAME, tasks.sheet_columns(read_period(conn)), tasks.sheet_rows(conn))
 
 
 def plan_sheets(conn) -> list:
