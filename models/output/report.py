@@ -21,17 +21,18 @@ from __future__ import annotations
 import io
 import re
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date
 from functools import lru_cache
 from pathlib import Path
 from typing import Callable, Iterator
 
 from . import report_text as rt
-from ..store import plan
+from .report_groups import group_charts
+from .report_page import (A4_INCHES, BODY_RECT, SECTION_NUMBERS, SECTION_TITLES, ReportError,  # noqa: F401
+                          date_text)  # ReportError: raised here and named so by callers
 from ..store.period import Period, read_period
-from ..store.plan import FIELD_LABELS, INDUSTRY_FIELDS, STATUS_COLORS, STATUSES
+from ..store.plan import STATUS_COLORS, STATUSES
 
-A4_INCHES = (8.27, 11.69)
 PARTS = ("indicators", "industries", "zones", "talent", "plan")
 OPTIONAL_PARTS = PARTS[1:]
 PART_LABELS = {
@@ -43,14 +44,8 @@ PART_LABELS = {
 }
 INDICATORS_PER_PAGE = 2
 CHARTS_PER_PAGE = 2
-# Where the page body goes (left, bottom, width, height, as fractions of the page): room for header and footer.
-BODY_RECT = (0.07, 0.05, 0.86, 0.88)
 HEADING_HEIGHT = 0.035  # of the page, taken from the body by a section heading
 TEXT_WIDTH = 104  # comment line width in half-width characters (a Chinese character counts 2)
-
-
-class ReportError(Exception):
-    """The report could not be written; `str(error)` is a message for the user, in Chinese."""
 
 
 @dataclass
@@ -156,16 +151,6 @@ def wrap(text: str, width: int = TEXT_WIDTH) -> list[str]:
     return lines
 
 
-def _date_text(stamp: str | None) -> str:
-    if not stamp:
-        return "尚未录入数据"
-    try:
-        when = datetime.fromisoformat(stamp)
-    except ValueError:
-        return stamp
-    return f"{when.year}年{when.month}月{when.day}日"
-
-
 # ---------------------------------------------------------------------------------------------- pages
 def _cover(data: ReportData) -> Callable:
     def draw(fig) -> None:
@@ -178,9 +163,9 @@ def _cover(data: ReportData) -> Callable:
             ("规划期", data.period.label()),
             ("报告年度", f"{data.year}年"),
             ("报告内容", "、".join(PART_LABELS[p][0] for p in data.parts)),
-            ("数据更新日期", _date_text(data.figures_date)),
+            ("数据更新日期", date_text(data.figures_date)),
             ("数据文件", data.file_label),
-            ("生成日期", _date_text(date.today().isoformat())),
+            ("生成日期", date_text(date.today().isoformat())),
         ]
         y = 0.54
         for key, value in rows:
@@ -307,175 +292,6 @@ def _chart_page(charts: list[Callable]) -> Callable:
     return draw
 
 
-def plot_table(figure, title: str, columns: list[tuple[str, float, str]], rows: list[tuple],
-               total_row: tuple | None = None, note: str = "") -> None:
-    """A table drawn with text on `figure` (a page slot): `columns` are (header, x anchor 0–1, alignment),
-    `rows` the cell texts; `total_row`, if given, is set off by a rule; `note` is printed under it. Nothing
-    here takes part in the constrained layout (the table fills its slot).
-
-    Texts, rules and shading go on the slot itself, in its own coordinates: an Axes (its axis, ticks and
-    spines, all hidden) cost about 30 ms a table to make and draw for nothing."""
-    from matplotlib.lines import Line2D
-    from matplotlib.patches import Rectangle
-
-    from .page_text import add_text_block
-
-    where = figure.transSubfigure
-    cells = add_text_block(figure)
-
-    def at(x: float) -> float:  # the anchors run 0–1 inside a 1 % margin on either side
-        return (x + 0.01) / 1.02
-
-    def rule(y: float, width: float) -> None:
-        figure.add_artist(Line2D([0, 1], [y, y], transform=where, color="#333333", linewidth=width))
-
-    cells.add(at(0.5), 0.98, title, ha="center", va="top", size=11)
-    row_h = min(0.065, 0.8 / (len(rows) + 2))
-    y = 0.88
-    for header, x, align in columns:
-        cells.add(at(x), y, header, size=8.5, ha=align, va="center", linespacing=1.2)
-    rule(y - row_h * 0.6, 0.8)
-    y -= row_h * 1.2
-    body = list(rows) + ([total_row] if total_row else [])
-    for i, row in enumerate(body):
-        if total_row and i == len(rows):
-            rule(y + row_h / 2, 0.6)
-        elif i % 2 == 0:
-            figure.add_artist(Rectangle((0, y - row_h / 2), 1, row_h, transform=where, facecolor="#f2f5f8",
-                                        edgecolor="none", zorder=0))
-        for (_, x, align), text in zip(columns, row):
-            cells.add(at(x), y, text, size=8, ha=align, va="center")
-        y -= row_h
-    rule(y + row_h / 2, 0.8)
-    if note:
-        import textwrap
-
-        cells.add(at(0.0), y - row_h * 0.2, "\n".join(textwrap.wrap(note, 62)), size=7.5, color="#555555",
-                  ha="left", va="top", linespacing=1.4)
-
-
-def _cell(cells, field: str) -> str:
-    """An industry's or zone's figure in the report's tables, written the one way for its unit
-    (家 whole, 亿元 with 2 decimals: "0.58", "3", "0.77" never side by side)."""
-    return rt.number(cells[field].value, unit=FIELD_LABELS[field][2])
-
-
-def _group_rows(series, year: int, with_group: bool, group_short: dict[str, str] | None = None,
-                lfl=None) -> tuple[list[tuple], tuple]:
-    """Rows of `year`'s figures per industry or zone, and the total row. With `with_group`, an industry's
-    group (the plan's chapter-4 group and its “3+3” mark, from `group_short`) and its revenue share.
-    With `lfl` (a groups.LikeForLike of a year whose returns are incomplete) the revenue growth is the
-    like-for-like one, over the enterprises that returned a form in both years."""
-    from ..planning import groups
-
-    shares = groups.revenue_shares(series) if with_group else {}
-    rows = []
-    for s in series:
-        cells = s.years[year]
-        growth = lfl.growth(s.name, "revenue") if lfl is not None else groups.growth(s.values("revenue"))[year]
-        row = [s.name]
-        if with_group:
-            row.append((group_short or {}).get(s.name) or INDUSTRY_GROUP_SHORT[s.grp])
-        row += [_cell(cells, "enterprises"), _cell(cells, "revenue"), rt.number(growth, unit="%"),
-                _cell(cells, "tax"), _cell(cells, "high_tech")]
-        if with_group:
-            row.append(rt.number(shares[s.name][year], unit="%"))
-        rows.append(tuple(row))
-    total = groups.totals(series)
-    revenue_total = {y: total[y]["revenue"].value for y in total}
-    t = total[year]
-    total_row = ["合计"] + ([""] if with_group else [])
-    total_row += [_cell(t, "enterprises"), _cell(t, "revenue"),
-                  rt.number(lfl.total_growth("revenue") if lfl is not None else groups.growth(revenue_total)[year],
-                            unit="%"),
-                  _cell(t, "tax"), _cell(t, "high_tech")]
-    if with_group:
-        total_row.append(rt.number(100.0, unit="%") if t["revenue"].value else "—")
-    return rows, tuple(total_row)
-
-
-def _like_for_like(conn, by: str, year: int):
-    """(LikeForLike, the note saying so) when `year`'s returns are incomplete (some of last year's enterprises
-    have not returned a form): the table's growth is then the like-for-like one. Else (None, "")."""
-    from ..planning import groups
-
-    if year <= read_period(conn).base:
-        return None, ""
-    lfl = groups.like_for_like(conn, by, year)
-    if not lfl.incomplete:
-        return None, ""
-    return lfl, ("注：" + groups.like_for_like_sentence(lfl, None) +
-                 "表中“同口径增长”为两年均报送企业的营业收入同比增速。")
-
-
-def _figure_columns(lfl) -> list[tuple[str, str]]:
-    if lfl is None:
-        return _FIGURE_COLUMNS
-    return [("同口径\n增长（%）", a) if h.startswith("比上年") else (h, a) for h, a in _FIGURE_COLUMNS]
-
-
-INDUSTRY_GROUP_SHORT = {"key": "“3+3”", "traditional": "传统优势", "pioneer": "先导", "other": "其他"}
-_FIGURE_COLUMNS = [("企业数\n（家）", "right"), ("营业收入\n（亿元）", "right"), ("比上年\n增长（%）", "right"),
-                   ("纳税总额\n（亿元）", "right"), ("高新技术\n企业（家）", "right")]
-
-
-def _any(values: dict) -> bool:
-    return any(v is not None for v in values.values())
-
-
-def group_charts(conn, part: str, year: int) -> list[Callable]:
-    """What the industries, zones or talent part shows, each a `plot(figure)`: a table of `year`'s figures
-    (industries, zones) and the charts of the tab (models.output.group_charts)."""
-    from functools import partial
-
-    from . import group_charts as gc
-    from ..planning import groups
-
-    if part == "industries":
-        series = groups.industry_series(conn)
-        short = plan.industry_group_short(conn)
-        lfl, note = _like_for_like(conn, "industry", year)
-        rows, total = _group_rows(series, year, with_group=True, group_short=short, lfl=lfl)
-        xs = (0.44, 0.55, 0.66, 0.77, 0.88)
-        columns = [("产业", 0.0, "left"), ("分组", 0.22, "left")]
-        columns += [(h, x, a) for (h, a), x in zip(_figure_columns(lfl), xs)] + [("占园区营收\n比重（%）", 1.0, "right")]
-        charts = [partial(plot_table, title=f"{year}年各产业主要指标", columns=columns, rows=rows, total_row=total,
-                          note=note)]
-        if any(v is not None for s in series for v in s.values("revenue").values()):  # no empty chart pages
-            charts += [partial(gc.plot_industry_shares, series_list=series, group_short=short),
-                       partial(gc.plot_key_vs_rest, series_list=series)]
-        return charts
-    if part == "zones":
-        series = groups.zone_series(conn)
-        lfl, note = _like_for_like(conn, "zone", year)
-        rows, total = _group_rows(series, year, with_group=False, lfl=lfl)
-        xs = (0.44, 0.58, 0.72, 0.86, 1.0)
-        columns = [("片区", 0.0, "left")] + [(h, x, a) for (h, a), x in zip(_figure_columns(lfl), xs)]
-        charts = [partial(plot_table, title=f"{year}年各片区主要指标", columns=columns, rows=rows, total_row=total,
-                          note=note)]
-        if any(v is not None for s in series for fld in INDUSTRY_FIELDS for v in s.values(fld).values()):
-            charts.append(partial(gc.plot_zones, zones=series))
-        return charts
-    if part == "talent":
-        talent = groups.talent_series(conn)
-        path, share = groups.permits_path(conn, talent), groups.returnee_share(conn)
-
-        def counted(grp: str) -> bool:
-            return any(v is not None for s in talent if s.category.grp == grp for v in s.values().values())
-
-        # a chart without a figure ("暂无数据") is left out rather than printed as an empty page
-        candidates = [(_any(path["yearly"]), partial(gc.plot_work_permits, path=path)),
-                      (_any(share["values"]), partial(gc.plot_returnee_share, share=share)),
-                      (counted("count"), partial(gc.plot_talent_counts, series_list=talent, groups=("count",))),
-                      (counted("programme"),
-                       partial(gc.plot_talent_counts, series_list=talent, groups=("programme",)))]
-        return [plot for has_data, plot in candidates if has_data]
-    raise ValueError(part)
-
-
-SECTION_NUMBERS = "一二三四五六"
-SECTION_TITLES = {"indicators": "各项指标进展", "industries": "重点产业发展", "zones": "三大片区建设",
-                  "talent": "人才工作", "plan": "规划基数与重点任务"}
 
 
 def pages(data: ReportData) -> list[Page]:

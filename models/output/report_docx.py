@@ -19,7 +19,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from . import report_final as rf
-from .report import ReportError  # report.py imports this module only inside functions
+from .report_page import ReportError
 
 CHART_DPI = 200
 PAGE_MM = (210, 297)
@@ -230,7 +230,7 @@ def add_table(doc, table: rf.Table):
 def chart_png(chart: rf.Chart, width_mm: float = TEXT_WIDTH_MM, dpi: int = CHART_DPI) -> bytes:
     """The chart drawn by its plot function as a PNG of `width_mm` at `dpi`, with the PDF's proportions."""
     from .mpl import new_figure
-    from .report import A4_INCHES, BODY_RECT
+    from .report_page import A4_INCHES, BODY_RECT
 
     pdf_w, pdf_h = BODY_RECT[2] * A4_INCHES[0], chart.height * A4_INCHES[1]  # the chart's slot on a PDF page
     width_in = width_mm / 25.4

@@ -21,6 +21,9 @@ from datetime import date
 from functools import partial
 
 from . import report_text as rt
+from .page_text import plot_table
+from .report_groups import FIGURE_COLUMNS, group_charts, group_rows
+from .report_page import SECTION_TITLES, date_text
 from ..store.plan import FIELD_LABELS
 from ..store.plan import FINAL_STATUSES
 from ..planning.progress import period_growth
@@ -463,12 +466,6 @@ SECTION_BUILDERS: list[Callable] = [
 ]
 
 
-def _date_text(stamp: str | None) -> str:
-    from .report import _date_text as text
-
-    return text(stamp)
-
-
 def period_text(period) -> str:
     """The plan's years as the cover prints them: 2021–2025."""
     return period.label()
@@ -486,9 +483,9 @@ def build(data) -> Document:
         ("规划期", period_text(data.period)),
         ("评估基期", f"{data.period.base}年"),
         ("评估年度", f"{data.period.target}年（规划期末）"),
-        ("数据更新日期", _date_text(data.figures_date)),
+        ("数据更新日期", date_text(data.figures_date)),
         ("数据文件", data.file_label),
-        ("生成日期", _date_text(date.today().isoformat())),
+        ("生成日期", date_text(date.today().isoformat())),
     ]
     return Document(title=title, cover_rows=cover, header=title, sections=sections, subject=data.file_label)
 
@@ -497,7 +494,6 @@ def build(data) -> Document:
 def build_interim(data) -> Document:
     """A monitoring report of an interim year as a Document (for Word): the same table, charts with their
     projection, comments and group parts as the PDF monitoring report (`models.output.report.pages`)."""
-    from . import report as rep
     from .charts import plot_indicator
 
     year = data.year
@@ -529,20 +525,20 @@ def build_interim(data) -> Document:
         chart = Chart(partial(plot_indicator, series=s, year=year), height=0.31, manual=True,
                       axes_rect=INDICATOR_AXES_RECT)
         items.append(IndicatorItem(f"（{number}）{s.indicator.name}", chart, rt.indicator_comment(s, year), s.code))
-    sections.append(Section(rep.SECTION_TITLES["indicators"], items))
+    sections.append(Section(SECTION_TITLES["indicators"], items))
     for part in data.parts[1:]:
         if part == "plan":
-            sections.append(Section(rep.SECTION_TITLES[part], plan_blocks(data.conn, year)))
+            sections.append(Section(SECTION_TITLES[part], plan_blocks(data.conn, year)))
             continue
         blocks = []
         if part in ("industries", "zones"):
             from ..planning import groups
 
             series = groups.industry_series(data.conn) if part == "industries" else groups.zone_series(data.conn)
-            body, total = rep._group_rows(series, year, with_group=part == "industries",
+            body, total = group_rows(series, year, with_group=part == "industries",
                                           group_short=industry_group_short(data.conn))
             head = ["产业", "分组"] if part == "industries" else ["片区"]
-            head += [h for h, _ in rep._FIGURE_COLUMNS]
+            head += [h for h, _ in FIGURE_COLUMNS]
             if part == "industries":
                 head.append("占园区营收\n比重（%）")
             widths = ((0.2, 0.1) if part == "industries" else (0.25,)) + (0.1,) * (len(head) - (2 if part == "industries" else 1))
@@ -550,16 +546,16 @@ def build_interim(data) -> Document:
             what = "产业" if part == "industries" else "片区"
             blocks.append(Table(tuple(head), body, widths=widths, align=align, title=f"{year}年各{what}主要指标",
                                 total_row=total, key=part))
-        charts = rep.group_charts(data.conn, part, year)
-        blocks += [Chart(plot) for plot in charts if getattr(plot, "func", None) is not rep.plot_table]
-        sections.append(Section(rep.SECTION_TITLES[part], blocks))
+        charts = group_charts(data.conn, part, year)
+        blocks += [Chart(plot) for plot in charts if getattr(plot, "func", None) is not plot_table]
+        sections.append(Section(SECTION_TITLES[part], blocks))
     for i, section in enumerate(sections):
         section.number = SECTION_NUMBERS[i]
     meta = data.meta
     title = f"{meta.get('plan_title', '')}{year}年度实施情况监测报告"
     cover = [("园区", meta.get("park_name", "")), ("规划期", period_text(data.period)), ("报告年度", f"{year}年"),
-             ("数据更新日期", _date_text(data.figures_date)), ("数据文件", data.file_label),
-             ("生成日期", _date_text(date.today().isoformat()))]
+             ("数据更新日期", date_text(data.figures_date)), ("数据文件", data.file_label),
+             ("生成日期", date_text(date.today().isoformat()))]
     return Document(title=title, cover_rows=cover, header=title, sections=sections, subject=data.file_label)
 
 

@@ -102,7 +102,7 @@ def latest_fact_year(series_list: list[facts.FactSeries], target: int | None = N
 
 
 def _table(figure, title: str, columns, rows, note: str = "") -> None:
-    from .report import plot_table
+    from .page_text import plot_table
 
     plot_table(figure, title, columns, rows)
     if note:
@@ -174,7 +174,7 @@ def plot_task_counts(figure, task_list: list[tasks.Task], year: int) -> None:
         rows.append((_short(chapter, 26), *(str(c[s]) for s in statuses), str(len(items))))
     total = tasks.status_counts(task_list, year)
     rows.append(("合计", *(str(total[s]) for s in statuses), str(len(task_list))))
-    from .report import plot_table
+    from .page_text import plot_table
 
     plot_table(top, f"重点任务{year}年状态统计（项）", columns, rows)
     ax = bottom.add_subplot(111)
