@@ -27,10 +27,13 @@ def install() -> None:
     """Make matplotlib's PDF renderer draw and measure plain text as described above; once per process.
     Call after `mpl.setup()` (it imports matplotlib's PDF backend)."""
     from matplotlib.backends import backend_pdf
+    from matplotlib.ft2font import FT2Font
 
     renderer = backend_pdf.RendererPdf
     if getattr(renderer.draw_text, "remembered", False):
         return
+    if not (hasattr(backend_pdf, "_text_helpers") and hasattr(FT2Font, "_layout")):
+        return  # not the matplotlib this was written for (requirements.txt pins 3.11.2): its own drawing, as is
     renderer.draw_text = _remembering_draw(renderer.draw_text, backend_pdf.Op)
     renderer.get_text_width_height_descent = _remembering_measure(renderer.get_text_width_height_descent)
     backend_pdf._text_helpers = types.SimpleNamespace(layout=_layout_without_reload())
