@@ -4,8 +4,9 @@ A report holds, in order: a cover (plan, park, year, date of the figures, file n
 eleven indicators (baseline, target, value, planned, status, projection) with the count per status; one
 chart per indicator (`models.output.charts.plot_indicator`, two to a page) each with its comment
 (`models.output.report_text`) and the office's assessment note; then, when chosen, the industries and zones
-(a table of the year's figures and their charts) and talent (its charts, `models.output.group_charts`). Every
-page but the cover carries a header, and every page a footer with the file's name and the page number.
+(a table of the year's figures and their charts) and talent (its charts): `models.output.report_groups`. Every
+page but the cover carries a header, and every page a footer with the file's name and the page number; the
+page's size and body, and ReportError, are `models.output.report_page`'s.
 
 The same page figures give the PDF (`write_pdf`: matplotlib's PdfPages, TrueType fonts embedded,
 vector charts) and the printed pages (`page_svgs`, drawn by Qt's SVG renderer onto a printer).
