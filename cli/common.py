@@ -32,6 +32,14 @@ def open_or_say(path: str | Path, *, read_only: bool, err=None):
         return None
 
 
+def open_park_or_plan(park: str | None):
+    """The park file named by --park, else the installed template (the built-in plan), read-only; or None
+    after printing why it cannot be opened (the caller exits 2)."""
+    from models.base.paths import template_path
+
+    return open_or_say(park or template_path(), read_only=True)
+
+
 def write_json_report(report_json: str | None, report: dict[str, Any], err=None) -> None:
     """Write `report` as JSON to `report_json` (if given); a failure is said, not raised."""
     if not report_json:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from .common import open_or_say, refuse_output, write_json_report
+from .common import open_or_say, open_park_or_plan, refuse_output, write_json_report
 
 COMMANDS = ("official-template", "import-official", "import-tasks")
 
@@ -15,12 +15,11 @@ def run_official_template(args) -> int:
     """The 官方数据 sheet, prefilled with the park file's (or, without --park, the plan's) figures."""
     from models.planning.official import SHEET, write_template
     from models.base.xlsx_writer import WriteError
-    from models.base.paths import template_path
 
     refused = refuse_output(args.out)
     if refused:
         return refused
-    park = open_or_say(args.park or template_path(), read_only=True)
+    park = open_park_or_plan(args.park)
     if park is None:
         return 2
     try:

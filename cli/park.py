@@ -8,7 +8,7 @@ import json
 import sys
 from pathlib import Path
 
-from .common import open_or_say, refuse_output
+from .common import open_or_say, open_park_or_plan, refuse_output
 
 COMMANDS = ("new", "plan-template", "summary")
 
@@ -59,7 +59,6 @@ def run_new_plan(args) -> int:
 
 def run_plan_template(args) -> int:
     """Write the definition of a file's plan (or of the built-in one) as a workbook; never overwrites."""
-    from models.base.paths import template_path
     from models.planning.plan_definition import definition_from_park, write_definition
     from models.base.xlsx_writer import WriteError
 
@@ -69,7 +68,7 @@ def run_plan_template(args) -> int:
     refused = refuse_output(args.out)
     if refused:
         return refused
-    park = open_or_say(args.park or template_path(), read_only=True)
+    park = open_park_or_plan(args.park)
     if park is None:
         return 2
     try:

@@ -4,16 +4,15 @@ from __future__ import annotations
 
 import sys
 
-from .common import open_or_say, refuse_output, write_json_report
+from .common import open_or_say, open_park_or_plan, refuse_output, write_json_report
 
 COMMANDS = ("template", "import", "missing")
 
 
 def run_template(args) -> int:
-    from models.base.paths import template_path
     from models.returns.return_template import TemplateError, write_template_for
 
-    park = open_or_say(args.park or template_path(), read_only=True)
+    park = open_park_or_plan(args.park)
     if park is None:
         return 2
     try:
