@@ -359,6 +359,19 @@ def _growth_note(period) -> str:
     return f"注：营业收入、纳税总额单位为亿元，企业数单位为家；年均增长为{period.base}—{period.target}年年均增速。"
 
 
+def _compare_blocks(data, series, column: str, title: str, subject: str, key: str) -> list:
+    """An industries' or zones' section's sentence, its table of the base and target years and the table's note."""
+    from ..planning import groups
+
+    total = groups.totals(series)
+    table = Table((column,) + compare_header(data.period), _compare_rows(series, None, data.period),
+                  widths=(0.2,) + (0.1,) * 8, align=("left",) + ("right",) * 8,
+                  title=f"{title}（{data.period.base}年、{data.period.target}年）",
+                  total_row=_compare_rows([], total, data.period)[0], key=key)
+    return [Paragraph(_group_sentence(subject, series, total, data.period, rt.period_head(rt.plan_label(data.meta)))),
+            table, Paragraph(_growth_note(data.period), "note")]
+
+
 def section_industries(data) -> Section | None:
     if "industries" not in data.parts:
         return None
@@ -366,14 +379,8 @@ def section_industries(data) -> Section | None:
     from ..planning import groups
 
     series = groups.industry_series(data.conn)
-    total = groups.totals(series)
-    table = Table(("产业",) + compare_header(data.period), _compare_rows(series, None, data.period),
-                  widths=(0.2,) + (0.1,) * 8, align=("left",) + ("right",) * 8,
-                  title=f"重点产业主要指标（{data.period.base}年、{data.period.target}年）",
-                  total_row=_compare_rows([], total, data.period)[0], key="industries")
     return Section("重点产业发展", [
-        Paragraph(_group_sentence("园区各产业", series, total, data.period, rt.period_head(rt.plan_label(data.meta)))),
-        table, Paragraph(_growth_note(data.period), "note"),
+        *_compare_blocks(data, series, "产业", "重点产业主要指标", "园区各产业", "industries"),
         Chart(partial(gc.plot_industry_shares, series_list=series, group_short=industry_group_short(data.conn))),
         Chart(partial(gc.plot_key_vs_rest, series_list=series))])
 
@@ -385,14 +392,8 @@ def section_zones(data) -> Section | None:
     from ..planning import groups
 
     series = groups.zone_series(data.conn)
-    total = groups.totals(series)
-    table = Table(("片区",) + compare_header(data.period), _compare_rows(series, None, data.period),
-                  widths=(0.2,) + (0.1,) * 8, align=("left",) + ("right",) * 8,
-                  title=f"三大片区主要指标（{data.period.base}年、{data.period.target}年）",
-                  total_row=_compare_rows([], total, data.period)[0], key="zones")
     return Section("三大片区建设", [
-        Paragraph(_group_sentence("三大片区", series, total, data.period, rt.period_head(rt.plan_label(data.meta)))),
-        table, Paragraph(_growth_note(data.period), "note"),
+        *_compare_blocks(data, series, "片区", "三大片区主要指标", "三大片区", "zones"),
         Chart(partial(gc.plot_zones, zones=series))])
 
 
