@@ -45,7 +45,7 @@ def font_key(prop) -> tuple:
             prop.get_stretch(), prop.get_size_in_points(), prop.get_file())
 
 
-def _plain(s, ismath, gc, mtext) -> bool:
+def _plain(ismath, gc, mtext) -> bool:
     if ismath or gc.get_url() is not None:
         return False
     if mtext is not None:
@@ -58,7 +58,7 @@ def _plain(s, ismath, gc, mtext) -> bool:
 
 def _remembering_draw(draw_text, op):
     def draw(self, gc, x, y, s, prop, angle, ismath=False, mtext=None):
-        if not _plain(s, ismath, gc, mtext):
+        if not _plain(ismath, gc, mtext):
             return draw_text(self, gc, x, y, s, prop, angle, ismath, mtext)
         pdf_file = self.file
         shown = pdf_file.__dict__.setdefault("_shown_strings", {})
